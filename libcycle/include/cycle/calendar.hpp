@@ -1,0 +1,158 @@
+// calendar.hpp — a wheel (årshjul) as data: the cycle, its bodies, its event
+// templates, closures and the documents its rules come from.
+//
+// A calendar is read from TOML (docs/calendar-format.md) and is immutable
+// afterwards; a planner turns it into a dated plan (plan.hpp). The Nya
+// perspektiv 2025–2028 wheel is compiled in as default_calendar().
+//
+//   auto cal = cycle::load_calendar_file("calendars/nya-perspektiv-2023.toml");
+//   if (!cal) { /* cal.errors(): file:line:col and message for each problem */ }
+//   cal->find_event("seminar")->title  // "Seminariet Nya perspektiv ..."
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cycle/error.hpp"
+#include "cycle/rule.hpp"
+
+namespace cycle {
+
+// A document a rule comes from, e.g. the political direction document.
+struct source_document {
+    std::string id;
+    std::string title;
+    std::string reference;  // case reference (diarienummer), may be empty
+    std::string url;
+    source_region where;
+};
+
+// Where one rule comes from: a document, a section, and lines or pages.
+struct rule_source {
+    std::string document;  // source_document id
+    std::string section;
+    std::string lines;
+};
+
+// An organisation, group or audience. A body can have members (other bodies):
+// "principals" has the 17 huvudmän as members.
+struct body {
+    std::string id;
+    std::string name;
+    std::string short_name;  // e.g. "VR/OR"; empty if none
+    std::string description;
+    std::vector<std::string> members;
+    source_region where;
+};
+
+enum class event_kind { meeting, conference, dialogue, deadline, window, milestone };
+const char* to_string(event_kind k);
+
+// Where in its window the planner puts an event (docs/planning.md).
+enum class placement { start, middle, end };
+const char* to_string(placement p);
+
+// Which cycle years an event occurs in.
+struct year_selection {
+    bool every = true;           // every cycle year
+    std::vector<int> cycle_years;  // 1-based cycle years when !every
+    bool after_cycle = false;    // the year after the last cycle year
+
+    bool selects(int cycle_year_number, int cycle_length) const;
+};
+
+// One occurrence per member of a body, spread over the window.
+struct per_member_rule {
+    std::string body;            // whose members get an occurrence each
+    unsigned max_per_day = 0;    // 0 = no cap
+    unsigned max_per_week = 0;   // 0 = no cap
+    unsigned buffer_days = 0;    // days kept free before the window's end/deadline
+};
+
+struct event_template {
+    std::string id;
+    std::string title;        // Swedish title, e.g. "Aktualitetskonferens"
+    std::string description;
+    event_kind kind = event_kind::meeting;
+    std::string organiser;    // body id, may be empty
+    std::vector<std::string> audiences;  // body ids
+    std::string url;
+    year_selection years;
+    timing_rule timing;
+    std::optional<month_day_rule> deadline;  // "no later than"
+    std::vector<std::string> after;          // precedence: event ids
+    unsigned gap_days = 0;    // at least this many days after every predecessor
+    placement prefer = placement::start;
+    std::vector<date::weekday> preferred_weekdays;
+    std::optional<std::chrono::minutes> start_time;  // local; none = all-day
+    std::chrono::minutes duration{0};                // timed events
+    unsigned days = 1;        // length in days (all-day events)
+    bool working_days_only = true;  // avoid weekends, holidays, days off, closures
+    std::optional<per_member_rule> per_member;
+    rule_source source;
+    source_region where;      // the [[event]] table
+
+    // A window or deadline spans its whole window / marks its day; it is not
+    // a meeting that needs a free working day.
+    bool spans_window() const { return kind == event_kind::window; }
+};
+
+// Days a body is closed (school holidays such as höstlov), per year.
+struct closure {
+    std::string name;                 // e.g. "Höstlov"
+    std::vector<std::string> bodies;  // a body closes for all its members too
+    date::sys_days first;
+    date::sys_days last;
+    source_region where;
+};
+
+struct calendar {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::string url;
+    int first_year = 0;
+    int last_year = 0;
+    std::string time_zone = "Europe/Stockholm";
+    std::string language = "sv";
+    std::vector<source_document> sources;
+    std::vector<body> bodies;
+    std::vector<event_template> events;
+    std::vector<closure> closures;
+    source_region where;  // the file
+
+    int cycle_length() const { return last_year - first_year + 1; }
+    // Whether any event occurs in the year after the cycle.
+    bool has_after_cycle_events() const;
+    // Last year a plan can be made for: last_year, or last_year + 1 when
+    // some event occurs in the year after the cycle.
+    int last_plannable_year() const;
+
+    const body* find_body(std::string_view id) const;
+    const event_template* find_event(std::string_view id) const;
+    const source_document* find_source(std::string_view id) const;
+
+    // Whether `who` is `group` or (transitively) one of its members.
+    bool is_member_of(std::string_view who, std::string_view group) const;
+    // Display name of a body: its short name, else its name, else the id.
+    std::string body_label(std::string_view id) const;
+    // "Politiskt inriktningsdokument 2025–2028, Bilaga 1 – Årshjul, rad 745–761"
+    std::string describe_source(const rule_source& s) const;
+};
+
+// Load a calendar. Every problem found is returned, each with its place.
+result<calendar> load_calendar_file(const std::filesystem::path& path);
+result<calendar> load_calendar_string(std::string_view toml, std::string_view name);
+
+// The built-in Nya perspektiv 2025–2028 wheel
+// (calendars/nya-perspektiv-2025-2028.toml, compiled in).
+const calendar& default_calendar();
+std::string_view default_calendar_toml();
+
+}  // namespace cycle

@@ -1,0 +1,65 @@
+// occurrence.hpp — one dated item of a plan: an event template placed on a
+// day of a cycle year (for a per-member event, one member's occurrence).
+//
+// Dates are civil days (date::sys_days) and times are local times of day in
+// the calendar's zone; timezone.hpp turns them into instants.
+#pragma once
+
+#include <date/date.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cycle/error.hpp"
+#include "cycle/rule.hpp"
+
+namespace cycle {
+
+// A plan's own statement about an occurrence (plan files, docs/plan-format.md).
+enum class occurrence_status { planned, held, cancelled };
+const char* to_string(occurrence_status s);
+
+// A plan's written decision to accept one broken rule for one occurrence.
+struct waiver {
+    std::string rule;    // rule id, e.g. "dialogue-deadline"
+    std::string reason;  // required: why it is accepted
+    source_region where;
+};
+
+struct occurrence {
+    std::string event;   // event template id
+    std::string member;  // per-member events: the member's body id; else empty
+    int cycle_year = 0;  // the calendar year of the cycle year it belongs to
+
+    date::sys_days date;      // first day
+    date::sys_days end_date;  // last day, inclusive (== date for one day)
+    std::optional<std::chrono::minutes> start_time;  // local; none = all-day
+    std::chrono::minutes duration{0};                // timed events
+
+    std::string organiser;               // body id, may be empty
+    std::vector<std::string> audiences;  // body ids
+
+    // How it was placed.
+    bool fixed = false;                      // taken from a plan file
+    std::optional<day_window> window;        // the days its rule allows
+    std::optional<date::sys_days> deadline;  // "no later than"
+    std::string explanation;                 // why this day (cycle plan --explain)
+    source_region where;                     // plan entry if fixed, else the [[event]]
+
+    occurrence_status status = occurrence_status::planned;
+    std::string note;
+    std::vector<waiver> waivers;
+
+    bool all_day() const { return !start_time.has_value(); }
+    // ISO week of the first day ("v. 44").
+    unsigned iso_week() const;
+    // (event, member, cycle year): what identifies an occurrence across plans.
+    std::string key() const;
+};
+
+// "v. 44"
+std::string week_label(date::sys_days d);
+
+}  // namespace cycle

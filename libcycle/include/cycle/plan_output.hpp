@@ -1,0 +1,24 @@
+// plan_output.hpp — a plan for people (a table) and for programs (JSON,
+// docs/json-format.md). Plan files are written by plan_file.hpp.
+#pragma once
+
+#include <string>
+
+#include "cycle/calendar.hpp"
+#include "cycle/plan.hpp"
+
+namespace cycle {
+
+struct table_options {
+    bool explain = false;  // a line under each row saying why that day
+    std::string audience;  // shown in the heading when set
+};
+
+// One row per occurrence: date, ISO week ("v. 44"), weekday, time, title,
+// organiser; sorted as the plan is.
+std::string format_table(const calendar& cal, const plan& p, const table_options& options = {});
+
+// The plan as JSON (docs/json-format.md), ending in a newline.
+std::string format_json(const calendar& cal, const plan& p, const std::string& audience = {});
+
+}  // namespace cycle

@@ -1,0 +1,654 @@
+// Reads a calendar from TOML (docs/calendar-format.md) and checks it whole:
+// every key, type, date and reference, and precedence without cycles.
+#include <date/tz.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <cstring>
+#include <cerrno>
+
+#include <date/iso_week.h>
+
+#include <fmt/format.h>
+
+#include "cycle/calendar.hpp"
+#include "suggest.hpp"
+#include "toml_reader.hpp"
+#include "value_parsing.hpp"
+
+namespace cycle {
+namespace {
+
+using detail::table_reader;
+
+constexpr std::int64_t min_year = 1900, max_year = 2200;
+
+std::optional<event_kind> parse_kind(std::string_view s) {
+    for (auto k : {event_kind::meeting, event_kind::conference, event_kind::dialogue,
+                   event_kind::deadline, event_kind::window, event_kind::milestone})
+        if (s == to_string(k)) return k;
+    return std::nullopt;
+}
+
+std::optional<placement> parse_placement(std::string_view s) {
+    for (auto p : {placement::start, placement::middle, placement::end})
+        if (s == to_string(p)) return p;
+    return std::nullopt;
+}
+
+unsigned max_day_of_month(unsigned m) {
+    // February allows 29: whether it exists is decided per year, when planning.
+    static constexpr unsigned days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return days[m - 1];
+}
+
+class calendar_loader {
+public:
+    calendar_loader(std::string file) : file_(std::move(file)) { cal_.where = {file_, 0, 0}; }
+
+    result<calendar> load(std::string_view text) {
+        toml::table root;
+        try {
+            root = toml::parse(text, file_);
+        } catch (const toml::parse_error& e) {
+            return detail::parse_error_of(e, file_);
+        }
+        table_reader top(root, "calendar", file_, errors_,
+                         {"cycle", "source", "body", "event", "closure"});
+        if (const toml::table* c = top.table("cycle")) read_cycle(*c);
+        else if (!top.has("cycle")) errors_.push_back({"missing the [cycle] table", {file_, 1, 1}});
+        detail::for_each_table(root, "source", file_, errors_,
+                               [&](const toml::table& t) { read_source(t); });
+        detail::for_each_table(root, "body", file_, errors_,
+                               [&](const toml::table& t) { read_body(t); });
+        detail::for_each_table(root, "event", file_, errors_,
+                               [&](const toml::table& t) { read_event(t); });
+        detail::for_each_table(root, "closure", file_, errors_,
+                               [&](const toml::table& t) { read_closure(t); });
+        top.finish();
+        if (cal_.events.empty() && errors_.empty())
+            errors_.push_back({"the calendar has no [[event]]", {file_, 0, 0}});
+        if (errors_.empty()) check_references();
+        if (errors_.empty()) check_membership_cycles();
+        if (errors_.empty()) check_precedence_cycles();
+        if (errors_.empty()) check_windows();
+        if (!errors_.empty()) return errors_;
+        return std::move(cal_);
+    }
+
+private:
+    void read_cycle(const toml::table& t) {
+        table_reader r(t, "[cycle]", file_, errors_,
+                       {"id", "title", "description", "url", "first_year", "last_year",
+                        "time_zone", "language"});
+        cal_.id = r.id("id", true).value_or("");
+        cal_.title = r.string("title", true).value_or("");
+        cal_.description = r.string("description").value_or("");
+        cal_.url = r.string("url").value_or("");
+        auto first = r.integer("first_year", min_year, max_year, true);
+        auto last = r.integer("last_year", min_year, max_year, true);
+        if (first && last && *last < *first)
+            r.error_at_key("last_year", fmt::format("[cycle]: last_year {} is before first_year {}",
+                                                    *last, *first));
+        cal_.first_year = static_cast<int>(first.value_or(0));
+        cal_.last_year = static_cast<int>(last.value_or(0));
+        if (auto tz = r.string("time_zone")) {
+            try {
+                date::locate_zone(*tz);
+                cal_.time_zone = *tz;
+            } catch (const std::exception&) {
+                r.error_at_key("time_zone",
+                               fmt::format("[cycle]: unknown time zone '{}' (the system's tz "
+                                           "database has no such zone)", *tz));
+            }
+        }
+        cal_.language = r.string("language").value_or("sv");
+        r.finish();
+    }
+
+    void read_source(const toml::table& t) {
+        table_reader r(t, "[[source]]", file_, errors_, {"id", "title", "reference", "url"});
+        source_document s;
+        s.id = r.id("id", true).value_or("");
+        s.title = r.string("title", true).value_or("");
+        s.reference = r.string("reference").value_or("");
+        s.url = r.string("url").value_or("");
+        s.where = r.where();
+        r.finish();
+        if (!s.id.empty() && cal_.find_source(s.id))
+            r.error_at_key("id", fmt::format("[[source]]: duplicate id '{}'", s.id));
+        cal_.sources.push_back(std::move(s));
+    }
+
+    void read_body(const toml::table& t) {
+        table_reader r(t, "[[body]]", file_, errors_,
+                       {"id", "name", "short_name", "description", "members"});
+        body b;
+        b.id = r.id("id", true).value_or("");
+        b.name = r.string("name", true).value_or("");
+        b.short_name = r.string("short_name").value_or("");
+        b.description = r.string("description").value_or("");
+        b.where = r.where();
+        if (auto members = r.strings("members")) {
+            for (auto& m : *members) {
+                references_.push_back({reference::body, m.value, m.where, "member"});
+                b.members.push_back(std::move(m.value));
+            }
+        }
+        r.finish();
+        if (!b.id.empty() && cal_.find_body(b.id))
+            r.error_at_key("id", fmt::format("[[body]]: duplicate id '{}'", b.id));
+        cal_.bodies.push_back(std::move(b));
+    }
+
+    void read_years(table_reader& r, event_template& e) {
+        const toml::node* n = r.node("years");
+        if (!n) return;
+        if (auto* s = n->as_string()) {
+            if (s->get() == "every") return;
+            if (s->get() == "after") {
+                e.years.every = false;
+                e.years.after_cycle = true;
+                return;
+            }
+        }
+        const toml::array* arr = n->as_array();
+        if (!arr || arr->empty()) {
+            r.error_at(*n, "[[event]]: 'years' must be \"every\" or an array of cycle years "
+                           "such as [3] or [4, \"after\"]");
+            return;
+        }
+        e.years.every = false;
+        for (const toml::node& element : *arr) {
+            if (auto* i = element.as_integer()) {
+                int year = static_cast<int>(i->get());
+                if (year < 1 || year > std::max(1, cal_.cycle_length())) {
+                    r.error_at(element, fmt::format("[[event]]: cycle year {} is outside the cycle "
+                                                    "(1–{}); use \"after\" for the year after it",
+                                                    year, cal_.cycle_length()));
+                    continue;
+                }
+                e.years.cycle_years.push_back(year);
+            } else if (auto* s = element.as_string(); s && s->get() == "after") {
+                e.years.after_cycle = true;
+            } else {
+                r.error_at(element, "[[event]]: each of 'years' must be a cycle year number "
+                                    "or \"after\"");
+            }
+        }
+    }
+
+    void read_timing(table_reader& r, event_template& e) {
+        timing_rule& t = e.timing;
+        t.where = r.where();
+        const bool has_month = r.has("month"), has_months = r.has("months"),
+                   has_week = r.has("week"), has_relative = r.has("relative_to");
+        const int forms = int(has_month) + int(has_months) + int(has_week) + int(has_relative);
+        if (forms != 1) {
+            r.error(fmt::format("[[event]] '{}': give exactly one timing form: 'month', "
+                                "'months', 'week' or 'relative_to' (found {})",
+                                e.id, forms));
+            return;
+        }
+        if (auto offset = r.integer("year_offset", 0, 10)) t.year_offset = static_cast<int>(*offset);
+        if (auto wd = r.string("weekday")) {
+            t.weekday = detail::parse_weekday(*wd);
+            if (!t.weekday)
+                r.error_at_key("weekday", fmt::format("[[event]] '{}': '{}' is not a weekday "
+                                                      "(mon, tue, wed, thu, fri, sat, sun)",
+                                                      e.id, *wd));
+        }
+        if (has_relative) {
+            t.kind = timing_rule::form::relative;
+            t.relative_to = r.id("relative_to").value_or("");
+            references_.push_back({reference::event, t.relative_to, r.where("relative_to"),
+                                   "relative_to"});
+            auto offset = r.string("offset", true);
+            if (offset) {
+                auto days = detail::parse_offset_days(*offset);
+                if (!days)
+                    r.error_at_key("offset", fmt::format("[[event]] '{}': offset '{}' is not a "
+                                                         "number of days or weeks such as "
+                                                         "\"-6w\" or \"+14d\"",
+                                                         e.id, *offset));
+                t.offset_days = days.value_or(0);
+            }
+            for (auto key : {"day", "nth", "weekday", "year_offset"})
+                if (r.has(key))
+                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with "
+                                                    "'relative_to'", e.id, key));
+            return;
+        }
+        if (r.has("offset"))
+            r.error_at_key("offset", fmt::format("[[event]] '{}': 'offset' needs 'relative_to'",
+                                                 e.id));
+        if (has_week) {
+            t.kind = timing_rule::form::iso_week;
+            t.week = static_cast<unsigned>(r.integer("week", 1, 53).value_or(1));
+            for (auto key : {"day", "nth"})
+                if (r.has(key))
+                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with 'week'",
+                                                    e.id, key));
+            return;
+        }
+        if (has_months) {
+            t.kind = timing_rule::form::month_range;
+            const toml::array* arr = r.array("months");
+            if (!arr) return;
+            if (arr->size() != 2 || !(*arr)[0].is_integer() || !(*arr)[1].is_integer()) {
+                r.error_at_key("months", fmt::format("[[event]] '{}': 'months' must be two month "
+                                                     "numbers [first, last], e.g. [9, 10]",
+                                                     e.id));
+                return;
+            }
+            auto first = (*arr)[0].value<std::int64_t>().value_or(0);
+            auto last = (*arr)[1].value<std::int64_t>().value_or(0);
+            if (first < 1 || first > 12 || last < 1 || last > 12) {
+                r.error_at_key("months", fmt::format("[[event]] '{}': months must be 1–12", e.id));
+                return;
+            }
+            t.month = static_cast<unsigned>(first);
+            t.last_month = static_cast<unsigned>(last);
+            for (auto key : {"day", "nth", "weekday"})
+                if (r.has(key))
+                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with "
+                                                    "'months'", e.id, key));
+            return;
+        }
+        auto month = r.integer("month", 1, 12);
+        if (!month) return;
+        t.month = static_cast<unsigned>(*month);
+        if (r.has("day")) {
+            t.kind = timing_rule::form::fixed_day;
+            auto day = r.integer("day", 1, 31);
+            if (day && *day > max_day_of_month(t.month))
+                r.error_at_key("day", fmt::format("[[event]] '{}': day {} of month {} does not "
+                                                  "exist", e.id, *day, t.month));
+            t.day = static_cast<unsigned>(day.value_or(1));
+            for (auto key : {"nth", "weekday"})
+                if (r.has(key))
+                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with 'day'",
+                                                    e.id, key));
+        } else if (r.has("nth") || r.has("weekday")) {
+            t.kind = timing_rule::form::nth_weekday;
+            auto nth = r.integer("nth", -1, 5, true);
+            if (nth && *nth == 0)
+                r.error_at_key("nth", fmt::format("[[event]] '{}': 'nth' is 1–5, or -1 for the "
+                                                  "last", e.id));
+            t.nth = static_cast<int>(nth.value_or(1));
+            if (!r.has("weekday"))
+                r.error(fmt::format("[[event]] '{}': 'nth' needs a 'weekday'", e.id));
+        } else {
+            t.kind = timing_rule::form::month;
+        }
+    }
+
+    void read_per_member(table_reader& r, event_template& e) {
+        const toml::table* t = r.table("per_member");
+        if (!t) return;
+        table_reader pm(*t, fmt::format("[[event]] '{}' per_member", e.id), file_, errors_,
+                        {"body", "max_per_day", "max_per_week", "buffer_days"});
+        per_member_rule rule;
+        rule.body = pm.id("body", true).value_or("");
+        references_.push_back({reference::body, rule.body, pm.where("body"), "per_member.body"});
+        rule.max_per_day = static_cast<unsigned>(pm.integer("max_per_day", 0, 1000).value_or(0));
+        rule.max_per_week = static_cast<unsigned>(pm.integer("max_per_week", 0, 1000).value_or(0));
+        rule.buffer_days = static_cast<unsigned>(pm.integer("buffer_days", 0, 366).value_or(0));
+        pm.finish();
+        e.per_member = rule;
+    }
+
+    void read_event(const toml::table& t) {
+        table_reader r(t, "[[event]]", file_, errors_,
+                       {"id", "title", "description", "kind", "organiser", "audiences", "url",
+                        "years", "source", "month", "months", "day", "weekday", "nth", "week",
+                        "relative_to", "offset", "year_offset", "deadline", "after", "gap_days",
+                        "prefer", "weekdays", "working_days_only", "start", "duration", "days",
+                        "per_member"});
+        event_template e;
+        e.where = r.where();
+        e.id = r.id("id", true).value_or("");
+        e.title = r.string("title", true).value_or("");
+        e.description = r.string("description").value_or("");
+        e.url = r.string("url").value_or("");
+        if (auto kind = r.string("kind", true)) {
+            if (auto k = parse_kind(*kind)) e.kind = *k;
+            else
+                r.error_at_key("kind", fmt::format("[[event]] '{}': unknown kind '{}'{}; use "
+                                                   "meeting, conference, dialogue, deadline, "
+                                                   "window or milestone",
+                                                   e.id, *kind,
+                                                   detail::did_you_mean(*kind, {"meeting", "conference", "dialogue", "deadline", "window", "milestone"})));
+        }
+        e.working_days_only = e.kind != event_kind::deadline && e.kind != event_kind::window;
+        if (auto organiser = r.id("organiser")) {
+            e.organiser = *organiser;
+            references_.push_back({reference::body, e.organiser, r.where("organiser"), "organiser"});
+        }
+        if (auto audiences = r.strings("audiences")) {
+            for (auto& a : *audiences) {
+                references_.push_back({reference::body, a.value, a.where, "audience"});
+                e.audiences.push_back(std::move(a.value));
+            }
+        }
+        read_years(r, e);
+        if (const toml::table* s = r.table("source")) {
+            table_reader sr(*s, fmt::format("[[event]] '{}' source", e.id), file_, errors_,
+                            {"document", "section", "lines"});
+            e.source.document = sr.id("document", true).value_or("");
+            references_.push_back({reference::source, e.source.document, sr.where("document"),
+                                   "source.document"});
+            e.source.section = sr.string("section").value_or("");
+            e.source.lines = sr.string("lines").value_or("");
+            sr.finish();
+        }
+        read_timing(r, e);
+        if (const toml::table* d = r.table("deadline")) {
+            table_reader dr(*d, fmt::format("[[event]] '{}' deadline", e.id), file_, errors_,
+                            {"month", "day", "year_offset"});
+            month_day_rule rule;
+            rule.month = static_cast<unsigned>(dr.integer("month", 1, 12, true).value_or(1));
+            auto day = dr.integer("day", 1, 31, true);
+            if (day && *day > max_day_of_month(rule.month))
+                dr.error_at_key("day", fmt::format("[[event]] '{}' deadline: day {} of month {} "
+                                                   "does not exist", e.id, *day, rule.month));
+            rule.day = static_cast<unsigned>(day.value_or(1));
+            rule.year_offset = static_cast<int>(dr.integer("year_offset", 0, 10).value_or(0));
+            rule.where = dr.where();
+            dr.finish();
+            e.deadline = rule;
+        }
+        if (auto after = r.strings("after")) {
+            for (auto& a : *after) {
+                references_.push_back({reference::event, a.value, a.where, "after"});
+                e.after.push_back(std::move(a.value));
+            }
+        }
+        e.gap_days = static_cast<unsigned>(r.integer("gap_days", 0, 366).value_or(0));
+        if (auto prefer = r.string("prefer")) {
+            if (auto p = parse_placement(*prefer)) e.prefer = *p;
+            else
+                r.error_at_key("prefer", fmt::format("[[event]] '{}': 'prefer' is \"start\", "
+                                                     "\"middle\" or \"end\", not '{}'",
+                                                     e.id, *prefer));
+        }
+        if (auto weekdays = r.strings("weekdays")) {
+            for (auto& w : *weekdays) {
+                if (auto wd = detail::parse_weekday(w.value)) e.preferred_weekdays.push_back(*wd);
+                else errors_.push_back({fmt::format("[[event]] '{}': '{}' is not a weekday",
+                                                    e.id, w.value), w.where});
+            }
+        }
+        if (auto working = r.boolean("working_days_only")) e.working_days_only = *working;
+        if (auto start = r.string("start")) {
+            e.start_time = detail::parse_clock(*start);
+            if (!e.start_time)
+                r.error_at_key("start", fmt::format("[[event]] '{}': start '{}' is not a time "
+                                                    "of day \"HH:MM\"", e.id, *start));
+            if (auto duration = r.string("duration", true)) {
+                auto d = detail::parse_duration(*duration);
+                if (!d)
+                    r.error_at_key("duration", fmt::format("[[event]] '{}': duration '{}' is not "
+                                                           "like \"3h\", \"90m\" or \"1h30m\"",
+                                                           e.id, *duration));
+                e.duration = d.value_or(std::chrono::minutes{0});
+            }
+        } else if (r.has("duration")) {
+            r.error_at_key("duration", fmt::format("[[event]] '{}': 'duration' needs a 'start' "
+                                                   "time; an all-day event uses 'days'", e.id));
+        }
+        e.days = static_cast<unsigned>(r.integer("days", 1, 31).value_or(1));
+        if (e.start_time && e.days != 1)
+            r.error_at_key("days", fmt::format("[[event]] '{}': a timed event lasts one day; "
+                                               "use an all-day event for {} days", e.id, e.days));
+        read_per_member(r, e);
+        r.finish();
+        if (!e.id.empty() && cal_.find_event(e.id))
+            r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
+        cal_.events.push_back(std::move(e));
+    }
+
+    void read_closure(const toml::table& t) {
+        table_reader r(t, "[[closure]]", file_, errors_,
+                       {"name", "bodies", "years", "weeks", "from", "to"});
+        closure c;
+        c.name = r.string("name", true).value_or("");
+        c.where = r.where();
+        if (auto bodies = r.strings("bodies")) {
+            for (auto& b : *bodies) {
+                references_.push_back({reference::body, b.value, b.where, "closure body"});
+                c.bodies.push_back(std::move(b.value));
+            }
+        } else if (!r.has("bodies")) {
+            r.error("[[closure]]: missing required key 'bodies'");
+        }
+        const bool by_week = r.has("years") || r.has("weeks");
+        const bool by_date = r.has("from") || r.has("to");
+        if (by_week == by_date) {
+            r.error("[[closure]]: give either 'years' and 'weeks' or 'from' and 'to'");
+        } else if (by_date) {
+            auto from = r.date("from", true);
+            auto to = r.date("to", true);
+            if (from && to) {
+                if (date::sys_days{*to} < date::sys_days{*from})
+                    r.error_at_key("to", "[[closure]]: 'to' is before 'from'");
+                c.first = *from;
+                c.last = *to;
+                cal_.closures.push_back(c);
+            }
+        } else {
+            read_week_closures(r, c);
+        }
+        r.finish();
+    }
+
+    void read_week_closures(table_reader& r, const closure& c) {
+        auto integers = [&](std::string_view key, std::int64_t lo, std::int64_t hi) {
+            std::vector<std::pair<int, const toml::node*>> out;
+            const toml::array* arr = r.array(key);
+            if (!arr) {
+                if (!r.has(key)) r.error(fmt::format("[[closure]]: missing required key '{}'", key));
+                return out;
+            }
+            for (const toml::node& element : *arr) {
+                auto v = element.value<std::int64_t>();
+                if (!element.is_integer() || !v || *v < lo || *v > hi)
+                    r.error_at(element, fmt::format("[[closure]]: each of '{}' must be an integer "
+                                                    "from {} to {}", key, lo, hi));
+                else out.emplace_back(static_cast<int>(*v), &element);
+            }
+            return out;
+        };
+        auto years = integers("years", min_year, max_year);
+        auto weeks = integers("weeks", 1, 53);
+        for (auto [year, year_node] : years) {
+            for (auto [week, week_node] : weeks) {
+                iso_week::year_weeknum_weekday monday{
+                    iso_week::year{year}, iso_week::weeknum{static_cast<unsigned>(week)},
+                    iso_week::mon};
+                if (!monday.ok()) {
+                    r.error_at(*week_node, fmt::format("[[closure]]: {} has no ISO week {}", year,
+                                                       week));
+                    continue;
+                }
+                closure w = c;
+                w.first = date::sys_days{monday};
+                w.last = w.first + date::days{6};
+                cal_.closures.push_back(std::move(w));
+            }
+        }
+    }
+
+    struct reference {
+        enum kind_t { body, event, source } kind;
+        std::string id;
+        source_region where;
+        const char* role;
+    };
+
+    void check_references() {
+        std::vector<std::string> body_ids, event_ids, source_ids;
+        for (const auto& b : cal_.bodies) body_ids.push_back(b.id);
+        for (const auto& e : cal_.events) event_ids.push_back(e.id);
+        for (const auto& s : cal_.sources) source_ids.push_back(s.id);
+        for (const auto& ref : references_) {
+            const auto& ids = ref.kind == reference::body    ? body_ids
+                              : ref.kind == reference::event ? event_ids
+                                                             : source_ids;
+            if (std::find(ids.begin(), ids.end(), ref.id) != ids.end()) continue;
+            const char* what = ref.kind == reference::body    ? "body"
+                               : ref.kind == reference::event ? "event"
+                                                              : "source document";
+            errors_.push_back({fmt::format("unknown {} '{}' in {}{}", what, ref.id, ref.role,
+                                           detail::did_you_mean(ref.id, ids)),
+                               ref.where});
+        }
+        for (const auto& e : cal_.events) {
+            if (e.per_member) {
+                const body* b = cal_.find_body(e.per_member->body);
+                if (b && b->members.empty())
+                    errors_.push_back({fmt::format("[[event]] '{}': per_member body '{}' has no "
+                                                   "members", e.id, b->id),
+                                       e.where});
+            }
+            if (std::find(e.after.begin(), e.after.end(), e.id) != e.after.end())
+                errors_.push_back({fmt::format("[[event]] '{}' cannot come after itself", e.id),
+                                   e.where});
+        }
+    }
+
+    // Depth-first search for a path back to the start; returns the cycle.
+    template <class Next>
+    std::vector<std::string> find_cycle(const std::string& start, Next next) {
+        std::vector<std::string> path{start};
+        std::set<std::string> done;
+        std::function<bool(const std::string&)> visit = [&](const std::string& id) {
+            for (const std::string& n : next(id)) {
+                if (n == start) return true;
+                if (done.count(n) ||
+                    std::find(path.begin(), path.end(), n) != path.end())
+                    continue;
+                path.push_back(n);
+                if (visit(n)) return true;
+                path.pop_back();
+                done.insert(n);
+            }
+            return false;
+        };
+        if (visit(start)) {
+            path.push_back(start);
+            return path;
+        }
+        return {};
+    }
+
+    static std::string join_path(const std::vector<std::string>& path) {
+        std::string text;
+        for (const auto& p : path) text += (text.empty() ? "" : " -> ") + p;
+        return text;
+    }
+
+    void check_membership_cycles() {
+        for (const auto& b : cal_.bodies) {
+            auto cycle = find_cycle(b.id, [&](const std::string& id) {
+                return cal_.find_body(id)->members;
+            });
+            if (!cycle.empty()) {
+                errors_.push_back({fmt::format("[[body]] '{}' is a member of itself: {}", b.id,
+                                               join_path(cycle)),
+                                   b.where});
+                return;
+            }
+        }
+    }
+
+    void check_precedence_cycles() {
+        for (const auto& e : cal_.events) {
+            auto cycle = find_cycle(e.id, [&](const std::string& id) {
+                const event_template* ev = cal_.find_event(id);
+                std::vector<std::string> deps = ev->after;
+                if (ev->timing.kind == timing_rule::form::relative)
+                    deps.push_back(ev->timing.relative_to);
+                return deps;
+            });
+            if (!cycle.empty()) {
+                errors_.push_back({fmt::format("cyclic precedence: [[event]] '{}' depends on "
+                                               "itself: {}", e.id, join_path(cycle)),
+                                   e.where});
+                return;
+            }
+        }
+    }
+
+    // Each window must exist and be able to hold its event in every year.
+    void check_windows() {
+        for (const auto& e : cal_.events) {
+            if (e.timing.kind == timing_rule::form::relative) continue;
+            for (int y = cal_.first_year; y <= cal_.last_year + 1; ++y) {
+                if (!e.years.selects(y - cal_.first_year + 1, cal_.cycle_length())) continue;
+                auto window = window_in(e.timing, date::year{y});
+                if (!window) {
+                    for (auto err : window.errors()) {
+                        err.message = fmt::format("[[event]] '{}': {}", e.id, err.message);
+                        errors_.push_back(std::move(err));
+                    }
+                    break;
+                }
+                date::sys_days last = window->last;
+                if (e.deadline) {
+                    auto deadline = date_in(*e.deadline, date::year{y});
+                    if (!deadline) {
+                        errors_.push_back({fmt::format("[[event]] '{}' deadline: {}", e.id,
+                                                       deadline.errors().front().message),
+                                           e.deadline->where});
+                        break;
+                    }
+                    if (*deadline < window->first) {
+                        errors_.push_back({fmt::format("[[event]] '{}': the deadline {} is before "
+                                                       "its window opens ({})",
+                                                       e.id, date::format("%F", *deadline),
+                                                       date::format("%F", window->first)),
+                                           e.deadline->where});
+                        break;
+                    }
+                    last = std::min(last, *deadline);
+                }
+                auto length = (last - window->first).count() + 1;
+                if (length < static_cast<long>(e.days)) {
+                    errors_.push_back({fmt::format("[[event]] '{}': a {}-day event does not fit "
+                                                   "its window of {} day{} in {}",
+                                                   e.id, e.days, length, length == 1 ? "" : "s", y),
+                                       e.where});
+                    break;
+                }
+            }
+        }
+    }
+
+    std::string file_;
+    calendar cal_;
+    errors errors_;
+    std::vector<reference> references_;
+};
+
+}  // namespace
+
+result<calendar> load_calendar_string(std::string_view toml, std::string_view name) {
+    return calendar_loader(std::string(name)).load(toml);
+}
+
+result<calendar> load_calendar_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return error{fmt::format("cannot read calendar: {}", std::strerror(errno)),
+                     {path.string(), 0, 0}};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return load_calendar_string(text.str(), path.string());
+}
+
+}  // namespace cycle

@@ -1,0 +1,230 @@
+// Reads and writes plan files (docs/plan-format.md).
+#include "cycle/plan_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cycle/plan.hpp"
+#include "cycle/timezone.hpp"
+#include "suggest.hpp"
+#include "toml_reader.hpp"
+#include "value_parsing.hpp"
+
+namespace cycle {
+namespace {
+
+using detail::table_reader;
+
+std::optional<occurrence_status> parse_status(std::string_view s) {
+    for (auto st : {occurrence_status::planned, occurrence_status::held, occurrence_status::cancelled})
+        if (s == to_string(st)) return st;
+    return std::nullopt;
+}
+
+// The cycle year an entry belongs to when the file does not say: the date's
+// year less the event's year offset (followed through relative rules).
+int infer_cycle_year(const calendar& cal, const event_template& e, date::sys_days d) {
+    const event_template* rule = &e;
+    for (int guard = 0; rule->timing.kind == timing_rule::form::relative && guard < 100; ++guard)
+        rule = cal.find_event(rule->timing.relative_to);
+    return int(date::year_month_day{d}.year()) - rule->timing.year_offset;
+}
+
+class plan_loader {
+public:
+    plan_loader(const calendar& cal, std::string file) : cal_(cal), file_(std::move(file)) {}
+
+    result<plan_file> load(std::string_view text) {
+        toml::table root;
+        try {
+            root = toml::parse(text, file_);
+        } catch (const toml::parse_error& e) {
+            return detail::parse_error_of(e, file_);
+        }
+        plan_file pf;
+        pf.where = {file_, 0, 0};
+        table_reader top(root, "plan", file_, errors_, {"calendar", "occurrence"});
+        if (auto id = top.string("calendar", true)) {
+            pf.calendar_id = *id;
+            if (*id != cal_.id)
+                top.error_at_key("calendar", fmt::format("the plan is for calendar '{}', but the "
+                                                         "calendar in use is '{}'", *id, cal_.id));
+        }
+        detail::for_each_table(root, "occurrence", file_, errors_, [&](const toml::table& t) {
+            if (auto entry = read_entry(t)) pf.entries.push_back(std::move(*entry));
+        });
+        top.finish();
+        if (!errors_.empty()) return errors_;
+        return pf;
+    }
+
+private:
+    std::optional<plan_entry> read_entry(const toml::table& t) {
+        table_reader r(t, "[[occurrence]]", file_, errors_,
+                       {"event", "member", "year", "date", "end", "start", "duration", "status",
+                        "note", "waive"});
+        const std::size_t errors_before = errors_.size();
+        plan_entry entry;
+        entry.where = r.where();
+        auto event_id = r.string("event", true);
+        const event_template* e = event_id ? cal_.find_event(*event_id) : nullptr;
+        if (event_id && !e) {
+            std::vector<std::string> ids;
+            for (const auto& ev : cal_.events) ids.push_back(ev.id);
+            r.error_at_key("event", fmt::format("unknown event '{}'{}", *event_id,
+                                                detail::did_you_mean(*event_id, ids)));
+        }
+        if (e) entry.event = e->id;
+        entry.member = r.string("member").value_or("");
+        if (e) check_member(r, *e, entry.member);
+        auto day = r.date("date", true);
+        if (day) entry.date = *day;
+        if (auto end = r.date("end")) {
+            entry.end_date = date::sys_days{*end};
+            if (day && *entry.end_date < entry.date)
+                r.error_at_key("end", "[[occurrence]]: 'end' is before 'date'");
+        }
+        if (auto year = r.integer("year", 1900, 2200)) {
+            entry.cycle_year = static_cast<int>(*year);
+        } else if (e && day) {
+            entry.cycle_year = infer_cycle_year(cal_, *e, entry.date);
+        }
+        if (entry.cycle_year && e) {
+            if (auto y = check_plan_year(cal_, entry.cycle_year); !y)
+                r.error_at_key(r.has("year") ? "year" : "date", y.errors().front().message);
+            else if (!e->years.selects(entry.cycle_year - cal_.first_year + 1, cal_.cycle_length()))
+                r.error_at_key(r.has("year") ? "year" : "date",
+                               fmt::format("event '{}' does not occur in cycle year {} ({})", e->id,
+                                           entry.cycle_year - cal_.first_year + 1, entry.cycle_year));
+        }
+        if (auto start = r.string("start")) {
+            entry.start_time = detail::parse_clock(*start);
+            if (!entry.start_time)
+                r.error_at_key("start", fmt::format("[[occurrence]]: start '{}' is not a time of "
+                                                    "day \"HH:MM\"", *start));
+            else if (day) check_local_time(r, entry);
+        }
+        if (auto duration = r.string("duration")) {
+            entry.duration = detail::parse_duration(*duration);
+            if (!entry.duration)
+                r.error_at_key("duration", fmt::format("[[occurrence]]: duration '{}' is not like "
+                                                       "\"3h\", \"90m\" or \"1h30m\"", *duration));
+        }
+        if (auto status = r.string("status")) {
+            if (auto s = parse_status(*status)) entry.status = *s;
+            else r.error_at_key("status", fmt::format("[[occurrence]]: status is \"planned\", "
+                                                      "\"held\" or \"cancelled\", not '{}'", *status));
+        }
+        entry.note = r.string("note").value_or("");
+        detail::for_each_table(t, "waive", file_, errors_, [&](const toml::table& w) {
+            table_reader wr(w, "[[occurrence.waive]]", file_, errors_, {"rule", "reason"});
+            waiver wv;
+            wv.rule = wr.id("rule", true).value_or("");
+            wv.reason = wr.string("reason", true).value_or("");
+            if (wr.has("reason") && wv.reason.find_first_not_of(" \t\n") == std::string::npos)
+                wr.error_at_key("reason", "a waiver needs a written reason");
+            wv.where = wr.where();
+            wr.finish();
+            entry.waivers.push_back(std::move(wv));
+        });
+        r.finish();
+        if (errors_.size() != errors_before) return std::nullopt;
+        return entry;
+    }
+
+    void check_member(table_reader& r, const event_template& e, const std::string& member) {
+        if (!e.per_member) {
+            if (!member.empty())
+                r.error_at_key("member", fmt::format("event '{}' is not per member; remove "
+                                                     "'member'", e.id));
+            return;
+        }
+        const auto& members = cal_.find_body(e.per_member->body)->members;
+        if (member.empty())
+            r.error(fmt::format("[[occurrence]]: event '{}' has one occurrence per member of '{}': "
+                                "say which with 'member'", e.id, e.per_member->body));
+        else if (std::find(members.begin(), members.end(), member) == members.end())
+            r.error_at_key("member", fmt::format("'{}' is not a member of '{}'{}", member,
+                                                 e.per_member->body,
+                                                 detail::did_you_mean(member, members)));
+    }
+
+    void check_local_time(table_reader& r, const plan_entry& entry) {
+        auto local = date::local_seconds{entry.date.time_since_epoch()} + *entry.start_time;
+        if (auto utc = to_utc(cal_.time_zone, local); !utc)
+            r.error_at_key("start", fmt::format("[[occurrence]]: {}", utc.errors().front().message));
+    }
+
+    const calendar& cal_;
+    std::string file_;
+    errors errors_;
+};
+
+// A TOML basic string.
+std::string toml_string(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04X}", c);
+                else out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
+                                   const calendar& cal) {
+    return plan_loader(cal, std::string(name)).load(toml);
+}
+
+result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return error{fmt::format("cannot read plan: {}", std::strerror(errno)), {path.string(), 0, 0}};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return load_plan_string(text.str(), path.string(), cal);
+}
+
+std::string write_plan_file(const calendar& cal, const plan& p) {
+    std::string out = fmt::format(
+        "# Plan for {} ({}), {}.\n"
+        "# Edit the dates; every [[occurrence]] here is fixed and overrides the planner.\n"
+        "# Format: docs/plan-format.md\n\n"
+        "calendar = {}\n",
+        cal.title, cal.id,
+        p.first_year == p.last_year ? fmt::format("cycle year {}", p.first_year)
+                                    : fmt::format("cycle years {}–{}", p.first_year, p.last_year),
+        toml_string(cal.id));
+    for (const auto& o : p.occurrences) {
+        out += fmt::format("\n# {} ({})\n[[occurrence]]\nevent = {}\n", title_of(cal, o),
+                           week_label(o.date), toml_string(o.event));
+        if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
+        out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
+        if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
+        if (o.start_time)
+            out += fmt::format("start = \"{}\"\nduration = \"{}\"\n", detail::format_clock(*o.start_time),
+                               detail::format_duration(o.duration));
+        if (o.status != occurrence_status::planned)
+            out += fmt::format("status = \"{}\"\n", to_string(o.status));
+        if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
+        for (const auto& w : o.waivers)
+            out += fmt::format("[[occurrence.waive]]\nrule = {}\nreason = {}\n", toml_string(w.rule),
+                               toml_string(w.reason));
+    }
+    return out;
+}
+
+}  // namespace cycle

@@ -1,0 +1,132 @@
+#include "cycle/plan_output.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cycle/timezone.hpp"
+#include "value_parsing.hpp"
+
+namespace cycle {
+namespace {
+
+std::string day_text(date::sys_days d) { return date::format("%F", d); }
+
+std::string weekday_abbreviation(date::sys_days d) {
+    static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    return names[date::weekday{d}.c_encoding()];
+}
+
+// Characters on screen: UTF-8 continuation bytes take no column.
+std::size_t display_width(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string pad(std::string s, std::size_t width) {
+    auto w = display_width(s);
+    if (w < width) s.append(width - w, ' ');
+    return s;
+}
+
+std::string time_text(const occurrence& o) {
+    if (!o.start_time) return o.end_date == o.date ? "all day" : fmt::format("to {}", day_text(o.end_date));
+    return fmt::format("{}–{}", detail::format_clock(*o.start_time),
+                       detail::format_clock((*o.start_time + o.duration) % std::chrono::hours{24}));
+}
+
+std::string years_text(const calendar& cal, const plan& p) {
+    auto number = [&](int y) { return y - cal.first_year + 1; };
+    auto one = [&](int y) {
+        return y > cal.last_year ? fmt::format("the year after the cycle ({})", y)
+                                 : fmt::format("cycle year {} ({})", number(y), y);
+    };
+    if (p.first_year == p.last_year) return one(p.first_year);
+    return fmt::format("{} – {}", one(p.first_year), one(p.last_year));
+}
+
+}  // namespace
+
+std::string format_table(const calendar& cal, const plan& p, const table_options& options) {
+    std::string out = fmt::format("{}: {}{}\n", cal.title, years_text(cal, p),
+                                  options.audience.empty() ? "" : fmt::format(", for {}", cal.body_label(options.audience)));
+    if (p.occurrences.empty()) return out + "(no occurrences)\n";
+
+    struct row { std::string date, week, day, time, title, organiser; };
+    std::vector<row> rows;
+    for (const auto& o : p.occurrences)
+        rows.push_back({day_text(o.date), week_label(o.date), weekday_abbreviation(o.date), time_text(o),
+                        title_of(cal, o), o.organiser.empty() ? "" : cal.body_label(o.organiser)});
+    row heading{"Date", "Week", "Day", "Time", "Event", "Organiser"};
+    std::size_t w_week = 4, w_time = 4, w_title = 5;
+    for (const auto& r : rows) {
+        w_week = std::max(w_week, display_width(r.week));
+        w_time = std::max(w_time, display_width(r.time));
+        w_title = std::max(w_title, display_width(r.title));
+    }
+    auto line = [&](const row& r) {
+        std::string text = fmt::format("{}  {}  {}  {}  {}  {}", pad(r.date, 10), pad(r.week, w_week),
+                                       pad(r.day, 3), pad(r.time, w_time), pad(r.title, w_title), r.organiser);
+        text.erase(text.find_last_not_of(' ') + 1);
+        return text + "\n";
+    };
+    out += line(heading);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        out += line(rows[i]);
+        if (options.explain) out += fmt::format("            why: {}\n", p.occurrences[i].explanation);
+    }
+    return out;
+}
+
+std::string format_json(const calendar& cal, const plan& p, const std::string& audience) {
+    using nlohmann::json;
+    json occurrences = json::array();
+    for (const auto& o : p.occurrences) {
+        const event_template* e = cal.find_event(o.event);
+        json j;
+        j["key"] = o.key();
+        j["event"] = o.event;
+        j["title"] = title_of(cal, o);
+        j["kind"] = to_string(e->kind);
+        j["member"] = o.member.empty() ? json(nullptr) : json(o.member);
+        j["cycle_year"] = o.cycle_year;
+        j["cycle_year_number"] = o.cycle_year - cal.first_year + 1;
+        j["date"] = day_text(o.date);
+        j["end_date"] = day_text(o.end_date);
+        j["week"] = o.iso_week();
+        j["weekday"] = weekday_abbreviation(o.date);
+        j["all_day"] = o.all_day();
+        j["start"] = j["end"] = j["start_utc"] = j["end_utc"] = nullptr;
+        if (o.start_time) {
+            auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
+            j["start"] = detail::format_clock(*o.start_time);
+            j["end"] = detail::format_clock((*o.start_time + o.duration) % std::chrono::hours{24});
+            if (auto utc = to_utc(cal.time_zone, local)) {
+                j["start_utc"] = date::format("%FT%TZ", *utc);
+                j["end_utc"] = date::format("%FT%TZ", *utc + o.duration);
+            }
+        }
+        j["organiser"] = o.organiser.empty() ? json(nullptr) : json(o.organiser);
+        j["audiences"] = o.audiences;
+        j["fixed"] = o.fixed;
+        j["window"] = o.window ? json{{"first", day_text(o.window->first)}, {"last", day_text(o.window->last)}}
+                               : json(nullptr);
+        j["deadline"] = o.deadline ? json(day_text(*o.deadline)) : json(nullptr);
+        j["status"] = to_string(o.status);
+        j["note"] = o.note;
+        j["source"] = cal.describe_source(e->source);
+        j["explanation"] = o.explanation;
+        occurrences.push_back(std::move(j));
+    }
+    json root{{"format", "cycle-plan"},
+              {"version", 1},
+              {"calendar", {{"id", cal.id}, {"title", cal.title}, {"time_zone", cal.time_zone}}},
+              {"first_year", p.first_year},
+              {"last_year", p.last_year},
+              {"audience", audience.empty() ? json(nullptr) : json(audience)},
+              {"occurrences", std::move(occurrences)}};
+    return root.dump(2) + "\n";
+}
+
+}  // namespace cycle

@@ -1,0 +1,184 @@
+#include "toml_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "suggest.hpp"
+
+namespace cycle::detail {
+namespace {
+
+const char* type_name(toml::node_type t) {
+    switch (t) {
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a number";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::date: return "a date";
+        case toml::node_type::time: return "a time";
+        case toml::node_type::date_time: return "a date-time";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::table: return "a table";
+        default: return "nothing";
+    }
+}
+
+}  // namespace
+
+source_region region_of(const toml::source_region& r, const std::string& file) {
+    return {file, static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
+}
+
+error parse_error_of(const toml::parse_error& e, const std::string& file) {
+    return {fmt::format("TOML syntax: {}", e.description()), region_of(e.source(), file)};
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || id.front() < 'a' || id.front() > 'z') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+table_reader::table_reader(const toml::table& table, std::string what, std::string file,
+                           errors& out, std::initializer_list<std::string_view> allowed_keys)
+    : table_(table), what_(std::move(what)), file_(std::move(file)), out_(out) {
+    for (auto k : allowed_keys) allowed_.emplace_back(k);
+}
+
+bool table_reader::has(std::string_view key) const { return table_.contains(key); }
+
+const toml::node* table_reader::node(std::string_view key) const { return table_.get(key); }
+
+void table_reader::error_at(const toml::node& n, std::string message) {
+    out_.push_back({std::move(message), region_of(n.source(), file_)});
+}
+
+void table_reader::error_at_key(std::string_view key, std::string message) {
+    out_.push_back({std::move(message), where(key)});
+}
+
+void table_reader::error(std::string message) { out_.push_back({std::move(message), where()}); }
+
+source_region table_reader::where() const { return region_of(table_.source(), file_); }
+
+source_region table_reader::where(std::string_view key) const {
+    const toml::node* n = table_.get(key);
+    return n ? region_of(n->source(), file_) : where();
+}
+
+namespace {
+// The node as toml++'s type for T (toml::value<T> or a container), or
+// nullptr after reporting a wrong type.
+template <class T>
+auto typed(table_reader& r, const toml::node* n, std::string_view key, const char* expected)
+    -> decltype(n->as<T>()) {
+    if (!n) return nullptr;
+    if (auto* v = n->as<T>()) return v;
+    r.error_at(*n, fmt::format("{}: '{}' must be {}, not {}", r.what(), key, expected,
+                               type_name(n->type())));
+    return nullptr;
+}
+}  // namespace
+
+std::optional<std::string> table_reader::string(std::string_view key, bool required) {
+    const toml::node* n = node(key);
+    if (!n) {
+        if (required) error(fmt::format("{}: missing required key '{}'", what_, key));
+        return std::nullopt;
+    }
+    if (auto* v = typed<std::string>(*this, n, key, "a string")) return v->get();
+    return std::nullopt;
+}
+
+std::optional<std::string> table_reader::id(std::string_view key, bool required) {
+    auto value = string(key, required);
+    if (value && !is_valid_id(*value)) {
+        error_at(*node(key), fmt::format("{}: '{}' is not a valid id: use lower case letters, "
+                                         "digits and '-', starting with a letter",
+                                         what_, *value));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::int64_t> table_reader::integer(std::string_view key, std::int64_t min,
+                                                  std::int64_t max, bool required) {
+    const toml::node* n = node(key);
+    if (!n) {
+        if (required) error(fmt::format("{}: missing required key '{}'", what_, key));
+        return std::nullopt;
+    }
+    auto* v = typed<std::int64_t>(*this, n, key, "an integer");
+    if (!v) return std::nullopt;
+    if (v->get() < min || v->get() > max) {
+        error_at(*n, fmt::format("{}: '{}' is {}, must be from {} to {}", what_, key, v->get(),
+                                 min, max));
+        return std::nullopt;
+    }
+    return v->get();
+}
+
+std::optional<bool> table_reader::boolean(std::string_view key) {
+    if (auto* v = typed<bool>(*this, node(key), key, "true or false")) return v->get();
+    return std::nullopt;
+}
+
+std::optional<date::year_month_day> table_reader::date(std::string_view key, bool required) {
+    const toml::node* n = node(key);
+    if (!n) {
+        if (required) error(fmt::format("{}: missing required key '{}'", what_, key));
+        return std::nullopt;
+    }
+    auto* v = typed<toml::date>(*this, n, key, "a date (YYYY-MM-DD, unquoted)");
+    if (!v) return std::nullopt;
+    const toml::date& d = v->get();
+    date::year_month_day ymd{date::year{d.year}, date::month{d.month}, date::day{d.day}};
+    if (!ymd.ok()) {
+        error_at(*n, fmt::format("{}: {:04}-{:02}-{:02} is not a date", what_, d.year, d.month,
+                                 d.day));
+        return std::nullopt;
+    }
+    return ymd;
+}
+
+std::optional<std::vector<table_reader::located_string>> table_reader::strings(
+    std::string_view key) {
+    auto* arr = typed<toml::array>(*this, node(key), key, "an array of strings");
+    if (!arr) return std::nullopt;
+    std::vector<located_string> out;
+    bool good = true;
+    for (const toml::node& element : *arr) {
+        if (auto* s = element.as_string()) {
+            out.push_back({s->get(), region_of(element.source(), file_)});
+        } else {
+            error_at(element, fmt::format("{}: every element of '{}' must be a string, not {}",
+                                          what_, key, type_name(element.type())));
+            good = false;
+        }
+    }
+    if (!good) return std::nullopt;
+    return out;
+}
+
+const toml::table* table_reader::table(std::string_view key) {
+    return typed<toml::table>(*this, node(key), key, "a table ({ ... })");
+}
+
+const toml::array* table_reader::array(std::string_view key) {
+    return typed<toml::array>(*this, node(key), key, "an array");
+}
+
+void table_reader::finish() {
+    for (auto&& [key, value] : table_) {
+        std::string_view k = key.str();
+        if (std::find(allowed_.begin(), allowed_.end(), k) != allowed_.end()) continue;
+        source_region at = key.source().begin.line ? region_of(key.source(), file_)
+                                                   : region_of(value.source(), file_);
+        out_.push_back({fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, allowed_)),
+                        at});
+    }
+}
+
+}  // namespace cycle::detail

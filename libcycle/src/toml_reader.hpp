@@ -1,0 +1,92 @@
+// toml_reader.hpp — reads one TOML table strictly (internal; toml++ stays
+// inside the loaders).
+//
+// Each table is read against the list of keys it may have: a key not on the
+// list is an error with a "did you mean", a value of the wrong type is an
+// error at the value, and every error carries file, line and column.
+#pragma once
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "cycle/error.hpp"
+
+namespace cycle::detail {
+
+source_region region_of(const toml::source_region& r, const std::string& file);
+
+// Turns a toml++ parse exception into an error with its place.
+error parse_error_of(const toml::parse_error& e, const std::string& file);
+
+// Lower case ASCII letters, digits and '-', starting with a letter.
+bool is_valid_id(std::string_view id);
+
+class table_reader {
+public:
+    table_reader(const toml::table& table, std::string what, std::string file, errors& out,
+                 std::initializer_list<std::string_view> allowed_keys);
+
+    bool has(std::string_view key) const;
+    const toml::node* node(std::string_view key) const;
+
+    std::optional<std::string> string(std::string_view key, bool required = false);
+    std::optional<std::string> id(std::string_view key, bool required = false);
+    std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
+                                        bool required = false);
+    std::optional<bool> boolean(std::string_view key);
+    std::optional<date::year_month_day> date(std::string_view key, bool required = false);
+    // An array whose every element is a string; elements are returned with
+    // their places.
+    struct located_string {
+        std::string value;
+        source_region where;
+    };
+    std::optional<std::vector<located_string>> strings(std::string_view key);
+    const toml::table* table(std::string_view key);
+    const toml::array* array(std::string_view key);
+
+    void error_at(const toml::node& n, std::string message);
+    void error_at_key(std::string_view key, std::string message);
+    void error(std::string message);  // at the table itself
+
+    source_region where() const;                      // the table
+    source_region where(std::string_view key) const;  // a key's value, else the table
+    const std::string& file() const { return file_; }
+    const std::string& what() const { return what_; }
+
+    // Reports every key that is not allowed. Call once, after reading.
+    void finish();
+
+private:
+    const toml::table& table_;
+    std::string what_;
+    std::string file_;
+    errors& out_;
+    std::vector<std::string> allowed_;
+};
+
+// Reads an array of tables (`[[event]]`); a value that is not one is an error.
+template <class F>
+void for_each_table(const toml::table& root, std::string_view key, const std::string& file,
+                    errors& out, F&& read) {
+    const toml::node* n = root.get(key);
+    if (!n) return;
+    const toml::array* arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+        out.push_back({std::string("'") + std::string(key) + "' must be an array of tables ([[" +
+                           std::string(key) + "]])",
+                       region_of(n->source(), file)});
+        return;
+    }
+    for (const toml::node& element : *arr) read(*element.as_table());
+}
+
+}  // namespace cycle::detail
