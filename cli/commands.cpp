@@ -4,6 +4,7 @@
 #include <date/tz.h>
 
 #include <iostream>
+#include <variant>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -29,38 +30,40 @@ date::sys_days today_in(const std::string& zone) {
     return date::sys_days{date::floor<date::days>(local).time_since_epoch()};
 }
 
-}  // namespace
-
-int run_plan(const plan_command& command) {
+// A calendar, its plan file and the plan they make, or the exit status of
+// the failure (its messages already printed).
+struct planned {
     std::optional<calendar> loaded;
-    if (!command.calendar_file.empty()) {
-        auto c = load_calendar_file(command.calendar_file);
-        if (!c) return report(c.errors(), exit_bad_input);
-        loaded = std::move(c).value();
-    }
-    const calendar& cal = loaded ? *loaded : default_calendar();
-
     std::optional<plan_file> fixed;
-    if (!command.plan_file.empty()) {
-        auto pf = load_plan_file(command.plan_file, cal);
-        if (!pf) return report(pf.errors(), exit_bad_input);
-        fixed = std::move(pf).value();
+    const calendar* cal = nullptr;
+    plan p;
+};
+
+std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
+    planned out;
+    if (!in.calendar_file.empty()) {
+        auto c = load_calendar_file(in.calendar_file);
+        if (!c) return report(c.errors(), exit_bad_input);
+        out.loaded = std::move(c).value();
     }
-    if (!command.audience.empty() && !cal.find_body(command.audience)) {
-        std::vector<std::string> ids;
-        for (const auto& b : cal.bodies) ids.push_back(b.id);
-        std::string hint;
-        for (const auto& id : ids) hint += (hint.empty() ? "" : ", ") + id;
+    out.cal = out.loaded ? &*out.loaded : &default_calendar();
+    const calendar& cal = *out.cal;
+    if (!in.plan_file.empty()) {
+        auto pf = load_plan_file(in.plan_file, cal);
+        if (!pf) return report(pf.errors(), exit_bad_input);
+        out.fixed = std::move(pf).value();
+    }
+    if (!in.audience.empty() && !cal.find_body(in.audience)) {
+        std::string ids;
+        for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
         return report({{fmt::format("unknown audience '{}'; the calendar's bodies are: {}",
-                                    command.audience, hint),
+                                    in.audience, ids),
                         cal.where}},
                       exit_bad_input);
     }
-
     plan_request request;
-    request.fixed = fixed ? &*fixed : nullptr;
-    if (!command.whole_cycle)
-        request.year = command.year.value_or(current_cycle_year(cal, today_in(cal.time_zone)));
+    request.fixed = out.fixed ? &*out.fixed : nullptr;
+    if (!in.whole_cycle) request.year = in.year.value_or(current_cycle_year(cal, today_in(cal.time_zone)));
     if (request.year) {
         if (auto y = check_plan_year(cal, *request.year); !y) {
             auto errs = y.errors();
@@ -70,15 +73,55 @@ int run_plan(const plan_command& command) {
     }
     auto made = make_plan(cal, request);
     if (!made) return report(made.errors(), exit_unsatisfiable);
-    plan p = std::move(made).value();
-    if (!command.audience.empty()) p.occurrences = select(cal, p, {.audience = command.audience, .from = {}, .to = {}});
+    out.p = std::move(made).value();
+    return out;
+}
+
+}  // namespace
+
+int run_plan(const plan_command& command) {
+    auto made = make_requested_plan(command.inputs);
+    if (auto* status = std::get_if<int>(&made)) return *status;
+    auto& [loaded, fixed, cal, p] = std::get<planned>(made);
+    const std::string& audience = command.inputs.audience;
+    if (!audience.empty()) p.occurrences = select(*cal, p, {.audience = audience, .from = {}, .to = {}});
 
     std::string text;
-    if (command.format == "json") text = format_json(cal, p, command.audience);
-    else if (command.format == "plan") text = write_plan_file(cal, p);
-    else text = format_table(cal, p, {.explain = command.explain, .audience = command.audience});
+    if (command.format == "json") text = format_json(*cal, p, audience);
+    else if (command.format == "plan") text = write_plan_file(*cal, p);
+    else text = format_table(*cal, p, {.explain = command.explain, .audience = audience});
     if (auto written = write_output(command.out, text); !written)
         return report(written.errors(), exit_bad_input);
+    return exit_ok;
+}
+
+int run_export(const registry& plugins, const export_command& command) {
+    const exporter* e = plugins.find_exporter(command.format);
+    if (!e) {
+        std::string names;
+        for (const auto& x : plugins.exporters()) names += (names.empty() ? "" : ", ") + x->name();
+        return report({{fmt::format("no exporter for format '{}'; available: {}", command.format, names), {}}},
+                      exit_bad_input);
+    }
+    auto made = make_requested_plan(command.inputs);
+    if (auto* status = std::get_if<int>(&made)) return *status;
+    auto& [loaded, fixed, cal, p] = std::get<planned>(made);
+    auto text = e->write(*cal, p, {.audience = command.inputs.audience, .parameters = command.parameters});
+    if (!text) return report(text.errors(), exit_bad_input);
+    if (auto written = write_output(command.out, *text); !written)
+        return report(written.errors(), exit_bad_input);
+    return exit_ok;
+}
+
+int run_plugins(const registry& plugins) {
+    std::cout << fmt::format("{:<12} {:<10} {:<10} {:<12} {}\n", "Plugin", "Kind", "Version", "Origin", "Provides");
+    for (const auto& p : plugins.plugins()) {
+        for (const auto& c : plugins.components()) {
+            if (c.plugin != p.name) continue;
+            std::cout << fmt::format("{:<12} {:<10} {:<10} {:<12} {}\n", p.name, to_string(c.kind), p.version,
+                                     p.origin, c.name);
+        }
+    }
     return exit_ok;
 }
 

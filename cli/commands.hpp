@@ -4,6 +4,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "cycle/plugin.hpp"
 
 namespace cycle::cli {
 
@@ -11,17 +14,33 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_unsatisfiable = 1;
 inline constexpr int exit_bad_input = 2;
 
-struct plan_command {
+// What every planning command reads: a calendar, an optional plan file,
+// and which years.
+struct plan_inputs {
     std::string calendar_file;  // empty: the built-in default
     std::string plan_file;      // empty: none
     std::optional<int> year;    // none: the current cycle year
     bool whole_cycle = false;
-    std::string audience;
+    std::string audience;       // empty: everything
+};
+
+struct plan_command {
+    plan_inputs inputs;
     std::string format = "table";
     bool explain = false;
     std::string out = "-";
 };
 int run_plan(const plan_command& command);
+
+struct export_command {
+    plan_inputs inputs;
+    std::string format;
+    std::string out = "-";
+    std::vector<std::string> parameters;
+};
+int run_export(const registry& plugins, const export_command& command);
+
+int run_plugins(const registry& plugins);
 
 struct holidays_command {
     int year = 0;

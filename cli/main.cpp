@@ -3,7 +3,23 @@
 
 #include <iostream>
 
+#include "builtin_plugins.hpp"
 #include "commands.hpp"
+
+namespace {
+
+// --calendar, --plan, --year | --cycle, --audience: shared by plan and export.
+void add_plan_inputs(CLI::App& cmd, cycle::cli::plan_inputs& in) {
+    cmd.add_option("--calendar", in.calendar_file, "Calendar TOML file (default: the built-in wheel)")
+        ->check(CLI::ExistingFile);
+    cmd.add_option("--plan", in.plan_file, "Plan TOML file with fixed dates (docs/plan-format.md)")
+        ->check(CLI::ExistingFile);
+    auto* year = cmd.add_option("--year", in.year, "Cycle year, e.g. 2026 (default: the current one)");
+    cmd.add_flag("--cycle", in.whole_cycle, "Every year of the cycle")->excludes(year);
+    cmd.add_option("--audience", in.audience, "Only what concerns this body, e.g. eda or vror");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace cycle::cli;
@@ -13,21 +29,27 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("cycle ") + CYCLE_VERSION);
     app.require_subcommand(1);
 
+    cycle::registry plugins;
+    cycle::add_builtin_plugins(plugins);
+
     plan_command plan;
     auto* plan_cmd = app.add_subcommand("plan", "Print the dated plan of a cycle year or the whole cycle");
-    plan_cmd->add_option("--calendar", plan.calendar_file, "Calendar TOML file (default: the built-in wheel)")
-        ->check(CLI::ExistingFile);
-    plan_cmd->add_option("--plan", plan.plan_file, "Plan TOML file with fixed dates (docs/plan-format.md)")
-        ->check(CLI::ExistingFile);
-    auto* year_opt = plan_cmd->add_option("--year", plan.year, "Cycle year to plan, e.g. 2026 (default: the current one)");
-    plan_cmd->add_flag("--cycle", plan.whole_cycle, "Plan every year of the cycle")->excludes(year_opt);
-    plan_cmd->add_option("--audience", plan.audience, "Only what concerns this body, e.g. eda or vror");
+    add_plan_inputs(*plan_cmd, plan.inputs);
     plan_cmd->add_option("--format", plan.format, "Output format")
         ->check(CLI::IsMember({"table", "json", "plan"}))
         ->capture_default_str();
     plan_cmd->add_flag("--explain", plan.explain, "Say why each occurrence is on its day (table format)");
     plan_cmd->add_option("--out", plan.out, "Write to this file instead of standard output")
         ->capture_default_str();
+
+    export_command exp;
+    auto* export_cmd = app.add_subcommand("export", "Write the plan through an exporter plugin (see 'cycle plugins')");
+    export_cmd->add_option("format", exp.format, "Exporter name, e.g. json")->required();
+    add_plan_inputs(*export_cmd, exp.inputs);
+    export_cmd->add_option("--out", exp.out, "Write to this file instead of standard output")->capture_default_str();
+    export_cmd->add_option("--param", exp.parameters, "key=value passed to the exporter");
+
+    auto* plugins_cmd = app.add_subcommand("plugins", "List the loaded plugins: kind, version and origin");
 
     holidays_command holidays;
     auto* holidays_cmd = app.add_subcommand("holidays", "List Swedish public holidays and days off of a year");
@@ -43,6 +65,8 @@ int main(int argc, char** argv) {
         return status == 0 ? exit_ok : exit_bad_input;
     }
     if (*plan_cmd) return run_plan(plan);
+    if (*export_cmd) return run_export(plugins, exp);
+    if (*plugins_cmd) return run_plugins(plugins);
     if (*holidays_cmd) return run_holidays(holidays);
     return exit_bad_input;
 }

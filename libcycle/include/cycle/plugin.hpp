@@ -1,0 +1,140 @@
+// plugin.hpp — exporters, checkers and importers, built in or loaded at run
+// time, all through one interface (docs/plugins.md).
+//
+// A plugin is a C-linkage description with one registration function, in the
+// manner of LLVM's pass plugins:
+//
+//   extern "C" const cycle_plugin_info* cycle_plugin_info() {
+//       static const ::cycle_plugin_info info{CYCLE_PLUGIN_API_VERSION, "markdown", "1.0",
+//                                             "Agenda as Markdown", &register_markdown};
+//       return &info;
+//   }
+//   void register_markdown(cycle::registry& r) { r.add_exporter(std::make_unique<md>()); }
+//
+// The host checks api_version before it calls anything else. Built-in plugins
+// (ical, deadlines, ...) provide the same description and are added with
+// registry::add_plugin, exactly as a loaded library is.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cycle/calendar.hpp"
+#include "cycle/error.hpp"
+#include "cycle/finding.hpp"
+#include "cycle/plan.hpp"
+#include "cycle/plan_file.hpp"
+
+// Bumped whenever this header or the types it uses change incompatibly.
+#define CYCLE_PLUGIN_API_VERSION 1
+
+namespace cycle {
+class registry;
+}
+
+extern "C" {
+// What a plugin library exports, through the symbol `cycle_plugin_info`.
+struct cycle_plugin_info {
+    std::uint32_t api_version;  // CYCLE_PLUGIN_API_VERSION the plugin was built with
+    const char* name;           // e.g. "ical"
+    const char* version;        // the plugin's own version, e.g. "1.0.0"
+    const char* description;    // one line
+    void (*register_plugin)(cycle::registry& r);  // adds its exporters/checkers/importers
+};
+typedef const cycle_plugin_info* (*cycle_plugin_info_function)();
+}
+
+namespace cycle {
+
+struct export_options {
+    std::string audience;                 // empty: everything
+    std::vector<std::string> parameters;  // "key=value" pairs for the exporter
+};
+
+// Writes a plan in some format: one output (`write`) or several files
+// (`write_all`, e.g. one feed per audience); exporters that only produce one
+// output need not override write_all.
+class exporter {
+public:
+    virtual ~exporter() = default;
+    virtual std::string name() const = 0;         // format name: "ics", "json", ...
+    virtual std::string description() const = 0;
+    virtual result<std::string> write(const calendar& cal, const plan& p,
+                                      const export_options& options) const = 0;
+};
+
+struct check_options {
+    std::optional<date::sys_days> today;  // for rules about what is due or overdue
+};
+
+// Adds findings about a plan file, given the calendar it follows.
+class checker {
+public:
+    virtual ~checker() = default;
+    virtual std::string name() const = 0;
+    virtual std::string description() const = 0;
+    virtual findings check(const calendar& cal, const plan_file& plan,
+                           const check_options& options) const = 0;
+};
+
+// Reads a plan from some format (e.g. an .ics export) into a plan file.
+class importer {
+public:
+    virtual ~importer() = default;
+    virtual std::string name() const = 0;  // format name: "ics"
+    virtual std::string description() const = 0;
+    virtual result<plan_file> read(const calendar& cal, std::string_view bytes,
+                                   std::string_view source_name) const = 0;
+};
+
+enum class plugin_kind { exporter, checker, importer };
+const char* to_string(plugin_kind k);
+
+// One loaded plugin and where it came from.
+struct plugin_record {
+    std::string name;
+    std::string version;
+    std::string description;
+    std::string origin;  // "built-in" or the library's path
+};
+
+// All plugins of one run. An object the caller owns and passes in: no
+// global registry.
+class registry {
+public:
+    // Registers a plugin from its description: checks the API version, then
+    // calls its registration function. `origin` is "built-in" or a path.
+    result<bool> add_plugin(const cycle_plugin_info& info, std::string origin);
+
+    void add_exporter(std::unique_ptr<exporter> e);
+    void add_checker(std::unique_ptr<checker> c);
+    void add_importer(std::unique_ptr<importer> i);
+
+    const exporter* find_exporter(std::string_view name) const;
+    const importer* find_importer(std::string_view name) const;
+    const std::vector<std::unique_ptr<exporter>>& exporters() const { return exporters_; }
+    const std::vector<std::unique_ptr<checker>>& checkers() const { return checkers_; }
+    const std::vector<std::unique_ptr<importer>>& importers() const { return importers_; }
+    const std::vector<plugin_record>& plugins() const { return plugins_; }
+
+    // Which plugin registered a component ("" if added directly).
+    struct component {
+        plugin_kind kind;
+        std::string name;
+        std::string plugin;
+    };
+    const std::vector<component>& components() const { return components_; }
+
+private:
+    std::vector<std::unique_ptr<exporter>> exporters_;
+    std::vector<std::unique_ptr<checker>> checkers_;
+    std::vector<std::unique_ptr<importer>> importers_;
+    std::vector<plugin_record> plugins_;
+    std::vector<component> components_;
+    std::string registering_;  // the plugin whose registration function runs
+};
+
+}  // namespace cycle
