@@ -33,10 +33,9 @@ date::sys_days today_in(const std::string& zone) {
 // A calendar, its plan file and the plan they make, or the exit status of
 // the failure (its messages already printed).
 struct planned {
-    std::optional<calendar> loaded;
-    std::optional<plan_file> fixed;
-    const calendar* cal = nullptr;
+    std::optional<calendar> loaded;  // from --calendar; else the built-in one
     plan p;
+    const calendar& cal() const { return loaded ? *loaded : default_calendar(); }
 };
 
 std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
@@ -46,12 +45,12 @@ std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
         if (!c) return report(c.errors(), exit_bad_input);
         out.loaded = std::move(c).value();
     }
-    out.cal = out.loaded ? &*out.loaded : &default_calendar();
-    const calendar& cal = *out.cal;
+    const calendar& cal = out.cal();
+    std::optional<plan_file> fixed;
     if (!in.plan_file.empty()) {
         auto pf = load_plan_file(in.plan_file, cal);
         if (!pf) return report(pf.errors(), exit_bad_input);
-        out.fixed = std::move(pf).value();
+        fixed = std::move(pf).value();
     }
     if (!in.audience.empty() && !cal.find_body(in.audience)) {
         std::string ids;
@@ -62,7 +61,7 @@ std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
                       exit_bad_input);
     }
     plan_request request;
-    request.fixed = out.fixed ? &*out.fixed : nullptr;
+    request.fixed = fixed ? &*fixed : nullptr;
     if (!in.whole_cycle) request.year = in.year.value_or(current_cycle_year(cal, today_in(cal.time_zone)));
     if (request.year) {
         if (auto y = check_plan_year(cal, *request.year); !y) {
@@ -82,14 +81,16 @@ std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
 int run_plan(const plan_command& command) {
     auto made = make_requested_plan(command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
-    auto& [loaded, fixed, cal, p] = std::get<planned>(made);
+    planned& result = std::get<planned>(made);
+    plan& p = result.p;
+    const calendar& cal = result.cal();
     const std::string& audience = command.inputs.audience;
-    if (!audience.empty()) p.occurrences = select(*cal, p, {.audience = audience, .from = {}, .to = {}});
+    if (!audience.empty()) p.occurrences = select(cal, p, {.audience = audience, .from = {}, .to = {}});
 
     std::string text;
-    if (command.format == "json") text = format_json(*cal, p, audience);
-    else if (command.format == "plan") text = write_plan_file(*cal, p);
-    else text = format_table(*cal, p, {.explain = command.explain, .audience = audience});
+    if (command.format == "json") text = format_json(cal, p, audience);
+    else if (command.format == "plan") text = write_plan_file(cal, p);
+    else text = format_table(cal, p, {.explain = command.explain, .audience = audience});
     if (auto written = write_output(command.out, text); !written)
         return report(written.errors(), exit_bad_input);
     return exit_ok;
@@ -105,8 +106,8 @@ int run_export(const registry& plugins, const export_command& command) {
     }
     auto made = make_requested_plan(command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
-    auto& [loaded, fixed, cal, p] = std::get<planned>(made);
-    auto text = e->write(*cal, p, {.audience = command.inputs.audience, .parameters = command.parameters});
+    const planned& result = std::get<planned>(made);
+    auto text = e->write(result.cal(), result.p, {.audience = command.inputs.audience, .parameters = command.parameters});
     if (!text) return report(text.errors(), exit_bad_input);
     if (auto written = write_output(command.out, *text); !written)
         return report(written.errors(), exit_bad_input);

@@ -15,8 +15,6 @@ constexpr const char* weekday_names[] = {"Sunday",   "Monday", "Tuesday", "Wedne
                                          "Thursday", "Friday", "Saturday"};
 constexpr const char* ordinal_names[] = {"", "first", "second", "third", "fourth", "fifth"};
 
-std::string ymd_text(const year_month_day& d) { return date::format("%F", d); }
-
 }  // namespace
 
 result<date::sys_days> date_in(const month_day_rule& rule, date::year cycle_year) {
@@ -45,7 +43,7 @@ result<day_window> window_in(const timing_rule& rule, date::year cycle_year) {
         }
         case timing_rule::form::fixed_day: {
             year_month_day d{y, month{rule.month}, day{rule.day}};
-            if (!d.ok()) return not_a_day(ymd_text(d));
+            if (!d.ok()) return not_a_day(fmt::format("{:04}-{:02}-{:02}", int(y), rule.month, rule.day));
             return day_window{sys_days{d}, sys_days{d}};
         }
         case timing_rule::form::nth_weekday: {

@@ -1,0 +1,96 @@
+// The calendar format: the shipped wheels, the documented example, queries.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "cycle/calendar.hpp"
+#include "support.hpp"
+
+using namespace cycle;
+
+namespace {
+
+const std::string source_dir = CYCLE_SOURCE_DIR;
+
+calendar load(const std::string& relative) {
+    auto c = load_calendar_file(source_dir + "/" + relative);
+    if (!c) {
+        for (const auto& e : c.errors()) UNSCOPED_INFO(e.to_string());
+    }
+    REQUIRE(c);
+    return std::move(c).value();
+}
+
+}  // namespace
+
+TEST_CASE("the built-in default is the Nya perspektiv 2025-2028 wheel", "[calendar]") {
+    const calendar& cal = default_calendar();
+    CHECK(cal.id == "nya-perspektiv-2025-2028");
+    CHECK(cal.first_year == 2025);
+    CHECK(cal.last_year == 2028);
+    CHECK(cal.time_zone == "Europe/Stockholm");
+    CHECK(cal.language == "sv");
+    // The compiled-in text is the file in calendars/.
+    CHECK(default_calendar_toml() == test::read_file(source_dir + "/calendars/nya-perspektiv-2025-2028.toml"));
+}
+
+TEST_CASE("the 2025-2028 wheel has its bodies, principals and recurring events", "[calendar]") {
+    const calendar& cal = default_calendar();
+    const body* principals = cal.find_body("principals");
+    REQUIRE(principals);
+    CHECK(principals->members.size() == 17);
+    CHECK(cal.is_member_of("eda", "principals"));
+    CHECK(cal.is_member_of("region-varmland", "principals"));
+    CHECK_FALSE(cal.is_member_of("vror", "principals"));
+    for (const char* id : {"vror", "styrgrupp", "beredningsgrupp", "enheten"}) CHECK(cal.find_body(id));
+    CHECK(cal.body_label("vror") == "VR/OR");
+
+    const event_template* seminar = cal.find_event("seminar");
+    REQUIRE(seminar);
+    CHECK(seminar->timing.kind == timing_rule::form::month);
+    CHECK(seminar->timing.month == 5);
+    const event_template* dialogue = cal.find_event("local-dialogue");
+    REQUIRE(dialogue);
+    REQUIRE(dialogue->per_member);
+    CHECK(dialogue->per_member->body == "principals");
+    REQUIRE(dialogue->deadline);
+    CHECK(dialogue->deadline->month == 10);
+    CHECK(dialogue->deadline->day == 31);
+    CHECK(dialogue->description.find("Hur bidrar vi?") != std::string::npos);
+    CHECK(cal.describe_source(dialogue->source).find("Politiskt inriktningsdokument") != std::string::npos);
+
+    const event_template* january = cal.find_event("inriktningsmote");
+    REQUIRE(january);
+    CHECK(january->timing.month == 1);
+    CHECK(january->timing.year_offset == 1);
+
+    // Year 3 has the revision inputs; the year after the cycle the adoption.
+    const event_template* input = cal.find_event("revision-input");
+    REQUIRE(input);
+    CHECK(input->years.selects(3, 4));
+    CHECK_FALSE(input->years.selects(2, 4));
+    CHECK(cal.has_after_cycle_events());
+    CHECK(cal.last_plannable_year() == 2029);
+}
+
+TEST_CASE("the 2023 one-year wheel loads", "[calendar]") {
+    calendar cal = load("calendars/nya-perspektiv-2023.toml");
+    CHECK(cal.first_year == 2023);
+    CHECK(cal.last_year == 2023);
+    CHECK(cal.events.size() > 20);
+}
+
+TEST_CASE("the example in docs/calendar-format.md is a valid calendar", "[calendar][docs]") {
+    std::string doc = test::read_file(source_dir + "/docs/calendar-format.md");
+    auto start = doc.find("## A complete example");
+    REQUIRE(start != std::string::npos);
+    auto open = doc.find("```toml\n", start);
+    auto close = doc.find("```", open + 8);
+    REQUIRE(open != std::string::npos);
+    auto c = load_calendar_string(doc.substr(open + 8, close - open - 8), "calendar-format.md");
+    if (!c)
+        for (const auto& e : c.errors()) UNSCOPED_INFO(e.to_string());
+    REQUIRE(c);
+    CHECK(c->find_event("local-dialogue")->per_member->max_per_week == 2);
+    CHECK(c->closures.size() == 2);  // week 44 of 2025 and of 2026
+}
