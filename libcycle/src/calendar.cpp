@@ -46,21 +46,21 @@ int calendar::last_plannable_year() const {
     return has_after_cycle_events() ? last_year + 1 : last_year;
 }
 
-const body* calendar::find_body(std::string_view id) const {
+const body* calendar::find_body(std::string_view wanted) const {
     for (const auto& b : bodies)
-        if (b.id == id) return &b;
+        if (b.id == wanted) return &b;
     return nullptr;
 }
 
-const event_template* calendar::find_event(std::string_view id) const {
+const event_template* calendar::find_event(std::string_view wanted) const {
     for (const auto& e : events)
-        if (e.id == id) return &e;
+        if (e.id == wanted) return &e;
     return nullptr;
 }
 
-const source_document* calendar::find_source(std::string_view id) const {
+const source_document* calendar::find_source(std::string_view wanted) const {
     for (const auto& s : sources)
-        if (s.id == id) return &s;
+        if (s.id == wanted) return &s;
     return nullptr;
 }
 
@@ -73,9 +73,9 @@ bool calendar::is_member_of(std::string_view who, std::string_view group) const 
                        [&](const std::string& m) { return is_member_of(who, m); });
 }
 
-std::string calendar::body_label(std::string_view id) const {
-    const body* b = find_body(id);
-    if (!b) return std::string(id);
+std::string calendar::body_label(std::string_view wanted) const {
+    const body* b = find_body(wanted);
+    if (!b) return std::string(wanted);
     return b->short_name.empty() ? b->name : b->short_name;
 }
 
