@@ -31,11 +31,10 @@ std::vector<occurrence> of_event(const plan& p, const std::string& id) {
     return out;
 }
 
-const occurrence& only(const plan& p, const std::string& id) {
-    static std::vector<occurrence> keep;
-    keep = of_event(p, id);
-    REQUIRE(keep.size() == 1);
-    return keep.front();
+occurrence only(const plan& p, const std::string& id) {
+    auto all = of_event(p, id);
+    REQUIRE(all.size() == 1);
+    return all.front();
 }
 
 }  // namespace
@@ -138,7 +137,7 @@ TEST_CASE("meetings avoid holidays: the seminar is not on Kristi himmelsfärd", 
 
 TEST_CASE("windows span their window and deadlines fall on their day", "[planner]") {
     plan p = plan_of(default_calendar(), 2026);
-    const occurrence& window = only(p, "local-dialogue-window");
+    const occurrence window = only(p, "local-dialogue-window");
     CHECK(window.date == sys_days{2026_y / September / 1});
     CHECK(window.end_date == sys_days{2026_y / October / 31});
     // 31 October 2026 is a Saturday (and Alla helgons dag): a deadline is still that day.
@@ -148,7 +147,7 @@ TEST_CASE("windows span their window and deadlines fall on their day", "[planner
 TEST_CASE("relative rules keep their lead time when moved", "[planner]") {
     plan p = plan_of(default_calendar(), 2026);
     auto dialogues = of_event(p, "local-dialogue");
-    const occurrence& instructions = only(p, "dialogue-instructions");
+    const occurrence instructions = only(p, "dialogue-instructions");
     // Three weeks before the first dialogue, or earlier when that is not a working day.
     CHECK(instructions.date <= dialogues.front().date - days{21});
     CHECK(instructions.date >= dialogues.front().date - days{28});
