@@ -32,6 +32,7 @@ TEST_CASE("cycle plan prints a dated table with ISO weeks", "[cli]") {
     CHECK(r.out.find("Lokal dialog – Eda kommun") != std::string::npos);
     auto explained = run_cycle("plan --year 2026 --explain");
     CHECK(explained.out.find("why: ") != std::string::npos);
+    CHECK(explained.out.find("rule: Politiskt inriktningsdokument 2025–2028") != std::string::npos);
     // Stable: the same command prints the same bytes.
     CHECK(run_cycle("plan --year 2026").out == r.out);
 }

@@ -74,7 +74,11 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
     out += line(heading);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         out += line(rows[i]);
-        if (options.explain) out += fmt::format("            why: {}\n", p.occurrences[i].explanation);
+        if (!options.explain) continue;
+        const occurrence& o = p.occurrences[i];
+        out += fmt::format("            why: {}\n", o.explanation);
+        if (auto source = cal.describe_source(cal.find_event(o.event)->source); !source.empty())
+            out += fmt::format("            rule: {}\n", source);
     }
     return out;
 }
