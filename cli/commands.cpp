@@ -3,6 +3,7 @@
 #include <date/iso_week.h>
 #include <date/tz.h>
 
+#include <filesystem>
 #include <iostream>
 #include <variant>
 
@@ -79,6 +80,12 @@ std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
 }  // namespace
 
 int run_plan(const plan_command& command) {
+    // A plan file holds dates someone fixed by hand: never replace one unasked.
+    if (command.format == "plan" && command.out != "-" && !command.force &&
+        std::filesystem::exists(command.out))
+        return report({{"the file exists and may hold dates fixed by hand; use --force to replace it",
+                        {command.out}}},
+                      exit_bad_input);
     auto made = make_requested_plan(command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
     planned& result = std::get<planned>(made);

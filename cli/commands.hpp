@@ -29,6 +29,7 @@ struct plan_command {
     std::string format = "table";
     bool explain = false;
     std::string out = "-";
+    bool force = false;  // replace an existing plan file
 };
 int run_plan(const plan_command& command);
 

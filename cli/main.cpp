@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     plan_cmd->add_flag("--explain", plan.explain, "Say why each occurrence is on its day (table format)");
     plan_cmd->add_option("--out", plan.out, "Write to this file instead of standard output")
         ->capture_default_str();
+    plan_cmd->add_flag("--force", plan.force, "With --format plan: replace an existing plan file");
 
     export_command exp;
     auto* export_cmd = app.add_subcommand("export", "Write the plan through an exporter plugin (see 'cycle plugins')");

@@ -139,6 +139,19 @@ TEST_CASE("an existing output file is kept when a run fails", "[cli][bad-input]"
         CHECK(entry.path().filename() == "plan.txt");
 }
 
+TEST_CASE("an edited plan file is not replaced without --force", "[cli][plan-file]") {
+    cycle::test::temp_dir dir;
+    auto plan = dir / "2026.toml";
+    cycle::test::write_file(plan, "# my edits\n");
+    auto r = run_cycle("plan --year 2026 --format plan --out '" + plan.string() + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == plan.string() + ": error: the file exists and may hold dates fixed by hand; use --force to replace it\n");
+    CHECK(cycle::test::read_file(plan) == "# my edits\n");
+    auto forced = run_cycle("plan --year 2026 --format plan --force --out '" + plan.string() + "'");
+    CHECK(forced.exit_code == 0);
+    CHECK(cycle::test::read_file(plan).find("[[occurrence]]") != std::string::npos);
+}
+
 TEST_CASE("cycle holidays lists a year's holidays with weeks", "[cli][holidays]") {
     auto r = run_cycle("holidays --year 2026");
     REQUIRE(r.exit_code == 0);
