@@ -70,23 +70,14 @@ std::optional<int> to_int(std::string_view s) {
     return v;
 }
 
-// An X- property's value, with RFC 5545 TEXT escapes undone.
+// An X- property's value (libical undoes the TEXT escapes).
 std::optional<std::string> x_property(icalcomponent* ev, std::string_view name) {
     for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY); p;
          p = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY)) {
         const char* n = icalproperty_get_x_name(p);
         if (!n || std::string_view(n) != name) continue;
         const char* v = icalproperty_get_x(p);
-        std::string raw = v ? v : "", out;
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-            if (raw[i] == '\\' && i + 1 < raw.size()) {
-                char next = raw[++i];
-                out += (next == 'n' || next == 'N') ? '\n' : next;
-            } else {
-                out += raw[i];
-            }
-        }
-        return out;
+        return std::string(v ? v : "");
     }
     return std::nullopt;
 }
