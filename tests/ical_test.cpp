@@ -1,7 +1,7 @@
 // The ics exporter and importer (plugins/ical, docs/feeds.md): content lines
 // byte by byte, every generated feed through libical, python3-icalendar and
 // ical.js, daylight saving days, stable UIDs with rising SEQUENCE, and
-// import of Outlook-, Google- and Apple-shaped exports.
+// import of Outlook-, Google-, Apple- and Thunderbird-shaped exports.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -16,6 +16,7 @@
 
 #include "content_line.hpp"
 #include "ics_validate.hpp"
+#include "zone_names.hpp"
 #include "support.hpp"
 
 namespace {
@@ -467,9 +468,17 @@ TEST_CASE("import: Outlook, Google and Apple exports", "[ical]") {
     CHECK(apple.err.find("apple.ics:47:1: warning: event 'Lokal dialog – Sunne kommun' not imported: the same "
                          "occurrence as the event on line 36") != std::string::npos);
 
+    // Thunderbird: our own X- property kept, a member by id after ": ",
+    // DURATION instead of DTEND.
+    auto thunderbird = import("thunderbird.ics");
+    has(thunderbird.out, "event = \"compilation\"\nyear = 2026\ndate = 2026-11-17\n");
+    has(thunderbird.out, "event = \"local-dialogue\"\nmember = \"karlstad\"\nyear = 2026\ndate = 2026-10-29\n"
+                         "start = \"13:00\"\nduration = \"2h30m\"\n");
+    CHECK(thunderbird.err.empty());
+
     // Each imported plan is a valid plan file for the calendar.
     temp_dir dir;
-    for (const auto* r : {&outlook, &google, &apple}) {
+    for (const auto* r : {&outlook, &google, &apple, &thunderbird}) {
         cycle::test::write_file(dir / "plan.toml", r->out);
         auto check = run_cycle("plan --cycle --plan '" + (dir / "plan.toml").string() + "'");
         INFO(r->out << check.err);
@@ -493,4 +502,18 @@ TEST_CASE("import: what is not an iCalendar file is an error, and no plan is wri
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("bad-zone.ics:4:1: warning: event 'Aktualitetskonferens' not imported: unknown time zone "
                      "'Mars/Olympus'") != std::string::npos);
+}
+
+TEST_CASE("iana_zone: TZIDs as clients write them", "[ical]") {
+    using cycle::ical::iana_zone;
+    CHECK(iana_zone("Europe/Stockholm") == "Europe/Stockholm");
+    CHECK(iana_zone("/freeassociation.sourceforge.net/Europe/Stockholm") == "Europe/Stockholm");
+    CHECK(iana_zone("/freeassociation.sourceforge.net/Tzfile/Europe/Stockholm") == "Europe/Stockholm");
+    CHECK(iana_zone("/mozilla.org/20050126_1/Europe/Stockholm") == "Europe/Stockholm");
+    CHECK(iana_zone("W. Europe Standard Time") == "Europe/Berlin");
+    CHECK(iana_zone("Romance Standard Time") == "Europe/Paris");
+    CHECK(iana_zone("UTC") == "Etc/UTC");
+    CHECK_FALSE(iana_zone("Customized Time Zone").has_value());
+    CHECK_FALSE(iana_zone("").has_value());
+    CHECK_FALSE(iana_zone("Mars/Olympus").has_value());
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -192,11 +193,17 @@ private:
         return when{date::sys_days{date::floor<date::days>(in_zone).time_since_epoch()}, instant};
     }
 
+    // A member of the event's body by name, short name or id, ignoring ASCII case.
     const body* member_named(const event_template& e, std::string_view name) const {
+        const auto same = [](std::string_view a, std::string_view b) {
+            return !a.empty() && a.size() == b.size() &&
+                   std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                       return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+                   });
+        };
         for (const auto& id : cal_.find_body(e.per_member->body)->members) {
             const body* b = cal_.find_body(id);
-            if (b && (b->name == name || b->id == name || (!b->short_name.empty() && b->short_name == name)))
-                return b;
+            if (b && (same(b->name, name) || same(b->id, name) || same(b->short_name, name))) return b;
         }
         return nullptr;
     }
