@@ -2,22 +2,20 @@
 // byte by byte, every generated feed through libical, python3-icalendar and
 // ical.js, daylight saving days, stable UIDs with rising SEQUENCE, and
 // import of Outlook-, Google-, Apple- and Thunderbird-shaped exports.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "content_line.hpp"
 #include "ics_validate.hpp"
-#include "zone_names.hpp"
 #include "support.hpp"
+#include "zone_names.hpp"
 
 namespace {
 
@@ -89,8 +87,8 @@ std::vector<std::string> parsed(const std::string& command) {
 }
 
 std::vector<std::string> python_parse(const std::string& files) {
-    return parsed(std::string("'") + CYCLE_PYTHON + "' '" + CYCLE_SOURCE_DIR + "/tests/tools/parse_ics.py' " +
-                  files);
+    return parsed(std::string("'") + CYCLE_PYTHON + "' '" + CYCLE_SOURCE_DIR +
+                  "/tests/tools/parse_ics.py' " + files);
 }
 
 std::vector<std::string> icaljs_parse(const std::string& files) {
@@ -163,11 +161,12 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
     for (const auto& l : lines_of(feed, "\r\n")) CHECK(l.size() <= 75);
 
     const auto u = unfold(feed);
-    for (const char* p : {"\r\nVERSION:2.0\r\n", "\r\nPRODID:-//libcycle//cycle ", "\r\nCALSCALE:GREGORIAN\r\n",
-                          "\r\nMETHOD:PUBLISH\r\n", "\r\nNAME:Nya perspektiv – årshjul 2025–2028 – Eda kommun\r\n",
-                          "\r\nX-WR-CALNAME:Nya perspektiv – årshjul 2025–2028 – Eda kommun\r\n",
-                          "\r\nX-WR-TIMEZONE:Europe/Stockholm\r\n", "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n",
-                          "\r\nX-PUBLISHED-TTL:PT12H\r\n", "\r\nDESCRIPTION:Årshjulet för samverkansarenan"}) {
+    for (const char* p :
+         {"\r\nVERSION:2.0\r\n", "\r\nPRODID:-//libcycle//cycle ", "\r\nCALSCALE:GREGORIAN\r\n",
+          "\r\nMETHOD:PUBLISH\r\n", "\r\nNAME:Nya perspektiv – årshjul 2025–2028 – Eda kommun\r\n",
+          "\r\nX-WR-CALNAME:Nya perspektiv – årshjul 2025–2028 – Eda kommun\r\n",
+          "\r\nX-WR-TIMEZONE:Europe/Stockholm\r\n", "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n",
+          "\r\nX-PUBLISHED-TTL:PT12H\r\n", "\r\nDESCRIPTION:Årshjulet för samverkansarenan"}) {
         INFO(p);
         CHECK(u.find(p) != std::string::npos);
     }
@@ -187,9 +186,11 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
     // A timed event, an all-day window that does not block, a deadline with
     // its 14-day reminder, a local dialogue with the four questions.
     auto seminar = event_with_uid(feed, "seminar.2026@nya-perspektiv-2025-2028");
-    CHECK(std::regex_search(seminar, std::regex("\r\nDTSTART;TZID=Europe/Stockholm:202605..T090000\r\n")));
+    CHECK(std::regex_search(seminar,
+                            std::regex("\r\nDTSTART;TZID=Europe/Stockholm:202605..T090000\r\n")));
     CHECK(field(seminar, "TRANSP") == "TRANSP:OPAQUE");
-    CHECK(field(seminar, "CATEGORIES") == "CATEGORIES:Konferens,Politisk styrgrupp,VR/OR,Huvudmännen,Beredningsgruppen");
+    CHECK(field(seminar, "CATEGORIES") ==
+          "CATEGORIES:Konferens,Politisk styrgrupp,VR/OR,Huvudmännen,Beredningsgruppen");
     CHECK(field(seminar, "DTSTAMP") == "DTSTAMP:20260101T000000Z");
     CHECK(seminar.find("Arrangör: Politisk styrgrupp") != std::string::npos);
     CHECK(seminar.find("Källa: Politiskt inriktningsdokument 2025–2028") != std::string::npos);
@@ -202,8 +203,9 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
     auto deadline = event_with_uid(feed, "local-dialogue-deadline.2026@nya-perspektiv-2025-2028");
     CHECK(field(deadline, "DTSTART") == "DTSTART;VALUE=DATE:20261031");
     CHECK(field(deadline, "DTEND") == "DTEND;VALUE=DATE:20261101");
-    CHECK(deadline.find("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Sista dag för lokala dialoger\r\n"
-                        "TRIGGER:-P14D\r\nEND:VALARM") != std::string::npos);
+    CHECK(deadline.find(
+              "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Sista dag för lokala dialoger\r\n"
+              "TRIGGER:-P14D\r\nEND:VALARM") != std::string::npos);
 
     auto dialogue = event_with_uid(feed, "local-dialogue.2026.eda@nya-perspektiv-2025-2028");
     CHECK(field(dialogue, "SUMMARY") == "SUMMARY:Lokal dialog – Eda kommun");
@@ -217,7 +219,8 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
 }
 
 TEST_CASE("reminders and refresh are configurable; bad parameters write nothing", "[ical]") {
-    auto feed = export_ics("--year 2026 --param alarm=dialogue:7d --param alarm=deadline:2h --param refresh=1d");
+    auto feed = export_ics(
+        "--year 2026 --param alarm=dialogue:7d --param alarm=deadline:2h --param refresh=1d");
     CHECK(feed.find("REFRESH-INTERVAL;VALUE=DURATION:P1D\r\n") != std::string::npos);
     CHECK(feed.find("TRIGGER:-P7D\r\n") != std::string::npos);
     CHECK(feed.find("TRIGGER:-PT2H\r\n") != std::string::npos);
@@ -226,8 +229,10 @@ TEST_CASE("reminders and refresh are configurable; bad parameters write nothing"
 
     // With an organizer address, every event has an ORGANIZER and libical's
     // iTIP (RFC 5546 PUBLISH) restrictions hold in full.
-    auto with_organizer = export_ics("--year 2026 --param organizer=mailto:nyaperspektiv@example.se");
-    CHECK(unfold(with_organizer).find("ORGANIZER;CN=Politisk styrgrupp:mailto:nyaperspektiv@example.se\r\n") !=
+    auto with_organizer =
+        export_ics("--year 2026 --param organizer=mailto:nyaperspektiv@example.se");
+    CHECK(unfold(with_organizer)
+              .find("ORGANIZER;CN=Politisk styrgrupp:mailto:nyaperspektiv@example.se\r\n") !=
           std::string::npos);
     CHECK(cycle::ical::libical_problems(with_organizer).empty());
     CHECK_FALSE(cycle::ical::libical_problems(export_ics("--year 2026")).empty());
@@ -235,7 +240,8 @@ TEST_CASE("reminders and refresh are configurable; bad parameters write nothing"
     temp_dir dir;
     for (const char* bad : {"--param alarm=lunch:1d", "--param refresh=often", "--param colour=red",
                             "--param organizer=nobody"}) {
-        auto r = run_cycle(std::string("export ics --year 2026 --out '") + (dir / "x.ics").string() + "' " + bad);
+        auto r = run_cycle(std::string("export ics --year 2026 --out '") +
+                           (dir / "x.ics").string() + "' " + bad);
         INFO(bad << ": " << r.err);
         CHECK(r.exit_code == 2);
         CHECK(r.err.find("--param: error:") != std::string::npos);
@@ -247,12 +253,14 @@ TEST_CASE("reminders and refresh are configurable; bad parameters write nothing"
 }
 
 TEST_CASE("text from a plan cannot inject properties or components", "[ical]") {
-    const auto feed = export_ics("--year 2026 --audience vror --plan '" + data + "injection-plan.toml'");
+    const auto feed =
+        export_ics("--year 2026 --audience vror --plan '" + data + "injection-plan.toml'");
     temp_dir dir;
     cycle::test::write_file(dir / "feed.ics", feed);
     // Exactly one VEVENT per occurrence: the note's "BEGIN:VEVENT" never starts a line.
-    auto json = nlohmann::json::parse(
-        run_cycle("export json --year 2026 --audience vror --plan '" + data + "injection-plan.toml'").out);
+    auto json = nlohmann::json::parse(run_cycle("export json --year 2026 --audience vror --plan '" +
+                                                data + "injection-plan.toml'")
+                                          .out);
     const auto count = [&](const std::string& l) {
         auto ls = lines_of(feed, "\r\n");
         return std::count(ls.begin(), ls.end(), l);
@@ -265,18 +273,21 @@ TEST_CASE("text from a plan cannot inject properties or components", "[ical]") {
     CHECK(cycle::ical::libical_problems(feed, true).empty());
 
     // Both parsers read the note back as it was written (control characters dropped).
-    const std::string note = "Anteckning: Rum: Älvsalen, plan 3; ta med dator \\\\ laddare.\\n"
-                             "END:VEVENT\\nBEGIN:VEVENT\\nUID:evil\\nSUMMARY:Hej\\nATTACH:http://x";
+    const std::string note =
+        "Anteckning: Rum: Älvsalen, plan 3; ta med dator \\\\ laddare.\\n"
+        "END:VEVENT\\nBEGIN:VEVENT\\nUID:evil\\nSUMMARY:Hej\\nATTACH:http://x";
     for (const auto& out : {python_parse("'" + (dir / "feed.ics").string() + "'"),
                             icaljs_parse("'" + (dir / "feed.ics").string() + "'")}) {
-        auto seminar = std::find_if(out.begin(), out.end(),
-                                    [](const std::string& l) { return l.rfind("seminar.2026@", 0) == 0; });
+        auto seminar = std::find_if(out.begin(), out.end(), [](const std::string& l) {
+            return l.rfind("seminar.2026@", 0) == 0;
+        });
         REQUIRE(seminar != out.end());
         CHECK(seminar->find(note) != std::string::npos);
     }
 }
 
-TEST_CASE("every feed of the 2025–2028 wheel: libical, python3-icalendar and ical.js agree", "[ical]") {
+TEST_CASE("every feed of the 2025–2028 wheel: libical, python3-icalendar and ical.js agree",
+          "[ical]") {
     temp_dir dir;
     auto r = run(epoch_2026 + "'" + CYCLE_CLI + "' export ics --cycle --all-audiences --out '" +
                  (dir / "feeds").string() + "'");
@@ -309,19 +320,23 @@ TEST_CASE("every feed of the 2025–2028 wheel: libical, python3-icalendar and i
     std::map<std::string, std::vector<std::string>> events;  // feed -> lines
     std::string current;
     for (const auto& l : python) {
-        if (l.rfind("FILE ", 0) == 0) current = split(l.substr(5), ' ').front();
-        else events[current].push_back(l);
+        if (l.rfind("FILE ", 0) == 0)
+            current = split(l.substr(5), ' ').front();
+        else
+            events[current].push_back(l);
     }
     for (const std::string audience : {"", "eda", "vror", "principals"}) {
         auto json = nlohmann::json::parse(
-            run_cycle("export json --cycle" + (audience.empty() ? "" : " --audience " + audience)).out);
+            run_cycle("export json --cycle" + (audience.empty() ? "" : " --audience " + audience))
+                .out);
         const auto& lines = events[(audience.empty() ? "all" : audience) + ".ics"];
         INFO(audience);
         REQUIRE(lines.size() == json["occurrences"].size());
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const auto& o = json["occurrences"][i];
             auto f = split(lines[i], '|');
-            CHECK(f[1] == (o["all_day"].get<bool>() ? o["date"].get<std::string>() : o["start_utc"].get<std::string>()));
+            CHECK(f[1] == (o["all_day"].get<bool>() ? o["date"].get<std::string>()
+                                                    : o["start_utc"].get<std::string>()));
             if (!o["all_day"].get<bool>()) CHECK(f[2] == o["end_utc"].get<std::string>());
             CHECK(f[5] == "\"" + o["title"].get<std::string>() + "\"");
         }
@@ -333,13 +348,16 @@ TEST_CASE("events on daylight saving days have the right instants in every parse
     CHECK(cycle::ical::libical_problems(feed, true).empty());
     auto vror = event_with_uid(feed, "vror-dialogue.2026@nya-perspektiv-2025-2028");
     CHECK(field(vror, "DTSTART") == "DTSTART;TZID=Europe/Stockholm:20261025T013000");
-    CHECK(field(vror, "DTEND") == "DTEND;TZID=Europe/Stockholm:20261025T033000");  // 3 h later, clocks went back
+    CHECK(field(vror, "DTEND") ==
+          "DTEND;TZID=Europe/Stockholm:20261025T033000");  // 3 h later, clocks went back
     temp_dir dir;
     cycle::test::write_file(dir / "dst.ics", feed);
     const std::map<std::string, std::pair<std::string, std::string>> expected{
         {"seminar.2026@nya-perspektiv-2025-2028", {"2026-03-29T07:00:00Z", "2026-03-29T09:00:00Z"}},
-        {"vror-dialogue.2026@nya-perspektiv-2025-2028", {"2026-10-24T23:30:00Z", "2026-10-25T02:30:00Z"}},
-        {"inspirationskonferens.2026@nya-perspektiv-2025-2028", {"2026-10-25T08:00:00Z", "2026-10-25T09:00:00Z"}},
+        {"vror-dialogue.2026@nya-perspektiv-2025-2028",
+         {"2026-10-24T23:30:00Z", "2026-10-25T02:30:00Z"}},
+        {"inspirationskonferens.2026@nya-perspektiv-2025-2028",
+         {"2026-10-25T08:00:00Z", "2026-10-25T09:00:00Z"}},
     };
     for (const auto& out : {python_parse("'" + (dir / "dst.ics").string() + "'"),
                             icaljs_parse("'" + (dir / "dst.ics").string() + "'")}) {
@@ -357,17 +375,19 @@ TEST_CASE("events on daylight saving days have the right instants in every parse
     }
 }
 
-TEST_CASE("publishing again: same bytes; a moved date keeps its UID and raises SEQUENCE", "[ical]") {
+TEST_CASE("publishing again: same bytes; a moved date keeps its UID and raises SEQUENCE",
+          "[ical]") {
     temp_dir dir;
     const auto feeds = (dir / "feeds").string();
     auto publish = [&](const std::string& epoch, const std::string& plan) {
-        auto r = run("SOURCE_DATE_EPOCH=" + epoch + " '" + CYCLE_CLI + "' export ics --cycle --all-audiences --out '" +
-                     feeds + "'" + (plan.empty() ? "" : " --plan '" + plan + "'"));
+        auto r = run("SOURCE_DATE_EPOCH=" + epoch + " '" + CYCLE_CLI +
+                     "' export ics --cycle --all-audiences --out '" + feeds + "'" +
+                     (plan.empty() ? "" : " --plan '" + plan + "'"));
         INFO(r.err);
         REQUIRE(r.exit_code == 0);
         return read_file(dir / "feeds" / "eda.ics");
     };
-    const auto first = publish("1767225600", "");    // 2026-01-01T00:00:00Z
+    const auto first = publish("1767225600", "");  // 2026-01-01T00:00:00Z
     const auto again = publish("1767225600", "");
     CHECK(first == again);
     const std::string uid = "local-dialogue.2026.eda@nya-perspektiv-2025-2028";
@@ -382,9 +402,10 @@ TEST_CASE("publishing again: same bytes; a moved date keeps its UID and raises S
     CHECK(field(event_with_uid(later, uid), "DTSTAMP") == "DTSTAMP:20260201T000000Z");
 
     // Eda moves its dialogue to 13 October.
-    cycle::test::write_file(dir / "plan.toml", "calendar = \"nya-perspektiv-2025-2028\"\n"
-                                               "[[occurrence]]\nevent = \"local-dialogue\"\nmember = \"eda\"\n"
-                                               "year = 2026\ndate = 2026-10-13\n");
+    cycle::test::write_file(dir / "plan.toml",
+                            "calendar = \"nya-perspektiv-2025-2028\"\n"
+                            "[[occurrence]]\nevent = \"local-dialogue\"\nmember = \"eda\"\n"
+                            "year = 2026\ndate = 2026-10-13\n");
     const auto moved = publish("1772323200", (dir / "plan.toml").string());  // 2026-03-01T00:00:00Z
     auto after = event_with_uid(moved, uid);
     CHECK(field(after, "DTSTART") == "DTSTART;VALUE=DATE:20261013");
@@ -397,7 +418,8 @@ TEST_CASE("publishing again: same bytes; a moved date keeps its UID and raises S
     auto seminar = event_with_uid(moved, "seminar.2026@nya-perspektiv-2025-2028");
     CHECK(field(seminar, "SEQUENCE") == "SEQUENCE:0");
     CHECK(field(seminar, "LAST-MODIFIED") == "LAST-MODIFIED:20260101T000000Z");
-    CHECK(read_file(dir / "feeds" / "feed-state.tsv").find(uid + "\t1\t20260301T000000Z\t") != std::string::npos);
+    CHECK(read_file(dir / "feeds" / "feed-state.tsv").find(uid + "\t1\t20260301T000000Z\t") !=
+          std::string::npos);
 
     // A broken state file is an error with its line, and nothing is written.
     cycle::test::write_file(dir / "feeds" / "feed-state.tsv", "# header\nnot a state line\n");
@@ -411,7 +433,8 @@ TEST_CASE("export → import → export gives the same feed", "[ical]") {
     temp_dir dir;
     const auto feed = export_ics("--cycle");
     cycle::test::write_file(dir / "all.ics", feed);
-    auto r = run_cycle("import ics '" + (dir / "all.ics").string() + "' --out '" + (dir / "plan.toml").string() + "'");
+    auto r = run_cycle("import ics '" + (dir / "all.ics").string() + "' --out '" +
+                       (dir / "plan.toml").string() + "'");
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());  // everything matched
@@ -420,7 +443,8 @@ TEST_CASE("export → import → export gives the same feed", "[ical]") {
     // With a cancelled occurrence and a note.
     const auto changed = export_ics("--year 2026 --plan '" + data + "injection-plan.toml'");
     cycle::test::write_file(dir / "2026.ics", changed);
-    r = run_cycle("import ics '" + (dir / "2026.ics").string() + "' --out '" + (dir / "2026.toml").string() + "'");
+    r = run_cycle("import ics '" + (dir / "2026.ics").string() + "' --out '" +
+                  (dir / "2026.toml").string() + "'");
     REQUIRE(r.exit_code == 0);
     CHECK(export_ics("--year 2026 --plan '" + (dir / "2026.toml").string() + "'") == changed);
 }
@@ -440,13 +464,17 @@ TEST_CASE("import: Outlook, Google and Apple exports", "[ical]") {
     // Outlook: Windows zone names, a custom zone defined only by its
     // VTIMEZONE, an all-day deadline, a meeting of its own left unmatched.
     auto outlook = import("outlook.ics");
-    has(outlook.out, "event = \"seminar\"\nyear = 2026\ndate = 2026-05-12\nstart = \"09:30\"\nduration = \"6h30m\"\n");
-    has(outlook.out, "event = \"local-dialogue\"\nmember = \"eda\"\nyear = 2026\ndate = 2026-10-06\n"
-                     "start = \"09:00\"\nduration = \"3h\"\n");
+    has(outlook.out,
+        "event = \"seminar\"\nyear = 2026\ndate = 2026-05-12\nstart = \"09:30\"\nduration = "
+        "\"6h30m\"\n");
+    has(outlook.out,
+        "event = \"local-dialogue\"\nmember = \"eda\"\nyear = 2026\ndate = 2026-10-06\n"
+        "start = \"09:00\"\nduration = \"3h\"\n");
     has(outlook.out, "event = \"local-dialogue-deadline\"\nyear = 2026\ndate = 2026-10-31\n\n");
-    CHECK(outlook.err.find("outlook.ics:79:1: warning: event 'Ledningsgruppsmöte' not imported: on 2026-09-14, "
-                           "it matches no event of calendar 'nya-perspektiv-2025-2028' by X-CYCLE-OCCURRENCE, "
-                           "UID or title [ics-unmatched]\n") != std::string::npos);
+    CHECK(outlook.err.find(
+              "outlook.ics:79:1: warning: event 'Ledningsgruppsmöte' not imported: on 2026-09-14, "
+              "it matches no event of calendar 'nya-perspektiv-2025-2028' by X-CYCLE-OCCURRENCE, "
+              "UID or title [ics-unmatched]\n") != std::string::npos);
     has(outlook.out, "# Not imported from ");
     has(outlook.out, "Ledningsgruppsmöte");
 
@@ -454,26 +482,36 @@ TEST_CASE("import: Outlook, Google and Apple exports", "[ical]") {
     // title with "-" before the member, and a January meeting that belongs
     // to the previous cycle year; a recurring private event is listed.
     auto google = import("google.ics");
-    has(google.out, "event = \"vror-dialogue\"\nyear = 2026\ndate = 2026-12-02\nstart = \"14:00\"\nduration = \"2h\"\n");
-    has(google.out, "event = \"local-dialogue\"\nmember = \"arvika\"\nyear = 2026\ndate = 2026-09-21\n");
-    has(google.out, "event = \"inriktningsmote\"\nyear = 2026\ndate = 2027-01-14\nstart = \"09:00\"\n");
-    CHECK(google.err.find("google.ics:62:1: warning: event 'Julafton' not imported: a recurring event") !=
+    has(google.out,
+        "event = \"vror-dialogue\"\nyear = 2026\ndate = 2026-12-02\nstart = \"14:00\"\nduration = "
+        "\"2h\"\n");
+    has(google.out,
+        "event = \"local-dialogue\"\nmember = \"arvika\"\nyear = 2026\ndate = 2026-09-21\n");
+    has(google.out,
+        "event = \"inriktningsmote\"\nyear = 2026\ndate = 2027-01-14\nstart = \"09:00\"\n");
+    CHECK(google.err.find(
+              "google.ics:62:1: warning: event 'Julafton' not imported: a recurring event") !=
           std::string::npos);
 
     // Apple: TZID=Europe/Stockholm, a member named in CATEGORIES, and a
     // second event for the same occurrence listed, not merged.
     auto apple = import("apple.ics");
-    has(apple.out, "event = \"inspirationskonferens\"\nyear = 2026\ndate = 2026-11-19\nstart = \"09:00\"\nduration = \"7h\"\n");
-    has(apple.out, "event = \"local-dialogue\"\nmember = \"sunne\"\nyear = 2026\ndate = 2026-10-08\n");
-    CHECK(apple.err.find("apple.ics:47:1: warning: event 'Lokal dialog – Sunne kommun' not imported: the same "
-                         "occurrence as the event on line 36") != std::string::npos);
+    has(apple.out,
+        "event = \"inspirationskonferens\"\nyear = 2026\ndate = 2026-11-19\nstart = "
+        "\"09:00\"\nduration = \"7h\"\n");
+    has(apple.out,
+        "event = \"local-dialogue\"\nmember = \"sunne\"\nyear = 2026\ndate = 2026-10-08\n");
+    CHECK(apple.err.find(
+              "apple.ics:47:1: warning: event 'Lokal dialog – Sunne kommun' not imported: the same "
+              "occurrence as the event on line 36") != std::string::npos);
 
     // Thunderbird: our own X- property kept, a member by id after ": ",
     // DURATION instead of DTEND.
     auto thunderbird = import("thunderbird.ics");
     has(thunderbird.out, "event = \"compilation\"\nyear = 2026\ndate = 2026-11-17\n");
-    has(thunderbird.out, "event = \"local-dialogue\"\nmember = \"karlstad\"\nyear = 2026\ndate = 2026-10-29\n"
-                         "start = \"13:00\"\nduration = \"2h30m\"\n");
+    has(thunderbird.out,
+        "event = \"local-dialogue\"\nmember = \"karlstad\"\nyear = 2026\ndate = 2026-10-29\n"
+        "start = \"13:00\"\nduration = \"2h30m\"\n");
     CHECK(thunderbird.err.empty());
 
     // Each imported plan is a valid plan file for the calendar.
@@ -489,18 +527,21 @@ TEST_CASE("import: Outlook, Google and Apple exports", "[ical]") {
 TEST_CASE("import: what is not an iCalendar file is an error, and no plan is written", "[ical]") {
     temp_dir dir;
     cycle::test::write_file(dir / "notes.ics", "Möte med Eda 12 oktober\n");
-    auto r = run_cycle("import ics '" + (dir / "notes.ics").string() + "' --out '" + (dir / "plan.toml").string() + "'");
+    auto r = run_cycle("import ics '" + (dir / "notes.ics").string() + "' --out '" +
+                       (dir / "plan.toml").string() + "'");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("notes.ics: error: not an iCalendar file") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "plan.toml"));
 
-    cycle::test::write_file(dir / "bad-zone.ics",
-                            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
-                            "DTSTART;TZID=Mars/Olympus:20261012T100000\r\nSUMMARY:Aktualitetskonferens\r\n"
-                            "END:VEVENT\r\nEND:VCALENDAR\r\n");
+    cycle::test::write_file(
+        dir / "bad-zone.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        "DTSTART;TZID=Mars/Olympus:20261012T100000\r\nSUMMARY:Aktualitetskonferens\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n");
     r = run_cycle("import ics '" + (dir / "bad-zone.ics").string() + "'");
     CHECK(r.exit_code == 0);
-    CHECK(r.err.find("bad-zone.ics:4:1: warning: event 'Aktualitetskonferens' not imported: unknown time zone "
+    CHECK(r.err.find("bad-zone.ics:4:1: warning: event 'Aktualitetskonferens' not imported: "
+                     "unknown time zone "
                      "'Mars/Olympus'") != std::string::npos);
 }
 
@@ -508,7 +549,8 @@ TEST_CASE("iana_zone: TZIDs as clients write them", "[ical]") {
     using cycle::ical::iana_zone;
     CHECK(iana_zone("Europe/Stockholm") == "Europe/Stockholm");
     CHECK(iana_zone("/freeassociation.sourceforge.net/Europe/Stockholm") == "Europe/Stockholm");
-    CHECK(iana_zone("/freeassociation.sourceforge.net/Tzfile/Europe/Stockholm") == "Europe/Stockholm");
+    CHECK(iana_zone("/freeassociation.sourceforge.net/Tzfile/Europe/Stockholm") ==
+          "Europe/Stockholm");
     CHECK(iana_zone("/mozilla.org/20050126_1/Europe/Stockholm") == "Europe/Stockholm");
     CHECK(iana_zone("W. Europe Standard Time") == "Europe/Berlin");
     CHECK(iana_zone("Romance Standard Time") == "Europe/Paris");

@@ -3,7 +3,9 @@
 namespace cycle::ical {
 namespace {
 
-bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+bool is_control(unsigned char c) {
+    return c < 0x20 || c == 0x7f;
+}
 
 }  // namespace
 
@@ -13,15 +15,25 @@ std::string escape_text(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case ';':
+                out += "\\;";
+                break;
+            case ',':
+                out += "\\,";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
             case '\r':
                 if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF: one newline
                 out += "\\n";
                 break;
-            case '\t': out += ' '; break;
+            case '\t':
+                out += ' ';
+                break;
             default:
                 if (!is_control(c)) out += static_cast<char>(c);
         }
@@ -80,7 +92,9 @@ std::string fold(std::string_view line) {
     }
 }
 
-void content_lines::add(std::string_view name, std::string_view value) { add(name, {}, value); }
+void content_lines::add(std::string_view name, std::string_view value) {
+    add(name, {}, value);
+}
 
 void content_lines::add(std::string_view name,
                         const std::vector<std::pair<std::string, std::string>>& params,

@@ -40,7 +40,9 @@ result<feed_state> feed_state::load(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return state;
     std::ifstream in(path, std::ios::binary);
-    if (!in) return error{fmt::format("cannot read feed state: {}", std::strerror(errno)), {path.string()}};
+    if (!in)
+        return error{fmt::format("cannot read feed state: {}", std::strerror(errno)),
+                     {path.string()}};
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -49,14 +51,17 @@ result<feed_state> feed_state::load(const std::filesystem::path& path) {
         unsigned sequence = 0;
         bool ok = fields.size() == 4 && !fields[0].empty();
         if (ok) {
-            auto [p, e] = std::from_chars(fields[1].data(), fields[1].data() + fields[1].size(), sequence);
+            auto [p, e] =
+                std::from_chars(fields[1].data(), fields[1].data() + fields[1].size(), sequence);
             ok = e == std::errc{} && p == fields[1].data() + fields[1].size();
         }
         if (!ok)
-            return error{"feed state: expected uid, sequence, last-modified and fingerprint separated "
-                         "by tabs; delete the file to start the sequences again",
-                         {path.string(), number, 1}};
-        state.entries_[std::string(fields[0])] = {sequence, std::string(fields[2]), std::string(fields[3])};
+            return error{
+                "feed state: expected uid, sequence, last-modified and fingerprint separated "
+                "by tabs; delete the file to start the sequences again",
+                {path.string(), number, 1}};
+        state.entries_[std::string(fields[0])] = {sequence, std::string(fields[2]),
+                                                  std::string(fields[3])};
     }
     return state;
 }

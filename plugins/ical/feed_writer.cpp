@@ -20,12 +20,18 @@ using namespace std::chrono;
 
 const char* kind_label(event_kind k) {
     switch (k) {
-        case event_kind::meeting: return "Möte";
-        case event_kind::conference: return "Konferens";
-        case event_kind::dialogue: return "Dialog";
-        case event_kind::deadline: return "Sista dag";
-        case event_kind::window: return "Period";
-        case event_kind::milestone: return "Milstolpe";
+        case event_kind::meeting:
+            return "Möte";
+        case event_kind::conference:
+            return "Konferens";
+        case event_kind::dialogue:
+            return "Dialog";
+        case event_kind::deadline:
+            return "Sista dag";
+        case event_kind::window:
+            return "Period";
+        case event_kind::milestone:
+            return "Milstolpe";
     }
     return "?";
 }
@@ -34,14 +40,17 @@ bool transparent(event_kind k) {
     return k == event_kind::window || k == event_kind::deadline || k == event_kind::milestone;
 }
 
-std::string ical_date(date::sys_days d) { return date::format("%Y%m%d", d); }
+std::string ical_date(date::sys_days d) {
+    return date::format("%Y%m%d", d);
+}
 
 std::string swedish_date(date::sys_days d) {
-    static constexpr const char* months[] = {"januari", "februari", "mars",     "april",
-                                             "maj",     "juni",     "juli",     "augusti",
-                                             "september", "oktober", "november", "december"};
+    static constexpr const char* months[] = {"januari",   "februari", "mars",     "april",
+                                             "maj",       "juni",     "juli",     "augusti",
+                                             "september", "oktober",  "november", "december"};
     date::year_month_day ymd{d};
-    return fmt::format("{} {} {}", unsigned(ymd.day()), months[unsigned(ymd.month()) - 1], int(ymd.year()));
+    return fmt::format("{} {} {}", unsigned(ymd.day()), months[unsigned(ymd.month()) - 1],
+                       int(ymd.year()));
 }
 
 std::string body_name(const calendar& cal, const std::string& id) {
@@ -75,7 +84,8 @@ std::string description_of(const calendar& cal, const event_template* e, const o
     return out;
 }
 
-std::vector<std::string> categories_of(const calendar& cal, const event_template* e, const occurrence& o) {
+std::vector<std::string> categories_of(const calendar& cal, const event_template* e,
+                                       const occurrence& o) {
     std::vector<std::string> out;
     auto add = [&](const std::string& s) {
         if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
@@ -87,7 +97,9 @@ std::vector<std::string> categories_of(const calendar& cal, const event_template
     return out;
 }
 
-std::string local_stamp(date::local_seconds t) { return date::format("%Y%m%dT%H%M%S", t); }
+std::string local_stamp(date::local_seconds t) {
+    return date::format("%Y%m%dT%H%M%S", t);
+}
 
 // DTSTART and DTEND of one occurrence.
 result<bool> add_times(content_lines& out, const calendar& cal, const occurrence& o) {
@@ -98,7 +110,8 @@ result<bool> add_times(content_lines& out, const calendar& cal, const occurrence
     }
     const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
     auto start = to_utc(cal.time_zone, local);
-    if (!start) return error{fmt::format("{}: {}", o.key(), start.errors().front().message), o.where};
+    if (!start)
+        return error{fmt::format("{}: {}", o.key(), start.errors().front().message), o.where};
     // The end is the instant `duration` later, shown on the local clock: right
     // across a daylight saving switch too.
     const auto end = to_local(cal.time_zone, *start + o.duration);
@@ -120,7 +133,8 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
     props.add("TRANSP", e && transparent(e->kind) ? "TRANSPARENT" : "OPAQUE");
     props.add("CLASS", "PUBLIC");
     if (!settings.organizer.empty())
-        props.add("ORGANIZER", {{"CN", o.organiser.empty() ? cal.title : body_name(cal, o.organiser)}},
+        props.add("ORGANIZER",
+                  {{"CN", o.organiser.empty() ? cal.title : body_name(cal, o.organiser)}},
                   strip_controls(settings.organizer));
     props.add_text("X-CYCLE-OCCURRENCE", o.key());
     if (o.status == occurrence_status::held) props.add("X-CYCLE-STATUS", "held");

@@ -33,12 +33,12 @@ struct alarm_rule {
 };
 
 struct feed_settings {
-    std::string audience;                 // body id; empty: everything
+    std::string audience;                   // body id; empty: everything
     std::chrono::minutes refresh{12 * 60};  // REFRESH-INTERVAL and X-PUBLISHED-TTL
     std::vector<alarm_rule> alarms{{event_kind::deadline, std::chrono::days{14}}};
-    std::string now_utc;                  // DTSTAMP, "20261126T120000Z"
-    std::string organizer;                // "mailto:…": ORGANIZER with the organising body as
-                                          // CN; empty: no ORGANIZER (it needs an address)
+    std::string now_utc;    // DTSTAMP, "20261126T120000Z"
+    std::string organizer;  // "mailto:…": ORGANIZER with the organising body as
+                            // CN; empty: no ORGANIZER (it needs an address)
 };
 
 std::string uid_of(const calendar& cal, const occurrence& o);

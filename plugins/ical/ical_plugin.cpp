@@ -23,16 +23,19 @@ std::optional<minutes> parse_span(std::string_view s) {
         n = n * 10 + (c - '0');
     }
     switch (s.back()) {
-        case 'd': return days{n};
-        case 'h': return hours{n};
-        case 'm': return minutes{n};
+        case 'd':
+            return days{n};
+        case 'h':
+            return hours{n};
+        case 'm':
+            return minutes{n};
     }
     return std::nullopt;
 }
 
 std::optional<event_kind> parse_kind(std::string_view s) {
-    for (auto k : {event_kind::meeting, event_kind::conference, event_kind::dialogue, event_kind::deadline,
-                   event_kind::window, event_kind::milestone})
+    for (auto k : {event_kind::meeting, event_kind::conference, event_kind::dialogue,
+                   event_kind::deadline, event_kind::window, event_kind::milestone})
         if (s == to_string(k)) return k;
     return std::nullopt;
 }
@@ -44,11 +47,15 @@ result<feed_settings> settings_of(const export_options& options) {
     bool alarms_given = false;
     for (const auto& p : options.parameters) {
         auto eq = p.find('=');
-        const std::string key = p.substr(0, eq), value = eq == std::string::npos ? "" : p.substr(eq + 1);
+        const std::string key = p.substr(0, eq),
+                          value = eq == std::string::npos ? "" : p.substr(eq + 1);
         if (key == "refresh") {
             auto span = parse_span(value);
             if (!span || *span < minutes{15})
-                return error{fmt::format("refresh '{}' is not a span of at least 15 minutes like 12h or 1d", value), where};
+                return error{
+                    fmt::format("refresh '{}' is not a span of at least 15 minutes like 12h or 1d",
+                                value),
+                    where};
             s.refresh = *span;
         } else if (key == "alarm") {
             if (!alarms_given) s.alarms.clear();
@@ -56,20 +63,29 @@ result<feed_settings> settings_of(const export_options& options) {
             if (value == "none") continue;
             auto colon = value.find(':');
             auto kind = parse_kind(value.substr(0, colon));
-            auto span = colon == std::string::npos ? std::nullopt : parse_span(value.substr(colon + 1));
+            auto span =
+                colon == std::string::npos ? std::nullopt : parse_span(value.substr(colon + 1));
             if (!kind || !span)
-                return error{fmt::format("alarm '{}' is not KIND:SPAN like deadline:14d (kinds: meeting, "
-                                         "conference, dialogue, deadline, window, milestone) or none", value),
-                             where};
+                return error{
+                    fmt::format("alarm '{}' is not KIND:SPAN like deadline:14d (kinds: meeting, "
+                                "conference, dialogue, deadline, window, milestone) or none",
+                                value),
+                    where};
             s.alarms.push_back({*kind, *span});
         } else if (key == "organizer") {
-            if (value.rfind("mailto:", 0) != 0 || value.size() < 10 || value.find('@') == std::string::npos)
-                return error{fmt::format("organizer '{}' is not an address like mailto:someone@example.se", value), where};
+            if (value.rfind("mailto:", 0) != 0 || value.size() < 10 ||
+                value.find('@') == std::string::npos)
+                return error{
+                    fmt::format("organizer '{}' is not an address like mailto:someone@example.se",
+                                value),
+                    where};
             s.organizer = value;
         } else {
-            return error{fmt::format("unknown parameter '{}' for ics; known: refresh=SPAN, alarm=KIND:SPAN, "
-                                     "organizer=mailto:ADDRESS", p),
-                         where};
+            return error{
+                fmt::format("unknown parameter '{}' for ics; known: refresh=SPAN, alarm=KIND:SPAN, "
+                            "organizer=mailto:ADDRESS",
+                            p),
+                where};
         }
     }
     auto now = options.now.value_or(date::floor<seconds>(system_clock::now()));
@@ -86,7 +102,8 @@ public:
     }
 
     // One feed, no publishing state: SEQUENCE 0.
-    result<std::string> write(const calendar& cal, const plan& p, const export_options& options) const override {
+    result<std::string> write(const calendar& cal, const plan& p,
+                              const export_options& options) const override {
         auto settings = settings_of(options);
         if (!settings) return settings.errors();
         return feed(cal, p, *settings, nullptr);
@@ -104,8 +121,9 @@ public:
             out.push_back({"-", std::move(text).value()});
             return out;
         }
-        const std::filesystem::path dir =
-            options.all_audiences ? std::filesystem::path(options.out) : std::filesystem::path(options.out).parent_path();
+        const std::filesystem::path dir = options.all_audiences
+                                              ? std::filesystem::path(options.out)
+                                              : std::filesystem::path(options.out).parent_path();
         const auto state_path = dir / feed_state::file_name;
         auto state = feed_state::load(state_path);
         if (!state) return state.errors();
@@ -129,8 +147,8 @@ public:
     }
 
 private:
-    static result<std::string> feed(const calendar& cal, const plan& p, const feed_settings& settings,
-                                    feed_state* state) {
+    static result<std::string> feed(const calendar& cal, const plan& p,
+                                    const feed_settings& settings, feed_state* state) {
         auto selected = settings.audience.empty()
                             ? p.occurrences
                             : select(cal, p, {.audience = settings.audience, .from = {}, .to = {}});
@@ -138,9 +156,10 @@ private:
         if (!text) return text;
         // Never publish what libical cannot read: that would be our bug.
         if (auto problems = libical_problems(*text, settings.organizer.empty()); !problems.empty())
-            return error{fmt::format("internal error: the feed breaks RFC 5545 ({}); please report it",
-                                     problems.front()),
-                         cal.where};
+            return error{
+                fmt::format("internal error: the feed breaks RFC 5545 ({}); please report it",
+                            problems.front()),
+                cal.where};
         return text;
     }
 };
@@ -151,7 +170,8 @@ public:
     std::string description() const override {
         return "Reads an .ics calendar (our feeds, Outlook, Google, Apple) into a plan file";
     }
-    result<imported> read(const calendar& cal, std::string_view bytes, std::string_view source_name) const override {
+    result<imported> read(const calendar& cal, std::string_view bytes,
+                          std::string_view source_name) const override {
         return import_ics(cal, bytes, source_name);
     }
 };
@@ -166,6 +186,7 @@ void register_ical(registry& r) {
 
 extern "C" const cycle_plugin_info* cycle_ical_plugin_info() {
     static const cycle_plugin_info info{CYCLE_PLUGIN_API_VERSION, "ical", "1.0.0",
-                                        "iCalendar feeds and import (libical)", &cycle::ical::register_ical};
+                                        "iCalendar feeds and import (libical)",
+                                        &cycle::ical::register_ical};
     return &info;
 }

@@ -42,8 +42,10 @@ std::vector<int> vevent_lines(std::string_view bytes) {
 void collect_events(icalcomponent* c, std::vector<icalcomponent*>& out) {
     for (icalcomponent* sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); sub;
          sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
-        if (icalcomponent_isa(sub) == ICAL_VEVENT_COMPONENT) out.push_back(sub);
-        else collect_events(sub, out);
+        if (icalcomponent_isa(sub) == ICAL_VEVENT_COMPONENT)
+            out.push_back(sub);
+        else
+            collect_events(sub, out);
     }
 }
 
@@ -87,7 +89,8 @@ std::optional<std::string> x_property(icalcomponent* ev, std::string_view name) 
 std::string text_property(icalcomponent* ev, icalproperty_kind kind) {
     icalproperty* p = icalcomponent_get_first_property(ev, kind);
     if (!p) return {};
-    const char* v = kind == ICAL_SUMMARY_PROPERTY ? icalproperty_get_summary(p) : icalproperty_get_uid(p);
+    const char* v =
+        kind == ICAL_SUMMARY_PROPERTY ? icalproperty_get_summary(p) : icalproperty_get_uid(p);
     return v ? v : "";
 }
 
@@ -132,7 +135,8 @@ public:
         }
     }
 
-    result<imported> read(const std::vector<icalcomponent*>& events, const std::vector<int>& lines) {
+    result<imported> read(const std::vector<icalcomponent*>& events,
+                          const std::vector<int>& lines) {
         imported out;
         out.plan.calendar_id = cal_.id;
         out.plan.where = {file_, 0, 0};
@@ -157,7 +161,8 @@ private:
     result<when> time_of(icalproperty* p, bool end) {
         clear_ical_error();
         icaltimetype t = end ? icalproperty_get_dtend(p) : icalproperty_get_dtstart(p);
-        if (auto e = ical_error()) return error{fmt::format("{}: {}", end ? "DTEND" : "DTSTART", *e), {}};
+        if (auto e = ical_error())
+            return error{fmt::format("{}: {}", end ? "DTEND" : "DTSTART", *e), {}};
         if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t))
             return error{fmt::format("{} is not a date", end ? "DTEND" : "DTSTART"), {}};
         const date::year_month_day ymd{date::year{t.year}, date::month{unsigned(t.month)},
@@ -180,9 +185,13 @@ private:
             } else if (icaltimezone* own = icalcomponent_get_timezone(root_, name.c_str())) {
                 clear_ical_error();
                 instant = date::sys_seconds{seconds{icaltime_as_timet_with_zone(t, own)}};
-                if (auto e = ical_error()) return error{fmt::format("time zone '{}': {}", name, *e), {}};
+                if (auto e = ical_error())
+                    return error{fmt::format("time zone '{}': {}", name, *e), {}};
             } else {
-                return error{fmt::format("unknown time zone '{}', and the file has no VTIMEZONE for it", name), {}};
+                return error{
+                    fmt::format("unknown time zone '{}', and the file has no VTIMEZONE for it",
+                                name),
+                    {}};
             }
         } else {
             auto utc = to_utc(zone_, local);  // floating: the calendar's own zone
@@ -198,12 +207,14 @@ private:
         const auto same = [](std::string_view a, std::string_view b) {
             return !a.empty() && a.size() == b.size() &&
                    std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                       return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+                       return std::tolower(static_cast<unsigned char>(x)) ==
+                              std::tolower(static_cast<unsigned char>(y));
                    });
         };
         for (const auto& id : cal_.find_body(e.per_member->body)->members) {
             const body* b = cal_.find_body(id);
-            if (b && (same(b->name, name) || same(b->id, name) || same(b->short_name, name))) return b;
+            if (b && (same(b->name, name) || same(b->id, name) || same(b->short_name, name)))
+                return b;
         }
         return nullptr;
     }
@@ -228,7 +239,8 @@ private:
         return match{e, parts.size() == 3 ? parts[2] : "", *year};
     }
 
-    std::optional<match> by_title(const std::string& summary, const std::vector<std::string>& cats) const {
+    std::optional<match> by_title(const std::string& summary,
+                                  const std::vector<std::string>& cats) const {
         for (const auto& e : cal_.events) {
             if (!e.per_member) {
                 if (summary == e.title) return match{&e, "", std::nullopt};
@@ -253,7 +265,8 @@ private:
     // rule's year offset (following relative rules to the rule they hang on).
     int infer_cycle_year(const event_template& e, date::sys_days day) const {
         const event_template* rule = &e;
-        for (int guard = 0; rule && rule->timing.kind == timing_rule::form::relative && guard < 100; ++guard)
+        for (int guard = 0; rule && rule->timing.kind == timing_rule::form::relative && guard < 100;
+             ++guard)
             rule = cal_.find_event(rule->timing.relative_to);
         return int(date::year_month_day{day}.year()) - (rule ? rule->timing.year_offset : 0);
     }
@@ -262,7 +275,8 @@ private:
         const std::string summary = trim(text_property(ev, ICAL_SUMMARY_PROPERTY));
         const std::string uid = text_property(ev, ICAL_UID_PROPERTY);
         if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY))
-            return unmatched(out, where, summary, "a recurring event; a plan has one entry per occurrence");
+            return unmatched(out, where, summary,
+                             "a recurring event; a plan has one entry per occurrence");
         icalproperty* start_prop = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
         if (!start_prop) return unmatched(out, where, summary, "it has no DTSTART");
         auto start = time_of(start_prop, false);
@@ -294,7 +308,9 @@ private:
         entry.cycle_year = m->cycle_year.value_or(infer_cycle_year(e, start->day));
         entry.date = start->day;
         entry.where = where;
-        if (auto why = invalid(e, entry)) return unmatched(out, where, summary, fmt::format("matched by {} to '{}', but {}", how, e.id, *why));
+        if (auto why = invalid(e, entry))
+            return unmatched(out, where, summary,
+                             fmt::format("matched by {} to '{}', but {}", how, e.id, *why));
 
         // The end: DTEND, else DURATION, else the start.
         std::optional<when> end;
@@ -307,14 +323,18 @@ private:
             length = seconds{icaldurationtype_as_int(icalproperty_get_duration(d))};
         }
         if (start->instant) {
-            auto stop = end && end->instant ? *end->instant : *start->instant + length.value_or(seconds{0});
+            auto stop =
+                end && end->instant ? *end->instant : *start->instant + length.value_or(seconds{0});
             const auto local = to_local(cal_.time_zone, *start->instant);
             entry.start_time = date::floor<minutes>(local - date::floor<date::days>(local));
-            if (stop > *start->instant) entry.duration = date::floor<minutes>(stop - *start->instant);
+            if (stop > *start->instant)
+                entry.duration = date::floor<minutes>(stop - *start->instant);
         } else {
             date::sys_days last = start->day;
-            if (end && end->day > start->day) last = end->day - date::days{1};
-            else if (length && *length >= hours{24}) last = start->day + date::days{*length / hours{24} - 1};
+            if (end && end->day > start->day)
+                last = end->day - date::days{1};
+            else if (length && *length >= hours{24})
+                last = start->day + date::days{*length / hours{24} - 1};
             if (last != start->day) entry.end_date = last;
         }
         if (icalproperty* s = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
@@ -324,7 +344,8 @@ private:
             entry.status = occurrence_status::held;
         entry.note = x_property(ev, "X-CYCLE-NOTE").value_or("");
 
-        const std::string key = fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
+        const std::string key =
+            fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
         if (auto [it, added] = taken_.try_emplace(key, where.line); !added)
             return unmatched(out, where, summary,
                              fmt::format("the same occurrence as the event on line {} ({} {})",
@@ -337,13 +358,15 @@ private:
         if (e.per_member) {
             const auto& members = cal_.find_body(e.per_member->body)->members;
             if (std::find(members.begin(), members.end(), entry.member) == members.end())
-                return fmt::format("'{}' is not a member of '{}'", entry.member, e.per_member->body);
+                return fmt::format("'{}' is not a member of '{}'", entry.member,
+                                   e.per_member->body);
         } else if (!entry.member.empty()) {
             return fmt::format("event '{}' is not per member", e.id);
         }
         if (auto y = check_plan_year(cal_, entry.cycle_year); !y) return y.errors().front().message;
         if (!e.years.selects(entry.cycle_year - cal_.first_year + 1, cal_.cycle_length()))
-            return fmt::format("event '{}' does not occur in cycle year {}", e.id, entry.cycle_year);
+            return fmt::format("event '{}' does not occur in cycle year {}", e.id,
+                               entry.cycle_year);
         return std::nullopt;
     }
 
@@ -356,7 +379,8 @@ private:
 
 }  // namespace
 
-result<imported> import_ics(const calendar& cal, std::string_view bytes, std::string_view source_name) {
+result<imported> import_ics(const calendar& cal, std::string_view bytes,
+                            std::string_view source_name) {
     const source_region file{std::string(source_name), 0, 0};
     if (bytes.find('\0') != std::string_view::npos)
         return error{"not an iCalendar file: it holds NUL bytes", file};
@@ -367,9 +391,10 @@ result<imported> import_ics(const calendar& cal, std::string_view bytes, std::st
     const auto kind = icalcomponent_isa(root.get());
     if (kind != ICAL_VCALENDAR_COMPONENT && kind != ICAL_XROOT_COMPONENT)
         return error{"not an iCalendar file: no BEGIN:VCALENDAR", file};
-    icalcomponent* vcal = kind == ICAL_VCALENDAR_COMPONENT
-                              ? root.get()
-                              : icalcomponent_get_first_component(root.get(), ICAL_VCALENDAR_COMPONENT);
+    icalcomponent* vcal =
+        kind == ICAL_VCALENDAR_COMPONENT
+            ? root.get()
+            : icalcomponent_get_first_component(root.get(), ICAL_VCALENDAR_COMPONENT);
     if (!vcal) return error{"not an iCalendar file: no BEGIN:VCALENDAR", file};
     std::vector<icalcomponent*> events;
     collect_events(root.get(), events);

@@ -25,6 +25,7 @@
 
 namespace cycle::ical {
 
-result<imported> import_ics(const calendar& cal, std::string_view bytes, std::string_view source_name);
+result<imported> import_ics(const calendar& cal, std::string_view bytes,
+                            std::string_view source_name);
 
 }  // namespace cycle::ical

@@ -13,7 +13,8 @@ void collect(icalcomponent* c, bool no_organizer, std::vector<std::string>& out)
         const char* text = icalproperty_get_xlicerror(p);
         if (no_organizer && text &&
             std::string_view(text) ==
-                "Failed iTIP restrictions for ORGANIZER property. Expected 1 instances of the property and got 0")
+                "Failed iTIP restrictions for ORGANIZER property. Expected 1 instances of the "
+                "property and got 0")
             continue;
         out.push_back(fmt::format("{}: {}", icalcomponent_kind_to_string(icalcomponent_isa(c)),
                                   text ? text : "X-LIC-ERROR"));

@@ -17,7 +17,9 @@ struct component_deleter {
 using component_ptr = std::unique_ptr<icalcomponent, component_deleter>;
 
 // Clears icalerrno before a libical call.
-inline void clear_ical_error() { icalerror_clear_errno(); }
+inline void clear_ical_error() {
+    icalerror_clear_errno();
+}
 
 // What went wrong in the last libical call, if anything.
 inline std::optional<std::string> ical_error() {

@@ -15,17 +15,18 @@ using namespace std::chrono;
 
 // One switch of the clocks, as a yearly rule.
 struct transition {
-    bool daylight = false;     // to summer time
-    seconds from{}, to{};      // UTC offsets before and after
-    std::string name;          // abbreviation after, e.g. "CEST"
+    bool daylight = false;      // to summer time
+    seconds from{}, to{};       // UTC offsets before and after
+    std::string name;           // abbreviation after, e.g. "CEST"
     date::local_seconds local;  // wall clock time of the switch, in the old offset
-    std::string byday;         // e.g. "-1SU" or "2SU"
+    std::string byday;          // e.g. "-1SU" or "2SU"
     unsigned month = 0;
 
     bool same_rule(const transition& o) const {
         return daylight == o.daylight && from == o.from && to == o.to && name == o.name &&
                byday == o.byday && month == o.month &&
-               (local - date::floor<date::days>(local)) == (o.local - date::floor<date::days>(o.local));
+               (local - date::floor<date::days>(local)) ==
+                   (o.local - date::floor<date::days>(o.local));
     }
 };
 
@@ -46,7 +47,9 @@ std::string byday_of(date::year_month_day d) {
     return fmt::format("{}{}", (day - 1) / 7 + 1, names[wd.c_encoding()]);
 }
 
-std::string local_stamp(date::local_seconds t) { return date::format("%Y%m%dT%H%M%S", t); }
+std::string local_stamp(date::local_seconds t) {
+    return date::format("%Y%m%dT%H%M%S", t);
+}
 
 }  // namespace
 
@@ -95,7 +98,8 @@ result<std::string> vtimezone(std::string_view zone, int first_year, int last_ye
         std::optional<transition> to_daylight, to_standard;
         for (const auto& t : switches) {
             auto& kept = t.daylight ? to_daylight : to_standard;
-            if (!kept) kept = t;
+            if (!kept)
+                kept = t;
             else if (!kept->same_rule(t))
                 return error{fmt::format("time zone '{}' changes its daylight saving rules between "
                                          "{} and {}; a feed cannot describe it with yearly rules",
@@ -110,7 +114,8 @@ result<std::string> vtimezone(std::string_view zone, int first_year, int last_ye
             out.add("TZOFFSETTO", offset((*t)->to));
             out.add("TZNAME", escape_text((*t)->name));
             out.add("DTSTART", local_stamp((*t)->local));
-            out.add("RRULE", fmt::format("FREQ=YEARLY;BYMONTH={};BYDAY={}", (*t)->month, (*t)->byday));
+            out.add("RRULE",
+                    fmt::format("FREQ=YEARLY;BYMONTH={};BYDAY={}", (*t)->month, (*t)->byday));
             out.add("END", kind);
         }
     }
