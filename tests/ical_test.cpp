@@ -15,6 +15,7 @@
 #include "content_line.hpp"
 #include "ics_validate.hpp"
 #include "support.hpp"
+#include "vtimezone.hpp"
 #include "zone_names.hpp"
 
 namespace {
@@ -558,4 +559,36 @@ TEST_CASE("iana_zone: TZIDs as clients write them", "[ical]") {
     CHECK_FALSE(iana_zone("Customized Time Zone").has_value());
     CHECK_FALSE(iana_zone("").has_value());
     CHECK_FALSE(iana_zone("Mars/Olympus").has_value());
+}
+
+TEST_CASE("vtimezone: yearly rules from the tz database, or a clear error", "[ical]") {
+    using cycle::ical::vtimezone;
+    auto stockholm = vtimezone("Europe/Stockholm", 2025, 2029);
+    REQUIRE(stockholm.ok());
+    // From the year before the first, so that January 2025 has an onset.
+    CHECK(*stockholm ==
+          "BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm\r\nX-LIC-LOCATION:Europe/Stockholm\r\n"
+          "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+          "DTSTART:20240331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+          "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n"
+          "DTSTART:20241027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+          "END:VTIMEZONE\r\n");
+    // Other rules: the second Sunday of March, the first of November.
+    auto new_york = vtimezone("America/New_York", 2026, 2027);
+    REQUIRE(new_york.ok());
+    CHECK(new_york->find("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n") != std::string::npos);
+    CHECK(new_york->find("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n") != std::string::npos);
+    CHECK(new_york->find("TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n") != std::string::npos);
+    // No daylight saving time: one standard observance.
+    auto tokyo = vtimezone("Asia/Tokyo", 2026, 2027);
+    REQUIRE(tokyo.ok());
+    CHECK(tokyo->find("BEGIN:STANDARD\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\n") !=
+          std::string::npos);
+    CHECK(tokyo->find("RRULE") == std::string::npos);
+    // Moscow dropped daylight saving time in 2011: not one pair of yearly rules.
+    auto moscow = vtimezone("Europe/Moscow", 2009, 2012);
+    REQUIRE_FALSE(moscow.ok());
+    CHECK(moscow.errors().front().message.find("changes its daylight saving rules") !=
+          std::string::npos);
+    CHECK_FALSE(vtimezone("Mars/Olympus", 2026, 2026).ok());
 }
