@@ -95,8 +95,9 @@ date::sys_seconds publishing_time() {
 }
 
 // A plan file's entries as a plan, to write it as a plan file again.
-plan plan_of(const plan_file& pf) {
+plan plan_of(const calendar& cal, const plan_file& pf) {
     plan p;
+    p.first_year = p.last_year = pf.entries.empty() ? cal.first_year : 0;
     p.calendar_id = pf.calendar_id;
     for (const auto& e : pf.entries) {
         occurrence o;
@@ -193,7 +194,7 @@ int run_import(const registry& plugins, const import_command& command) {
     auto read = im->read(cal, bytes.str(), command.file);
     if (!read) return report(read.errors(), exit_bad_input);
     for (const auto& f : read->unmatched) std::cerr << f.to_string() << '\n';
-    std::string text = write_plan_file(cal, plan_of(read->plan));
+    std::string text = write_plan_file(cal, plan_of(cal, read->plan));
     if (!read->unmatched.empty()) {
         text += fmt::format("\n# Not imported from {} ({}):\n", command.file, read->unmatched.size());
         for (const auto& f : read->unmatched) {
