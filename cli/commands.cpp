@@ -3,8 +3,15 @@
 #include <date/iso_week.h>
 #include <date/tz.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+#include <tuple>
 #include <variant>
 
 #include <fmt/format.h>
@@ -77,6 +84,46 @@ std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
     return out;
 }
 
+// When feeds are published: now, or SOURCE_DATE_EPOCH for reproducible output
+// (https://reproducible-builds.org/specs/source-date-epoch/).
+date::sys_seconds publishing_time() {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long seconds = std::strtoll(epoch, &end, 10);
+        if (end != epoch && *end == '\0' && seconds >= 0) return date::sys_seconds{std::chrono::seconds{seconds}};
+    }
+    return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+// A plan file's entries as a plan, to write it as a plan file again.
+plan plan_of(const calendar& cal, const plan_file& pf) {
+    plan p;
+    p.first_year = p.last_year = pf.entries.empty() ? cal.first_year : 0;
+    p.calendar_id = pf.calendar_id;
+    for (const auto& e : pf.entries) {
+        occurrence o;
+        o.event = e.event;
+        o.member = e.member;
+        o.cycle_year = e.cycle_year;
+        o.date = e.date;
+        o.end_date = e.end_date.value_or(e.date);
+        o.start_time = e.start_time;
+        o.duration = e.duration.value_or(std::chrono::minutes{0});
+        o.fixed = true;
+        o.status = e.status;
+        o.note = e.note;
+        o.waivers = e.waivers;
+        o.where = e.where;
+        p.occurrences.push_back(std::move(o));
+        p.first_year = p.first_year ? std::min(p.first_year, e.cycle_year) : e.cycle_year;
+        p.last_year = std::max(p.last_year, e.cycle_year);
+    }
+    std::stable_sort(p.occurrences.begin(), p.occurrences.end(), [](const occurrence& a, const occurrence& b) {
+        return std::tie(a.date, a.start_time, a.event, a.member) < std::tie(b.date, b.start_time, b.event, b.member);
+    });
+    return p;
+}
+
 }  // namespace
 
 int run_plan(const plan_command& command) {
@@ -111,12 +158,59 @@ int run_export(const registry& plugins, const export_command& command) {
         return report({{fmt::format("no exporter for format '{}'; available: {}", command.format, names), {}}},
                       exit_bad_input);
     }
+    if (command.all_audiences && command.out == "-")
+        return report({{"--all-audiences writes several files: give a directory with --out", {"--out"}}},
+                      exit_bad_input);
     auto made = make_requested_plan(command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
     const planned& result = std::get<planned>(made);
-    auto text = e->write(result.cal(), result.p, {.audience = command.inputs.audience, .parameters = command.parameters});
-    if (!text) return report(text.errors(), exit_bad_input);
-    if (auto written = write_output(command.out, *text); !written)
+    export_options options;
+    options.audience = command.inputs.audience;
+    options.parameters = command.parameters;
+    options.all_audiences = command.all_audiences;
+    options.out = command.out;
+    options.now = publishing_time();
+    auto outputs = e->write_all(result.cal(), result.p, options);
+    if (!outputs) return report(outputs.errors(), exit_bad_input);
+    // Everything is made before anything is written; each file is replaced whole.
+    for (const auto& o : *outputs)
+        if (auto written = write_output(o.path, o.text); !written)
+            return report(written.errors(), exit_bad_input);
+    return exit_ok;
+}
+
+int run_import(const registry& plugins, const import_command& command) {
+    const importer* im = plugins.find_importer(command.format);
+    if (!im) {
+        std::string names;
+        for (const auto& x : plugins.importers()) names += (names.empty() ? "" : ", ") + x->name();
+        return report({{fmt::format("no importer for format '{}'; available: {}", command.format, names), {}}},
+                      exit_bad_input);
+    }
+    std::optional<calendar> loaded;
+    if (!command.calendar_file.empty()) {
+        auto c = load_calendar_file(command.calendar_file);
+        if (!c) return report(c.errors(), exit_bad_input);
+        loaded = std::move(c).value();
+    }
+    const calendar& cal = loaded ? *loaded : default_calendar();
+    std::ifstream in(command.file, std::ios::binary);
+    if (!in) return report({{fmt::format("cannot read: {}", std::strerror(errno)), {command.file}}}, exit_bad_input);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    auto read = im->read(cal, bytes.str(), command.file);
+    if (!read) return report(read.errors(), exit_bad_input);
+    for (const auto& f : read->unmatched) std::cerr << f.to_string() << '\n';
+    std::string text = write_plan_file(cal, plan_of(cal, read->plan));
+    if (!read->unmatched.empty()) {
+        text += fmt::format("\n# Not imported from {} ({}):\n", command.file, read->unmatched.size());
+        for (const auto& f : read->unmatched) {
+            std::string line = f.to_string();
+            std::replace(line.begin(), line.end(), '\n', ' ');
+            text += "#   " + line + "\n";
+        }
+    }
+    if (auto written = write_output(command.out, text); !written)
         return report(written.errors(), exit_bad_input);
     return exit_ok;
 }

@@ -37,9 +37,18 @@ struct export_command {
     plan_inputs inputs;
     std::string format;
     std::string out = "-";
+    bool all_audiences = false;  // --out is a directory: one output for all, one per body
     std::vector<std::string> parameters;
 };
 int run_export(const registry& plugins, const export_command& command);
+
+struct import_command {
+    std::string format;
+    std::string file;
+    std::string calendar_file;  // empty: the built-in default
+    std::string out = "-";
+};
+int run_import(const registry& plugins, const import_command& command);
 
 int run_plugins(const registry& plugins);
 

@@ -45,10 +45,36 @@ int main(int argc, char** argv) {
 
     export_command exp;
     auto* export_cmd = app.add_subcommand("export", "Write the plan through an exporter plugin (see 'cycle plugins')");
-    export_cmd->add_option("format", exp.format, "Exporter name, e.g. json")->required();
+    export_cmd->add_option("format", exp.format, "Exporter name, e.g. ics or json")->required();
     add_plan_inputs(*export_cmd, exp.inputs);
-    export_cmd->add_option("--out", exp.out, "Write to this file instead of standard output")->capture_default_str();
-    export_cmd->add_option("--param", exp.parameters, "key=value passed to the exporter");
+    export_cmd->add_option("--out", exp.out, "Write to this file (or, with --all-audiences, directory) "
+                                             "instead of standard output")
+        ->capture_default_str();
+    export_cmd->add_flag("--all-audiences", exp.all_audiences,
+                         "One output for everything (all.FORMAT) and one per body (e.g. eda.FORMAT) "
+                         "in the --out directory")
+        ->excludes("--audience");
+    export_cmd->add_option("--param", exp.parameters,
+                           "key=value passed to the exporter; ics: refresh=12h, alarm=deadline:14d "
+                           "(repeatable; alarm=none for no reminders)");
+    export_cmd->footer(
+        "Feeds: cycle export ics --cycle --all-audiences --out out/feeds\n"
+        "  writes out/feeds/all.ics, one feed per body (eda.ics, vror.ics, ...) and\n"
+        "  out/feeds/feed-state.tsv, which keeps SEQUENCE and LAST-MODIFIED between\n"
+        "  publishes (docs/feeds.md). SOURCE_DATE_EPOCH fixes DTSTAMP.");
+
+    import_command imp;
+    auto* import_cmd = app.add_subcommand("import", "Read a calendar file (e.g. an .ics export) into a plan file");
+    import_cmd->add_option("format", imp.format, "Importer name, e.g. ics")->required();
+    import_cmd->add_option("file", imp.file, "The file to read, e.g. export.ics")->required()->check(CLI::ExistingFile);
+    import_cmd->add_option("--calendar", imp.calendar_file, "Calendar TOML file (default: the built-in wheel)")
+        ->check(CLI::ExistingFile);
+    import_cmd->add_option("--out", imp.out, "Write the plan file here instead of standard output")
+        ->capture_default_str();
+    import_cmd->footer(
+        "Events are matched to the calendar by X-CYCLE-OCCURRENCE, then UID, then title\n"
+        "(docs/feeds.md). Events that match nothing are listed on standard error and at\n"
+        "the end of the plan file, never dropped silently.");
 
     auto* plugins_cmd = app.add_subcommand("plugins", "List the loaded plugins: kind, version and origin");
 
@@ -67,6 +93,7 @@ int main(int argc, char** argv) {
     }
     if (*plan_cmd) return run_plan(plan);
     if (*export_cmd) return run_export(plugins, exp);
+    if (*import_cmd) return run_import(plugins, imp);
     if (*plugins_cmd) return run_plugins(plugins);
     if (*holidays_cmd) return run_holidays(holidays);
     return exit_bad_input;

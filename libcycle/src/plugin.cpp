@@ -1,8 +1,34 @@
 #include "cycle/plugin.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 namespace cycle {
+
+result<std::vector<export_output>> exporter::write_all(const calendar& cal, const plan& p,
+                                                      const export_options& options) const {
+    std::vector<export_output> out;
+    auto add = [&](std::string path, const std::string& audience) -> result<bool> {
+        export_options one = options;
+        one.audience = audience;
+        auto text = write(cal, p, one);
+        if (!text) return text.errors();
+        out.push_back({std::move(path), std::move(text).value()});
+        return true;
+    };
+    if (!options.all_audiences) {
+        if (auto r = add(options.out, options.audience); !r) return r.errors();
+        return out;
+    }
+    auto in_dir = [&](const std::string& file) {
+        return (std::filesystem::path(options.out) / file).string();
+    };
+    if (auto r = add(in_dir("all." + name()), ""); !r) return r.errors();
+    for (const auto& b : cal.bodies)
+        if (auto r = add(in_dir(b.id + "." + name()), b.id); !r) return r.errors();
+    return out;
+}
 
 const char* to_string(plugin_kind k) {
     switch (k) {

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,9 @@
 #include "cycle/plan_file.hpp"
 
 // Bumped whenever this header or the types it uses change incompatibly.
-#define CYCLE_PLUGIN_API_VERSION 1
+// 2: exporter::write_all, export_options::{all_audiences, out, now}, importer
+//    returns `imported` (plan file + findings for what it could not use).
+#define CYCLE_PLUGIN_API_VERSION 2
 
 namespace cycle {
 class registry;
@@ -52,6 +55,16 @@ namespace cycle {
 struct export_options {
     std::string audience;                 // empty: everything
     std::vector<std::string> parameters;  // "key=value" pairs for the exporter
+    bool all_audiences = false;           // write_all: one output for everything + one per body
+    std::string out = "-";                // where the output goes: a file, "-" (standard
+                                          // output) or, with all_audiences, a directory
+    std::optional<date::sys_seconds> now;  // publishing time (e.g. DTSTAMP); none: the clock
+};
+
+// One file an exporter produces: a path (under export_options::out) and its bytes.
+struct export_output {
+    std::string path;  // "-" for standard output
+    std::string text;
 };
 
 // Writes a plan in some format: one output (`write`) or several files
@@ -64,6 +77,11 @@ public:
     virtual std::string description() const = 0;
     virtual result<std::string> write(const calendar& cal, const plan& p,
                                       const export_options& options) const = 0;
+    // Every output of one export, all made before any is written. The default
+    // gives write() to options.out, or with all_audiences, `all.<name>` and
+    // `<body id>.<name>` for each body in the directory options.out.
+    virtual result<std::vector<export_output>> write_all(const calendar& cal, const plan& p,
+                                                         const export_options& options) const;
 };
 
 struct check_options {
@@ -80,14 +98,21 @@ public:
                            const check_options& options) const = 0;
 };
 
+// What an importer read: the plan file, and findings (warnings) for every
+// item it could not use, e.g. an event that matches no template.
+struct imported {
+    plan_file plan;
+    findings unmatched;
+};
+
 // Reads a plan from some format (e.g. an .ics export) into a plan file.
 class importer {
 public:
     virtual ~importer() = default;
     virtual std::string name() const = 0;  // format name: "ics"
     virtual std::string description() const = 0;
-    virtual result<plan_file> read(const calendar& cal, std::string_view bytes,
-                                   std::string_view source_name) const = 0;
+    virtual result<imported> read(const calendar& cal, std::string_view bytes,
+                                  std::string_view source_name) const = 0;
 };
 
 enum class plugin_kind { exporter, checker, importer };

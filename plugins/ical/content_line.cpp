@@ -1,0 +1,109 @@
+#include "content_line.hpp"
+
+namespace cycle::ical {
+namespace {
+
+bool is_control(unsigned char c) {
+    return c < 0x20 || c == 0x7f;
+}
+
+}  // namespace
+
+std::string escape_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                break;
+            case ';':
+                out += "\\;";
+                break;
+            case ',':
+                out += "\\,";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF: one newline
+                out += "\\n";
+                break;
+            case '\t':
+                out += ' ';
+                break;
+            default:
+                if (!is_control(c)) out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+std::string escape_text_list(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += ',';
+        out += escape_text(v);
+    }
+    return out;
+}
+
+std::string param_value(std::string_view value) {
+    std::string clean;
+    bool quote = false;
+    for (unsigned char c : value) {
+        if (c == '"' || is_control(c)) continue;
+        if (c == ':' || c == ';' || c == ',') quote = true;
+        clean += static_cast<char>(c);
+    }
+    return quote ? "\"" + clean + "\"" : clean;
+}
+
+std::string strip_controls(std::string_view value) {
+    std::string out;
+    for (unsigned char c : value)
+        if (!is_control(c)) out += static_cast<char>(c);
+    return out;
+}
+
+std::string fold(std::string_view line) {
+    constexpr std::size_t max_octets = 75;
+    std::string out;
+    std::size_t pos = 0;
+    bool first = true;
+    while (true) {
+        const std::size_t room = first ? max_octets : max_octets - 1;  // the leading space
+        if (line.size() - pos <= room) {
+            if (!first) out += ' ';
+            out.append(line.substr(pos));
+            out += "\r\n";
+            return out;
+        }
+        std::size_t cut = pos + room;
+        // Never between the bytes of one UTF-8 character: back up to its lead byte.
+        while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        if (!first) out += ' ';
+        out.append(line.substr(pos, cut - pos));
+        out += "\r\n";
+        pos = cut;
+        first = false;
+    }
+}
+
+void content_lines::add(std::string_view name, std::string_view value) {
+    add(name, {}, value);
+}
+
+void content_lines::add(std::string_view name,
+                        const std::vector<std::pair<std::string, std::string>>& params,
+                        std::string_view value) {
+    std::string line(name);
+    for (const auto& [key, v] : params) line += ";" + key + "=" + param_value(v);
+    line += ':';
+    line += value;
+    text_ += fold(line);
+}
+
+}  // namespace cycle::ical

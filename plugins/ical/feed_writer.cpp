@@ -1,0 +1,223 @@
+#include "feed_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "content_line.hpp"
+#include "cycle/plan.hpp"
+#include "cycle/timezone.hpp"
+#include "vtimezone.hpp"
+
+#ifndef CYCLE_VERSION
+#define CYCLE_VERSION "0"
+#endif
+
+namespace cycle::ical {
+namespace {
+
+using namespace std::chrono;
+
+const char* kind_label(event_kind k) {
+    switch (k) {
+        case event_kind::meeting:
+            return "Möte";
+        case event_kind::conference:
+            return "Konferens";
+        case event_kind::dialogue:
+            return "Dialog";
+        case event_kind::deadline:
+            return "Sista dag";
+        case event_kind::window:
+            return "Period";
+        case event_kind::milestone:
+            return "Milstolpe";
+    }
+    return "?";
+}
+
+bool transparent(event_kind k) {
+    return k == event_kind::window || k == event_kind::deadline || k == event_kind::milestone;
+}
+
+std::string ical_date(date::sys_days d) {
+    return date::format("%Y%m%d", d);
+}
+
+std::string swedish_date(date::sys_days d) {
+    static constexpr const char* months[] = {"januari",   "februari", "mars",     "april",
+                                             "maj",       "juni",     "juli",     "augusti",
+                                             "september", "oktober",  "november", "december"};
+    date::year_month_day ymd{d};
+    return fmt::format("{} {} {}", unsigned(ymd.day()), months[unsigned(ymd.month()) - 1],
+                       int(ymd.year()));
+}
+
+std::string body_name(const calendar& cal, const std::string& id) {
+    const body* b = cal.find_body(id);
+    return b ? b->name : id;
+}
+
+std::string description_of(const calendar& cal, const event_template* e, const occurrence& o) {
+    std::vector<std::string> parts;
+    if (e && !e->description.empty()) parts.push_back(e->description);
+    std::string facts;
+    auto line = [&](const std::string& s) { facts += (facts.empty() ? "" : "\n") + s; };
+    if (!o.member.empty()) line("Huvudman: " + body_name(cal, o.member));
+    if (!o.organiser.empty()) line("Arrangör: " + body_name(cal, o.organiser));
+    if (!o.audiences.empty()) {
+        std::string names;
+        for (const auto& a : o.audiences) names += (names.empty() ? "" : ", ") + body_name(cal, a);
+        line("Deltagare: " + names);
+    }
+    if (o.deadline) line("Senast: " + swedish_date(*o.deadline));
+    if (o.status == occurrence_status::cancelled) line("Status: inställt");
+    if (o.status == occurrence_status::held) line("Status: genomfört");
+    if (!o.note.empty()) line("Anteckning: " + o.note);
+    if (!facts.empty()) parts.push_back(facts);
+    if (e) {
+        auto source = cal.describe_source(e->source);
+        if (!source.empty()) parts.push_back("Källa: " + source);
+    }
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "\n\n") + p;
+    return out;
+}
+
+std::vector<std::string> categories_of(const calendar& cal, const event_template* e,
+                                       const occurrence& o) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& s) {
+        if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    };
+    if (e) add(kind_label(e->kind));
+    if (!o.organiser.empty()) add(cal.body_label(o.organiser));
+    for (const auto& a : o.audiences) add(cal.body_label(a));
+    if (!o.member.empty()) add(cal.body_label(o.member));
+    return out;
+}
+
+std::string local_stamp(date::local_seconds t) {
+    return date::format("%Y%m%dT%H%M%S", t);
+}
+
+// DTSTART and DTEND of one occurrence.
+result<bool> add_times(content_lines& out, const calendar& cal, const occurrence& o) {
+    if (o.all_day()) {
+        out.add("DTSTART", {{"VALUE", "DATE"}}, ical_date(o.date));
+        out.add("DTEND", {{"VALUE", "DATE"}}, ical_date(o.end_date + date::days{1}));
+        return true;
+    }
+    const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
+    auto start = to_utc(cal.time_zone, local);
+    if (!start)
+        return error{fmt::format("{}: {}", o.key(), start.errors().front().message), o.where};
+    // The end is the instant `duration` later, shown on the local clock: right
+    // across a daylight saving switch too.
+    const auto end = to_local(cal.time_zone, *start + o.duration);
+    out.add("DTSTART", {{"TZID", cal.time_zone}}, local_stamp(local));
+    out.add("DTEND", {{"TZID", cal.time_zone}}, local_stamp(end));
+    return true;
+}
+
+std::string event_of(const calendar& cal, const occurrence& o, const feed_settings& settings,
+                     content_lines& props, content_lines& alarms) {
+    const std::string uid = uid_of(cal, o);
+    const event_template* e = cal.find_event(o.event);
+    const std::string summary = title_of(cal, o);
+    props.add_text("SUMMARY", summary);
+    props.add_text("DESCRIPTION", description_of(cal, e, o));
+    props.add("CATEGORIES", escape_text_list(categories_of(cal, e, o)));
+    if (e && !e->url.empty()) props.add("URL", {{"VALUE", "URI"}}, strip_controls(e->url));
+    props.add("STATUS", o.status == occurrence_status::cancelled ? "CANCELLED" : "CONFIRMED");
+    props.add("TRANSP", e && transparent(e->kind) ? "TRANSPARENT" : "OPAQUE");
+    props.add("CLASS", "PUBLIC");
+    if (!settings.organizer.empty())
+        props.add("ORGANIZER",
+                  {{"CN", o.organiser.empty() ? cal.title : body_name(cal, o.organiser)}},
+                  strip_controls(settings.organizer));
+    props.add_text("X-CYCLE-OCCURRENCE", o.key());
+    if (o.status == occurrence_status::held) props.add("X-CYCLE-STATUS", "held");
+    if (!o.note.empty()) props.add_text("X-CYCLE-NOTE", o.note);
+    if (e) {
+        for (const auto& a : settings.alarms) {
+            if (a.kind != e->kind) continue;
+            alarms.add("BEGIN", "VALARM");
+            alarms.add("ACTION", "DISPLAY");
+            alarms.add_text("DESCRIPTION", summary);
+            alarms.add("TRIGGER", "-" + ical_duration(a.before));
+            alarms.add("END", "VALARM");
+        }
+    }
+    return uid;
+}
+
+}  // namespace
+
+std::string uid_of(const calendar& cal, const occurrence& o) {
+    return o.member.empty() ? fmt::format("{}.{}@{}", o.event, o.cycle_year, cal.id)
+                            : fmt::format("{}.{}.{}@{}", o.event, o.cycle_year, o.member, cal.id);
+}
+
+std::string ical_duration(minutes m) {
+    if (m.count() % (24 * 60) == 0) return fmt::format("P{}D", m.count() / (24 * 60));
+    if (m.count() % 60 == 0) return fmt::format("PT{}H", m.count() / 60);
+    return fmt::format("PT{}M", m.count());
+}
+
+result<std::string> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
+                               const feed_settings& settings, feed_state* state) {
+    std::string name = cal.title;
+    if (!settings.audience.empty()) name += " – " + body_name(cal, settings.audience);
+
+    content_lines out;
+    out.add("BEGIN", "VCALENDAR");
+    out.add("VERSION", "2.0");
+    out.add("PRODID", "-//libcycle//cycle " CYCLE_VERSION "//SV");
+    out.add("CALSCALE", "GREGORIAN");
+    out.add("METHOD", "PUBLISH");
+    out.add_text("NAME", name);
+    out.add_text("X-WR-CALNAME", name);
+    if (!cal.description.empty()) {
+        out.add_text("DESCRIPTION", cal.description);
+        out.add_text("X-WR-CALDESC", cal.description);
+    }
+    out.add_text("X-WR-TIMEZONE", cal.time_zone);
+    if (!cal.url.empty()) out.add("URL", {{"VALUE", "URI"}}, strip_controls(cal.url));
+    out.add("REFRESH-INTERVAL", {{"VALUE", "DURATION"}}, ical_duration(settings.refresh));
+    out.add("X-PUBLISHED-TTL", ical_duration(settings.refresh));
+
+    int first = cal.first_year, last = cal.last_year;
+    for (const auto& o : occurrences) {
+        first = std::min(first, int(date::year_month_day{o.date}.year()));
+        last = std::max(last, int(date::year_month_day{o.end_date}.year()) + 1);
+    }
+    auto zone = vtimezone(cal.time_zone, first, last);
+    if (!zone) return zone.errors();
+    std::string text = out.str() + *zone;
+
+    for (const auto& o : occurrences) {
+        content_lines props, alarms;
+        if (auto t = add_times(props, cal, o); !t) return t.errors();
+        const std::string uid = event_of(cal, o, settings, props, alarms);
+        content_lines head, tail;
+        head.add("BEGIN", "VEVENT");
+        head.add_text("UID", uid);
+        head.add("DTSTAMP", settings.now_utc);
+        if (state) {
+            const auto& p = state->publish(uid, props.str() + alarms.str(), settings.now_utc);
+            tail.add("SEQUENCE", std::to_string(p.sequence));
+            tail.add("LAST-MODIFIED", p.last_modified);
+        } else {
+            tail.add("SEQUENCE", "0");
+        }
+        tail.append(alarms);
+        tail.add("END", "VEVENT");
+        text += head.str() + props.str() + tail.str();
+    }
+    content_lines end;
+    end.add("END", "VCALENDAR");
+    return text + end.str();
+}
+
+}  // namespace cycle::ical

@@ -1,0 +1,54 @@
+// feed_writer.hpp — one iCalendar feed (RFC 5545, with RFC 7986 calendar
+// properties) for a list of occurrences.
+//
+// One VEVENT per occurrence. Timed events are DTSTART;TZID=<zone> local times
+// with the zone's compact VTIMEZONE (vtimezone.hpp); all-day events are
+// VALUE=DATE with an exclusive DTEND. Windows, deadlines and milestones are
+// TRANSP:TRANSPARENT so they never show anyone as busy. The UID is the
+// occurrence's identity, never its date:
+//
+//   uid_of(cal, local dialogue of Eda, 2026) -> "local-dialogue.2026.eda@nya-perspektiv-2025-2028"
+//
+// so a moved date updates the subscriber's event. Everything but DTSTAMP
+// (and SEQUENCE/LAST-MODIFIED, which come from feed_state.hpp) is a function
+// of the calendar and the plan: the same plan gives the same bytes.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cycle/calendar.hpp"
+#include "cycle/error.hpp"
+#include "cycle/occurrence.hpp"
+#include "feed_state.hpp"
+
+namespace cycle::ical {
+
+// A reminder: `before` the start of every occurrence of one kind.
+struct alarm_rule {
+    event_kind kind = event_kind::deadline;
+    std::chrono::minutes before{0};
+};
+
+struct feed_settings {
+    std::string audience;                   // body id; empty: everything
+    std::chrono::minutes refresh{12 * 60};  // REFRESH-INTERVAL and X-PUBLISHED-TTL
+    std::vector<alarm_rule> alarms{{event_kind::deadline, std::chrono::days{14}}};
+    std::string now_utc;    // DTSTAMP, "20261126T120000Z"
+    std::string organizer;  // "mailto:…": ORGANIZER with the organising body as
+                            // CN; empty: no ORGANIZER (it needs an address)
+};
+
+std::string uid_of(const calendar& cal, const occurrence& o);
+
+// The feed; `state` (may be null: SEQUENCE 0, no LAST-MODIFIED) is updated
+// with what is published.
+result<std::string> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
+                               const feed_settings& settings, feed_state* state);
+
+// "PT12H", "P14D", "PT90M": an RFC 5545 duration of whole minutes.
+std::string ical_duration(std::chrono::minutes m);
+
+}  // namespace cycle::ical

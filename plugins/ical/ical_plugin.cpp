@@ -1,0 +1,114 @@
+// The "ics" exporter and importer: iCalendar feeds (docs/feeds.md).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "cycle/plugin.hpp"
+#include "feed_parameters.hpp"
+#include "feed_state.hpp"
+#include "feed_writer.hpp"
+#include "ics_import.hpp"
+#include "ics_validate.hpp"
+
+namespace cycle::ical {
+namespace {
+
+using namespace std::chrono;
+
+class ics_exporter final : public exporter {
+public:
+    std::string name() const override { return "ics"; }
+    std::string description() const override {
+        return "iCalendar subscription feeds (RFC 5545), one per audience (docs/feeds.md)";
+    }
+
+    // One feed, no publishing state: SEQUENCE 0.
+    result<std::string> write(const calendar& cal, const plan& p,
+                              const export_options& options) const override {
+        auto settings = settings_of(options);
+        if (!settings) return settings.errors();
+        return feed(cal, p, *settings, nullptr);
+    }
+
+    // The feeds and the state file next to them (feed_state.hpp).
+    result<std::vector<export_output>> write_all(const calendar& cal, const plan& p,
+                                                 const export_options& options) const override {
+        auto settings = settings_of(options);
+        if (!settings) return settings.errors();
+        std::vector<export_output> out;
+        if (!options.all_audiences && options.out == "-") {
+            auto text = feed(cal, p, *settings, nullptr);
+            if (!text) return text.errors();
+            out.push_back({"-", std::move(text).value()});
+            return out;
+        }
+        const std::filesystem::path dir = options.all_audiences
+                                              ? std::filesystem::path(options.out)
+                                              : std::filesystem::path(options.out).parent_path();
+        const auto state_path = dir / feed_state::file_name;
+        auto state = feed_state::load(state_path);
+        if (!state) return state.errors();
+        auto add = [&](std::string path, const std::string& audience) -> result<bool> {
+            feed_settings one = *settings;
+            one.audience = audience;
+            auto text = feed(cal, p, one, &*state);
+            if (!text) return text.errors();
+            out.push_back({std::move(path), std::move(text).value()});
+            return true;
+        };
+        if (!options.all_audiences) {
+            if (auto r = add(options.out, options.audience); !r) return r.errors();
+        } else {
+            if (auto r = add((dir / "all.ics").string(), ""); !r) return r.errors();
+            for (const auto& b : cal.bodies)
+                if (auto r = add((dir / (b.id + ".ics")).string(), b.id); !r) return r.errors();
+        }
+        out.push_back({state_path.string(), state->to_string()});
+        return out;
+    }
+
+private:
+    static result<std::string> feed(const calendar& cal, const plan& p,
+                                    const feed_settings& settings, feed_state* state) {
+        auto selected = settings.audience.empty()
+                            ? p.occurrences
+                            : select(cal, p, {.audience = settings.audience, .from = {}, .to = {}});
+        auto text = write_feed(cal, selected, settings, state);
+        if (!text) return text;
+        // Never publish what libical cannot read: that would be our bug.
+        if (auto problems = libical_problems(*text, settings.organizer.empty()); !problems.empty())
+            return error{
+                fmt::format("internal error: the feed breaks RFC 5545 ({}); please report it",
+                            problems.front()),
+                cal.where};
+        return text;
+    }
+};
+
+class ics_importer final : public importer {
+public:
+    std::string name() const override { return "ics"; }
+    std::string description() const override {
+        return "Reads an .ics calendar (our feeds, Outlook, Google, Apple) into a plan file";
+    }
+    result<imported> read(const calendar& cal, std::string_view bytes,
+                          std::string_view source_name) const override {
+        return import_ics(cal, bytes, source_name);
+    }
+};
+
+void register_ical(registry& r) {
+    r.add_exporter(std::make_unique<ics_exporter>());
+    r.add_importer(std::make_unique<ics_importer>());
+}
+
+}  // namespace
+}  // namespace cycle::ical
+
+extern "C" const cycle_plugin_info* cycle_ical_plugin_info() {
+    static const cycle_plugin_info info{CYCLE_PLUGIN_API_VERSION, "ical", "1.0.0",
+                                        "iCalendar feeds and import (libical)",
+                                        &cycle::ical::register_ical};
+    return &info;
+}

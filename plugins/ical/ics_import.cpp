@@ -1,0 +1,404 @@
+#include "ics_import.hpp"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <optional>
+
+#include "cycle/plan.hpp"
+#include "cycle/timezone.hpp"
+#include "libical_handle.hpp"
+#include "zone_names.hpp"
+
+namespace cycle::ical {
+namespace {
+
+using namespace std::chrono;
+
+// The line of each "BEGIN:VEVENT", in file order (libical keeps that order).
+std::vector<int> vevent_lines(std::string_view bytes) {
+    std::vector<int> out;
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= bytes.size()) {
+        auto end = bytes.find('\n', start);
+        auto text = bytes.substr(start, end == std::string_view::npos ? end : end - start);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        std::string upper(text);
+        std::transform(upper.begin(), upper.end(), upper.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        if (upper == "BEGIN:VEVENT") out.push_back(line);
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+        ++line;
+    }
+    return out;
+}
+
+void collect_events(icalcomponent* c, std::vector<icalcomponent*>& out) {
+    for (icalcomponent* sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); sub;
+         sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
+        if (icalcomponent_isa(sub) == ICAL_VEVENT_COMPONENT)
+            out.push_back(sub);
+        else
+            collect_events(sub, out);
+    }
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::vector<std::string> split(std::string_view s, char by) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        auto at = s.find(by, start);
+        out.emplace_back(s.substr(start, at == std::string_view::npos ? at : at - start));
+        if (at == std::string_view::npos) return out;
+        start = at + 1;
+    }
+}
+
+std::optional<int> to_int(std::string_view s) {
+    int v = 0;
+    auto [p, e] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (e != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+// An X- property's value (libical undoes the TEXT escapes).
+std::optional<std::string> x_property(icalcomponent* ev, std::string_view name) {
+    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY)) {
+        const char* n = icalproperty_get_x_name(p);
+        if (!n || std::string_view(n) != name) continue;
+        const char* v = icalproperty_get_x(p);
+        return std::string(v ? v : "");
+    }
+    return std::nullopt;
+}
+
+// SUMMARY or UID, unescaped.
+std::string text_property(icalcomponent* ev, icalproperty_kind kind) {
+    icalproperty* p = icalcomponent_get_first_property(ev, kind);
+    if (!p) return {};
+    const char* v =
+        kind == ICAL_SUMMARY_PROPERTY ? icalproperty_get_summary(p) : icalproperty_get_uid(p);
+    return v ? v : "";
+}
+
+std::vector<std::string> categories(icalcomponent* ev) {
+    std::vector<std::string> out;
+    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_CATEGORIES_PROPERTY)) {
+        const char* v = icalproperty_get_categories(p);
+        if (!v) continue;
+        // libical gives a multi-valued CATEGORIES as one comma-separated string.
+        for (auto& c : split(v, ',')) out.push_back(trim(c));
+    }
+    return out;
+}
+
+// A DTSTART or DTEND as a day and (for timed values) a local time of day in
+// the calendar's zone.
+struct when {
+    date::sys_days day;
+    std::optional<date::sys_seconds> instant;  // timed values
+};
+
+// The occurrence an event stands for.
+struct match {
+    const event_template* event = nullptr;
+    std::string member;
+    std::optional<int> cycle_year;
+};
+
+class ics_reader {
+public:
+    ics_reader(const calendar& cal, std::string file, icalcomponent* root)
+        : cal_(cal), file_(std::move(file)), root_(root) {
+        zone_ = cal.time_zone;
+        // Old Google exports write floating times and name the zone here.
+        for (icalproperty* p = icalcomponent_get_first_property(root, ICAL_X_PROPERTY); p;
+             p = icalcomponent_get_next_property(root, ICAL_X_PROPERTY)) {
+            const char* n = icalproperty_get_x_name(p);
+            const char* v = icalproperty_get_x(p);
+            if (n && v && std::string_view(n) == "X-WR-TIMEZONE")
+                if (auto z = iana_zone(v)) zone_ = *z;
+        }
+    }
+
+    result<imported> read(const std::vector<icalcomponent*>& events,
+                          const std::vector<int>& lines) {
+        imported out;
+        out.plan.calendar_id = cal_.id;
+        out.plan.where = {file_, 0, 0};
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const int line = i < lines.size() ? lines[i] : 0;
+            read_event(events[i], {file_, line, line ? 1 : 0}, out);
+        }
+        return out;
+    }
+
+private:
+    void unmatched(imported& out, const source_region& where, const std::string& summary,
+                   const std::string& why) {
+        finding f;
+        f.level = severity::warning;
+        f.rule = "ics-unmatched";
+        f.message = fmt::format("event '{}' not imported: {}", summary, why);
+        f.where = where;
+        out.unmatched.push_back(std::move(f));
+    }
+
+    result<when> time_of(icalproperty* p, bool end) {
+        clear_ical_error();
+        icaltimetype t = end ? icalproperty_get_dtend(p) : icalproperty_get_dtstart(p);
+        if (auto e = ical_error())
+            return error{fmt::format("{}: {}", end ? "DTEND" : "DTSTART", *e), {}};
+        if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t))
+            return error{fmt::format("{} is not a date", end ? "DTEND" : "DTSTART"), {}};
+        const date::year_month_day ymd{date::year{t.year}, date::month{unsigned(t.month)},
+                                       date::day{unsigned(t.day)}};
+        if (!ymd.ok()) return error{fmt::format("{} is not a date", end ? "DTEND" : "DTSTART"), {}};
+        const date::sys_days day{ymd};
+        if (t.is_date) return when{day, std::nullopt};
+        const date::local_seconds local{day.time_since_epoch() + hours{t.hour} + minutes{t.minute} +
+                                        seconds{t.second}};
+        date::sys_seconds instant;
+        icalparameter* tzid = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+        if (icaltime_is_utc(t)) {
+            instant = date::sys_seconds{local.time_since_epoch()};
+        } else if (tzid && icalparameter_get_tzid(tzid)) {
+            const std::string name = icalparameter_get_tzid(tzid);
+            if (auto zone = iana_zone(name)) {
+                auto utc = to_utc(*zone, local);
+                if (!utc) return utc.errors();
+                instant = *utc;
+            } else if (icaltimezone* own = icalcomponent_get_timezone(root_, name.c_str())) {
+                clear_ical_error();
+                instant = date::sys_seconds{seconds{icaltime_as_timet_with_zone(t, own)}};
+                if (auto e = ical_error())
+                    return error{fmt::format("time zone '{}': {}", name, *e), {}};
+            } else {
+                return error{
+                    fmt::format("unknown time zone '{}', and the file has no VTIMEZONE for it",
+                                name),
+                    {}};
+            }
+        } else {
+            auto utc = to_utc(zone_, local);  // floating: the calendar's own zone
+            if (!utc) return utc.errors();
+            instant = *utc;
+        }
+        const auto in_zone = to_local(cal_.time_zone, instant);
+        return when{date::sys_days{date::floor<date::days>(in_zone).time_since_epoch()}, instant};
+    }
+
+    // A member of the event's body by name, short name or id, ignoring ASCII case.
+    const body* member_named(const event_template& e, std::string_view name) const {
+        const auto same = [](std::string_view a, std::string_view b) {
+            return !a.empty() && a.size() == b.size() &&
+                   std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                       return std::tolower(static_cast<unsigned char>(x)) ==
+                              std::tolower(static_cast<unsigned char>(y));
+                   });
+        };
+        for (const auto& id : cal_.find_body(e.per_member->body)->members) {
+            const body* b = cal_.find_body(id);
+            if (b && (same(b->name, name) || same(b->id, name) || same(b->short_name, name)))
+                return b;
+        }
+        return nullptr;
+    }
+
+    std::optional<match> by_key(const std::string& key) const {
+        auto parts = split(key, '/');
+        if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+        auto year = to_int(parts.back());
+        const event_template* e = cal_.find_event(parts[0]);
+        if (!year || !e) return std::nullopt;
+        return match{e, parts.size() == 3 ? parts[1] : "", *year};
+    }
+
+    std::optional<match> by_uid(const std::string& uid) const {
+        auto at = uid.rfind('@');
+        if (at == std::string::npos || uid.substr(at + 1) != cal_.id) return std::nullopt;
+        auto parts = split(std::string_view(uid).substr(0, at), '.');
+        if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+        auto year = to_int(parts[1]);
+        const event_template* e = cal_.find_event(parts[0]);
+        if (!year || !e) return std::nullopt;
+        return match{e, parts.size() == 3 ? parts[2] : "", *year};
+    }
+
+    std::optional<match> by_title(const std::string& summary,
+                                  const std::vector<std::string>& cats) const {
+        for (const auto& e : cal_.events) {
+            if (!e.per_member) {
+                if (summary == e.title) return match{&e, "", std::nullopt};
+                continue;
+            }
+            if (summary == e.title) {
+                for (const auto& c : cats)
+                    if (const body* b = member_named(e, c)) return match{&e, b->id, std::nullopt};
+                continue;
+            }
+            for (std::string_view sep : {" – ", " — ", " - ", ": "}) {
+                const std::string prefix = e.title + std::string(sep);
+                if (summary.rfind(prefix, 0) != 0) continue;
+                if (const body* b = member_named(e, trim(summary.substr(prefix.size()))))
+                    return match{&e, b->id, std::nullopt};
+            }
+        }
+        return std::nullopt;
+    }
+
+    // The cycle year an event on `day` belongs to: the day's year less the
+    // rule's year offset (following relative rules to the rule they hang on).
+    int infer_cycle_year(const event_template& e, date::sys_days day) const {
+        const event_template* rule = &e;
+        for (int guard = 0; rule && rule->timing.kind == timing_rule::form::relative && guard < 100;
+             ++guard)
+            rule = cal_.find_event(rule->timing.relative_to);
+        return int(date::year_month_day{day}.year()) - (rule ? rule->timing.year_offset : 0);
+    }
+
+    void read_event(icalcomponent* ev, const source_region& where, imported& out) {
+        const std::string summary = trim(text_property(ev, ICAL_SUMMARY_PROPERTY));
+        const std::string uid = text_property(ev, ICAL_UID_PROPERTY);
+        if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY))
+            return unmatched(out, where, summary,
+                             "a recurring event; a plan has one entry per occurrence");
+        icalproperty* start_prop = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+        if (!start_prop) return unmatched(out, where, summary, "it has no DTSTART");
+        auto start = time_of(start_prop, false);
+        if (!start) return unmatched(out, where, summary, start.errors().front().message);
+
+        std::optional<match> m;
+        std::string how;
+        if (auto key = x_property(ev, "X-CYCLE-OCCURRENCE")) {
+            m = by_key(trim(*key));
+            how = "X-CYCLE-OCCURRENCE";
+        }
+        if (!m && !uid.empty()) {
+            m = by_uid(uid);
+            how = "UID";
+        }
+        if (!m) {
+            m = by_title(summary, categories(ev));
+            how = "title";
+        }
+        if (!m)
+            return unmatched(out, where, summary,
+                             fmt::format("on {}, it matches no event of calendar '{}' by "
+                                         "X-CYCLE-OCCURRENCE, UID or title",
+                                         date::format("%F", start->day), cal_.id));
+        const event_template& e = *m->event;
+        plan_entry entry;
+        entry.event = e.id;
+        entry.member = m->member;
+        entry.cycle_year = m->cycle_year.value_or(infer_cycle_year(e, start->day));
+        entry.date = start->day;
+        entry.where = where;
+        if (auto why = invalid(e, entry))
+            return unmatched(out, where, summary,
+                             fmt::format("matched by {} to '{}', but {}", how, e.id, *why));
+
+        // The end: DTEND, else DURATION, else the start.
+        std::optional<when> end;
+        std::optional<seconds> length;
+        if (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)) {
+            auto e_end = time_of(p, true);
+            if (!e_end) return unmatched(out, where, summary, e_end.errors().front().message);
+            end = *e_end;
+        } else if (icalproperty* d = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
+            length = seconds{icaldurationtype_as_int(icalproperty_get_duration(d))};
+        }
+        if (start->instant) {
+            auto stop =
+                end && end->instant ? *end->instant : *start->instant + length.value_or(seconds{0});
+            const auto local = to_local(cal_.time_zone, *start->instant);
+            entry.start_time = date::floor<minutes>(local - date::floor<date::days>(local));
+            if (stop > *start->instant)
+                entry.duration = date::floor<minutes>(stop - *start->instant);
+        } else {
+            date::sys_days last = start->day;
+            if (end && end->day > start->day)
+                last = end->day - date::days{1};
+            else if (length && *length >= hours{24})
+                last = start->day + date::days{*length / hours{24} - 1};
+            if (last != start->day) entry.end_date = last;
+        }
+        if (icalproperty* s = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
+            s && icalproperty_get_status(s) == ICAL_STATUS_CANCELLED)
+            entry.status = occurrence_status::cancelled;
+        else if (x_property(ev, "X-CYCLE-STATUS") == std::optional<std::string>("held"))
+            entry.status = occurrence_status::held;
+        entry.note = x_property(ev, "X-CYCLE-NOTE").value_or("");
+
+        const std::string key =
+            fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
+        if (auto [it, added] = taken_.try_emplace(key, where.line); !added)
+            return unmatched(out, where, summary,
+                             fmt::format("the same occurrence as the event on line {} ({} {})",
+                                         it->second, e.id, entry.cycle_year));
+        out.plan.entries.push_back(std::move(entry));
+    }
+
+    // Why an entry cannot be in a plan of this calendar, if it cannot.
+    std::optional<std::string> invalid(const event_template& e, const plan_entry& entry) const {
+        if (e.per_member) {
+            const auto& members = cal_.find_body(e.per_member->body)->members;
+            if (std::find(members.begin(), members.end(), entry.member) == members.end())
+                return fmt::format("'{}' is not a member of '{}'", entry.member,
+                                   e.per_member->body);
+        } else if (!entry.member.empty()) {
+            return fmt::format("event '{}' is not per member", e.id);
+        }
+        if (auto y = check_plan_year(cal_, entry.cycle_year); !y) return y.errors().front().message;
+        if (!e.years.selects(entry.cycle_year - cal_.first_year + 1, cal_.cycle_length()))
+            return fmt::format("event '{}' does not occur in cycle year {}", e.id,
+                               entry.cycle_year);
+        return std::nullopt;
+    }
+
+    const calendar& cal_;
+    std::string file_;
+    icalcomponent* root_;
+    std::string zone_;
+    std::map<std::string, int> taken_;
+};
+
+}  // namespace
+
+result<imported> import_ics(const calendar& cal, std::string_view bytes,
+                            std::string_view source_name) {
+    const source_region file{std::string(source_name), 0, 0};
+    if (bytes.find('\0') != std::string_view::npos)
+        return error{"not an iCalendar file: it holds NUL bytes", file};
+    auto root = parse_ical(std::string(bytes));
+    auto problem = ical_error();
+    if (!root)
+        return error{fmt::format("not an iCalendar file{}", problem ? ": " + *problem : ""), file};
+    const auto kind = icalcomponent_isa(root.get());
+    if (kind != ICAL_VCALENDAR_COMPONENT && kind != ICAL_XROOT_COMPONENT)
+        return error{"not an iCalendar file: no BEGIN:VCALENDAR", file};
+    icalcomponent* vcal =
+        kind == ICAL_VCALENDAR_COMPONENT
+            ? root.get()
+            : icalcomponent_get_first_component(root.get(), ICAL_VCALENDAR_COMPONENT);
+    if (!vcal) return error{"not an iCalendar file: no BEGIN:VCALENDAR", file};
+    std::vector<icalcomponent*> events;
+    collect_events(root.get(), events);
+    return ics_reader(cal, std::string(source_name), vcal).read(events, vevent_lines(bytes));
+}
+
+}  // namespace cycle::ical
