@@ -1,4 +1,5 @@
-// A well-formed plugin for the loader tests: one exporter, "hello".
+// A well-formed plugin for the loader tests: an exporter, "hello", and a
+// checker, "hello-fixed", with a note on every fixed date of a plan file.
 #include <fmt/format.h>
 
 #include <memory>
@@ -17,7 +18,29 @@ public:
     }
 };
 
-void register_hello(cycle::registry& r) { r.add_exporter(std::make_unique<hello_exporter>()); }
+class hello_checker final : public cycle::checker {
+public:
+    std::string name() const override { return "hello-fixed"; }
+    std::string description() const override { return "Notes every fixed date"; }
+    cycle::findings check(const cycle::calendar&, const cycle::plan_file& plan,
+                          const cycle::check_options&) const override {
+        cycle::findings out;
+        for (const auto& e : plan.entries)
+            out.push_back({.level = cycle::severity::note,
+                           .rule = "hello-fixed",
+                           .message = fmt::format("{} is fixed", e.event),
+                           .where = e.where,
+                           .occurrence = {},
+                           .waived = false,
+                           .waiver_reason = {}});
+        return out;
+    }
+};
+
+void register_hello(cycle::registry& r) {
+    r.add_exporter(std::make_unique<hello_exporter>());
+    r.add_checker(std::make_unique<hello_checker>());
+}
 
 }  // namespace
 
