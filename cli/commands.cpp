@@ -125,7 +125,7 @@ int run_plugins(const registry& plugins) {
     // Origin last: it may be a long path.
     const auto row = [](std::string_view name, std::string_view kind, std::string_view version,
                         std::string_view provides, std::string_view origin) {
-        std::cout << fmt::format("{:<12} {:<10} {:<10} {:<12} {}\n", name, kind, version, provides, origin);
+        std::cout << fmt::format("{:<12} {:<10} {:<10} {:<16} {}\n", name, kind, version, provides, origin);
     };
     row("Plugin", "Kind", "Version", "Provides", "Origin");
     for (const auto& p : plugins.plugins()) {

@@ -121,11 +121,15 @@ TEST_CASE("split_plugin_path: colon-separated, empty entries ignored", "[plugins
 }
 
 TEST_CASE("cycle --plugin-dir and CYCLE_PLUGIN_PATH load external plugins", "[plugins][cli]") {
+    auto help = run_cycle("--help");
+    CHECK(contains(help.out, "--plugin-dir"));
+    CHECK(contains(help.out, "CYCLE_PLUGIN_PATH"));
+
     auto listed = run_cycle("--plugin-dir '" + good_dir + "' plugins");
     REQUIRE(listed.exit_code == 0);
     CHECK(listed.err.empty());
-    CHECK(contains(listed.out, "json         exporter   1.0.0      json         built-in"));
-    CHECK(contains(listed.out, "hello        exporter   0.3.1      hello        " + good_dir + "/hello_plugin.so"));
+    CHECK(contains(listed.out, "json         exporter   1.0.0      json             built-in"));
+    CHECK(contains(listed.out, "hello        exporter   0.3.1      hello            " + good_dir + "/hello_plugin.so"));
 
     auto exported = cycle::test::run("CYCLE_PLUGIN_PATH='/nonexistent/x::" + good_dir + "' '" + CYCLE_CLI +
                                      "' export hello --year 2026");

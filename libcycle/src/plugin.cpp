@@ -8,6 +8,12 @@
 
 namespace cycle {
 
+// Out of line, so that each interface's vtable and type_info are emitted once,
+// in libcycle, and shared by every plugin (whatever its visibility).
+exporter::~exporter() = default;
+checker::~checker() = default;
+importer::~importer() = default;
+
 const char* to_string(plugin_kind k) {
     switch (k) {
         case plugin_kind::exporter: return "exporter";

@@ -76,7 +76,7 @@ struct export_options {
 // output need not override write_all.
 class exporter {
 public:
-    virtual ~exporter() = default;
+    virtual ~exporter();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;         // format name: "ics", "json", ...
     virtual std::string description() const = 0;
     virtual result<std::string> write(const calendar& cal, const plan& p,
@@ -90,7 +90,7 @@ struct check_options {
 // Adds findings about a plan file, given the calendar it follows.
 class checker {
 public:
-    virtual ~checker() = default;
+    virtual ~checker();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;
     virtual std::string description() const = 0;
     virtual findings check(const calendar& cal, const plan_file& plan,
@@ -100,7 +100,7 @@ public:
 // Reads a plan from some format (e.g. an .ics export) into a plan file.
 class importer {
 public:
-    virtual ~importer() = default;
+    virtual ~importer();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;  // format name: "ics"
     virtual std::string description() const = 0;
     virtual result<plan_file> read(const calendar& cal, std::string_view bytes,
