@@ -21,8 +21,7 @@
  *   cycle_string_free(json); cycle_string_free(error);
  *   cycle_plan_free(plan); cycle_calendar_free(cal);
  *
- * Handles may be used from several threads as long as none is freed while in
- * use; a cycle_plugins handle must not be loaded into while it is used.
+ * Handles are not synchronised: use each one from one thread at a time.
  */
 #ifndef CYCLE_CYCLE_H
 #define CYCLE_CYCLE_H
