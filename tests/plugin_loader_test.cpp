@@ -1,15 +1,15 @@
 // External plugins: real libraries opened with dlopen, good and refused ones,
 // through the library (plugin_loader.hpp) and through `cycle`.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <filesystem>
+#include "cycle/plugin_loader.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+
 #include "builtin_plugins.hpp"
 #include "cycle/plan.hpp"
-#include "cycle/plugin_loader.hpp"
 #include "support.hpp"
 
 using cycle::test::run_cycle;
@@ -20,7 +20,9 @@ const std::filesystem::path plugins_dir = CYCLE_TEST_PLUGINS;
 const std::string good_dir = (plugins_dir / "good").string();
 const std::string refused_dir = (plugins_dir / "refused").string();
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 std::string message_of(const cycle::result<bool>& r) {
     REQUIRE_FALSE(r.ok());
@@ -30,7 +32,8 @@ std::string message_of(const cycle::result<bool>& r) {
 
 }  // namespace
 
-TEST_CASE("load_plugin: a good plugin registers its exporter, with the library as origin", "[plugins]") {
+TEST_CASE("load_plugin: a good plugin registers its exporter, with the library as origin",
+          "[plugins]") {
     cycle::registry r;
     const auto library = plugins_dir / "good" / "hello_plugin.so";
     REQUIRE(cycle::load_plugin(r, library).ok());
@@ -47,10 +50,12 @@ TEST_CASE("load_plugin: a good plugin registers its exporter, with the library a
     REQUIRE(text.ok());
     CHECK(contains(*text, "hello from a plugin: nya-perspektiv-2025-2028 has "));
     // The same plugin twice: refused by name.
-    CHECK(contains(message_of(cycle::load_plugin(r, library)), "a plugin named 'hello' is already loaded"));
+    CHECK(contains(message_of(cycle::load_plugin(r, library)),
+                   "a plugin named 'hello' is already loaded"));
 }
 
-TEST_CASE("load_plugin: libraries that are not usable plugins are refused, naming the file", "[plugins]") {
+TEST_CASE("load_plugin: libraries that are not usable plugins are refused, naming the file",
+          "[plugins]") {
     cycle::registry r;
     cycle::add_builtin_plugins(r);
     const auto before = r.components().size();
@@ -129,10 +134,11 @@ TEST_CASE("cycle --plugin-dir and CYCLE_PLUGIN_PATH load external plugins", "[pl
     REQUIRE(listed.exit_code == 0);
     CHECK(listed.err.empty());
     CHECK(contains(listed.out, "json         exporter   1.0.0      json             built-in"));
-    CHECK(contains(listed.out, "hello        exporter   0.3.1      hello            " + good_dir + "/hello_plugin.so"));
+    CHECK(contains(listed.out, "hello        exporter   0.3.1      hello            " + good_dir +
+                                   "/hello_plugin.so"));
 
-    auto exported = cycle::test::run("CYCLE_PLUGIN_PATH='/nonexistent/x::" + good_dir + "' '" + CYCLE_CLI +
-                                     "' export hello --year 2026");
+    auto exported = cycle::test::run("CYCLE_PLUGIN_PATH='/nonexistent/x::" + good_dir + "' '" +
+                                     CYCLE_CLI + "' export hello --year 2026");
     CHECK(exported.exit_code == 0);
     CHECK(contains(exported.out, "hello from a plugin: nya-perspektiv-2025-2028 has "));
     CHECK(contains(exported.err, "/nonexistent/x: warning: plugin directory does not exist"));
@@ -145,15 +151,23 @@ TEST_CASE("cycle --plugin-dir and CYCLE_PLUGIN_PATH load external plugins", "[pl
 TEST_CASE("cycle warns about refused plugins, skips them and carries on", "[plugins][cli]") {
     cycle::test::temp_dir dir;
     cycle::test::write_file(dir / "notes.so", "not a library\n");
-    auto r = run_cycle("--plugin-dir '" + refused_dir + "' --plugin-dir '" + dir.path().string() + "' plugins");
+    auto r = run_cycle("--plugin-dir '" + refused_dir + "' --plugin-dir '" + dir.path().string() +
+                       "' plugins");
     REQUIRE(r.exit_code == 0);
-    CHECK(contains(r.err, refused_dir + "/wrong_api_plugin.so: warning: plugin 'future' was built for plugin API "
-                          "version " + std::to_string(CYCLE_PLUGIN_API_VERSION + 1)));
+    CHECK(contains(r.err,
+                   refused_dir +
+                       "/wrong_api_plugin.so: warning: plugin 'future' was built for plugin API "
+                       "version " +
+                       std::to_string(CYCLE_PLUGIN_API_VERSION + 1)));
     CHECK(contains(r.err, refused_dir + "/not_a_plugin.so: warning: not a cycle plugin"));
-    CHECK(contains(r.err, refused_dir + "/throwing_plugin.so: warning: plugin 'throwing' failed to register"));
-    CHECK(contains(r.err, refused_dir + "/clashing_plugin.so: warning: plugin 'clashing' failed to register: its "
-                          "exporter 'json' clashes"));
-    CHECK(contains(r.err, (dir / "notes.so").string() + ": warning: cannot load plugin: not a usable shared library"));
+    CHECK(contains(
+        r.err, refused_dir + "/throwing_plugin.so: warning: plugin 'throwing' failed to register"));
+    CHECK(contains(r.err,
+                   refused_dir +
+                       "/clashing_plugin.so: warning: plugin 'clashing' failed to register: its "
+                       "exporter 'json' clashes"));
+    CHECK(contains(r.err, (dir / "notes.so").string() +
+                              ": warning: cannot load plugin: not a usable shared library"));
     CHECK(contains(r.out, "json         exporter"));
     CHECK_FALSE(contains(r.out, "future"));
     CHECK_FALSE(contains(r.out, "half"));

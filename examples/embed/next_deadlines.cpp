@@ -9,12 +9,11 @@
 //
 // Uses only the public C++ API: load a calendar (or take the built-in one),
 // plan the whole cycle, select an audience's occurrences from a date.
+#include <chrono>
+#include <cstdio>
 #include <cycle/calendar.hpp>
 #include <cycle/occurrence.hpp>
 #include <cycle/plan.hpp>
-
-#include <chrono>
-#include <cstdio>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -77,10 +76,11 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    std::cout << "Next deadlines for " << cal.body_label(principal) << " from " << date::format("%F", from)
-              << ":\n";
+    std::cout << "Next deadlines for " << cal.body_label(principal) << " from "
+              << date::format("%F", from) << ":\n";
     int shown = 0;
-    for (const auto& o : cycle::select(cal, *plan, {.audience = principal, .from = from, .to = std::nullopt})) {
+    for (const auto& o :
+         cycle::select(cal, *plan, {.audience = principal, .from = from, .to = std::nullopt})) {
         if (shown == count) break;
         if (!is_due(cal, o, principal)) continue;
         ++shown;

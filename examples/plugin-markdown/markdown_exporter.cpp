@@ -8,7 +8,6 @@
 //   - **2026-09-04** (v. 36): Lokal dialog – Eda kommun
 #include <cycle/plan.hpp>
 #include <cycle/plugin.hpp>
-
 #include <memory>
 #include <sstream>
 #include <string>
@@ -53,7 +52,8 @@ public:
         md << "# " << escaped(cal.title) << ": " << p.first_year;
         if (p.last_year != p.first_year) md << "–" << p.last_year;
         md << "\n";
-        if (!options.audience.empty()) md << "\nFor " << escaped(cal.body_label(options.audience)) << ".\n";
+        if (!options.audience.empty())
+            md << "\nFor " << escaped(cal.body_label(options.audience)) << ".\n";
         std::string month;
         for (const auto& o : items) {
             if (auto m = date::format("%Y-%m", o.date); m != month) {
@@ -74,7 +74,9 @@ public:
     }
 };
 
-void register_markdown(cycle::registry& r) { r.add_exporter(std::make_unique<markdown_exporter>()); }
+void register_markdown(cycle::registry& r) {
+    r.add_exporter(std::make_unique<markdown_exporter>());
+}
 
 const cycle_plugin_info markdown_plugin{CYCLE_PLUGIN_API_VERSION, "markdown", PLUGIN_VERSION,
                                         "Agenda lists in Markdown", &register_markdown};

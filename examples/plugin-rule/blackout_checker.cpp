@@ -9,11 +9,10 @@
 // It checks the plan the planner makes with the plan file's fixed dates, so
 // proposals are checked too; a fixed occurrence can waive the rule:
 //   [[occurrence.waive]]  rule = "blackout-week"  reason = "..."
-#include <cycle/plan.hpp>
-#include <cycle/plugin.hpp>
-
 #include <algorithm>
 #include <array>
+#include <cycle/plan.hpp>
+#include <cycle/plugin.hpp>
 #include <memory>
 #include <string>
 
@@ -24,7 +23,8 @@ constexpr std::array blackout_weeks{BLACKOUT_WEEKS};
 constexpr const char* rule_id = "blackout-week";
 
 bool is_blackout(unsigned week) {
-    return std::find(blackout_weeks.begin(), blackout_weeks.end(), int(week)) != blackout_weeks.end();
+    return std::find(blackout_weeks.begin(), blackout_weeks.end(), int(week)) !=
+           blackout_weeks.end();
 }
 
 // Windows, deadlines and milestones mark days; they are not held.
@@ -48,12 +48,14 @@ public:
         auto plan = cycle::make_plan(cal, {.year = std::nullopt, .fixed = &fixed});
         if (!plan) return {};  // an unplannable file is reported by the planner's own checks
         cycle::findings out;
-        for (const auto& o : cycle::select(cal, *plan, {.audience = principal, .from = {}, .to = {}})) {
+        for (const auto& o :
+             cycle::select(cal, *plan, {.audience = principal, .from = {}, .to = {}})) {
             if (!is_held(cal, o) || o.status == cycle::occurrence_status::cancelled) continue;
             if (!is_blackout(o.iso_week())) continue;
             cycle::finding f{.level = cycle::severity::error,
                              .rule = rule_id,
-                             .message = cycle::title_of(cal, o) + " on " + date::format("%F", o.date) + " is in " +
+                             .message = cycle::title_of(cal, o) + " on " +
+                                        date::format("%F", o.date) + " is in " +
                                         cycle::week_label(o.date) + ", a blackout week of " +
                                         cal.body_label(principal),
                              .where = o.where,
@@ -71,7 +73,9 @@ public:
     }
 };
 
-void register_blackout(cycle::registry& r) { r.add_checker(std::make_unique<blackout_checker>()); }
+void register_blackout(cycle::registry& r) {
+    r.add_checker(std::make_unique<blackout_checker>());
+}
 
 const cycle_plugin_info blackout_plugin{CYCLE_PLUGIN_API_VERSION, "blackout", PLUGIN_VERSION,
                                         "A principal's own blackout weeks", &register_blackout};

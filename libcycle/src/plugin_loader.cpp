@@ -1,12 +1,11 @@
 #include "cycle/plugin_loader.hpp"
 
 #include <dlfcn.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace cycle {
 namespace {
@@ -40,9 +39,9 @@ result<bool> load_plugin(registry& r, const std::filesystem::path& library) {
     ::dlerror();
     void* symbol = ::dlsym(handle, plugin_entry_point);
     if (!symbol)
-        return error{fmt::format("not a cycle plugin: the library has no '{}' function",
-                                 plugin_entry_point),
-                     {file}};
+        return error{
+            fmt::format("not a cycle plugin: the library has no '{}' function", plugin_entry_point),
+            {file}};
     auto entry = reinterpret_cast<cycle_plugin_info_function>(symbol);
     const cycle_plugin_info* info = entry();
     if (!info)
@@ -58,11 +57,15 @@ result<bool> load_plugin(registry& r, const std::filesystem::path& library) {
 errors load_plugin_directory(registry& r, const std::filesystem::path& directory) {
     std::error_code ec;
     if (!std::filesystem::is_directory(directory, ec))
-        return {error{"plugin directory does not exist or is not a directory", {directory.string()}}};
+        return {
+            error{"plugin directory does not exist or is not a directory", {directory.string()}}};
     std::vector<std::filesystem::path> libraries;
     for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
-        if (entry.path().extension() == ".so" && !entry.is_directory()) libraries.push_back(entry.path());
-    if (ec) return {error{fmt::format("cannot read plugin directory: {}", ec.message()), {directory.string()}}};
+        if (entry.path().extension() == ".so" && !entry.is_directory())
+            libraries.push_back(entry.path());
+    if (ec)
+        return {error{fmt::format("cannot read plugin directory: {}", ec.message()),
+                      {directory.string()}}};
     std::sort(libraries.begin(), libraries.end());
 
     errors refused;

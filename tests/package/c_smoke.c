@@ -1,9 +1,8 @@
 /* Built by the package test with `pkg-config --cflags --libs cycle-c`:
  * plans the built-in wheel and prints how many occurrences concern Eda. */
+#include <cycle/cycle.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <cycle/cycle.h>
 
 int main(void) {
     cycle_calendar* cal = NULL;

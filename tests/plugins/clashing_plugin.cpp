@@ -15,7 +15,9 @@ public:
     }
 };
 
-void register_clashing(cycle::registry& r) { r.add_exporter(std::make_unique<other_json>()); }
+void register_clashing(cycle::registry& r) {
+    r.add_exporter(std::make_unique<other_json>());
+}
 
 }  // namespace
 

@@ -14,7 +14,8 @@ public:
     std::string description() const override { return "Says hello and counts occurrences"; }
     cycle::result<std::string> write(const cycle::calendar& cal, const cycle::plan& p,
                                      const cycle::export_options&) const override {
-        return fmt::format("hello from a plugin: {} has {} occurrences\n", cal.id, p.occurrences.size());
+        return fmt::format("hello from a plugin: {} has {} occurrences\n", cal.id,
+                           p.occurrences.size());
     }
 };
 

@@ -5,7 +5,9 @@
 #include "cycle/plugin.hpp"
 
 namespace {
-void register_future(cycle::registry&) { std::abort(); }  // never called
+void register_future(cycle::registry&) {
+    std::abort();
+}  // never called
 }  // namespace
 
 const cycle_plugin_info future_plugin{CYCLE_PLUGIN_API_VERSION + 1, "future", "9.0",

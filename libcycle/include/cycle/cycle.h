@@ -32,9 +32,9 @@ extern "C" {
 
 typedef enum cycle_status {
     CYCLE_OK = 0,
-    CYCLE_ERROR_ARGUMENT = -1,  /* a required argument is NULL or malformed (e.g. a date) */
-    CYCLE_ERROR_INPUT = -2,     /* a calendar or plan file cannot be read; a year outside the cycle */
-    CYCLE_ERROR_PLAN = -3,      /* the plan cannot be made as asked (e.g. a window too small) */
+    CYCLE_ERROR_ARGUMENT = -1, /* a required argument is NULL or malformed (e.g. a date) */
+    CYCLE_ERROR_INPUT = -2, /* a calendar or plan file cannot be read; a year outside the cycle */
+    CYCLE_ERROR_PLAN = -3,  /* the plan cannot be made as asked (e.g. a window too small) */
     CYCLE_ERROR_NOT_FOUND = -4, /* no exporter of that name, no such audience */
     CYCLE_ERROR_PLUGIN = -5,    /* a plugin refused to load, or an exporter failed */
     CYCLE_ERROR_INTERNAL = -6   /* out of memory or a defect; the message says what */

@@ -40,12 +40,14 @@
 // Defines a plugin library's entry point, the function `cycle_plugin_info`
 // returning &description. (The function has the struct's name, which
 // -Wshadow would point out in every plugin; the macro says it is meant.)
+// clang-format off
 #define CYCLE_PLUGIN_ENTRY_POINT(description)                                  \
     _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") \
     CYCLE_PLUGIN_EXPORT const struct cycle_plugin_info* cycle_plugin_info() {  \
         return &(description);                                                 \
     }                                                                          \
     _Pragma("GCC diagnostic pop")
+// clang-format on
 
 namespace cycle {
 class registry;

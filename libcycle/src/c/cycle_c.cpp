@@ -1,23 +1,21 @@
 // The C API (cycle.h) over the C++ core: handles own C++ values, every entry
 // point catches everything, and errors leave as status codes and strings.
-#include "cycle/cycle.h"
-
 #include <date/date.h>
+#include <fmt/format.h>
 
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "builtin_plugins.hpp"
 #include "cycle/calendar.hpp"
+#include "cycle/cycle.h"
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
 #include "cycle/plan_output.hpp"
@@ -67,7 +65,8 @@ cycle_status guarded(char** error, Body&& body) noexcept {
     try {
         return body();
     } catch (const std::exception& e) {
-        return fail(error, CYCLE_ERROR_INTERNAL, fmt::format("error: internal error: {}", e.what()));
+        return fail(error, CYCLE_ERROR_INTERNAL,
+                    fmt::format("error: internal error: {}", e.what()));
     } catch (...) {
         return fail(error, CYCLE_ERROR_INTERNAL, "error: internal error");
     }
@@ -79,7 +78,9 @@ cycle_status give(char** out, std::string_view text) {
     return CYCLE_OK;
 }
 
-bool empty(const char* s) { return !s || !*s; }
+bool empty(const char* s) {
+    return !s || !*s;
+}
 
 // "YYYY-MM-DD", NULL meaning none; a malformed date is an error.
 cycle::result<std::optional<date::sys_days>> parse_day(const char* text, const char* what) {
@@ -95,7 +96,8 @@ cycle::result<std::optional<date::sys_days>> parse_day(const char* text, const c
                         number(5, 2, m) && number(8, 2, d);
     const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
     if (!shaped || !ymd.ok())
-        return cycle::error{fmt::format("{} '{}' is not a date of the form YYYY-MM-DD", what, text), {}};
+        return cycle::error{fmt::format("{} '{}' is not a date of the form YYYY-MM-DD", what, text),
+                            {}};
     return std::optional<date::sys_days>{date::sys_days{ymd}};
 }
 
@@ -104,11 +106,13 @@ cycle::result<bool> check_audience(const cycle::calendar& cal, const char* audie
     if (empty(audience) || cal.find_body(audience)) return true;
     std::string ids;
     for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
-    return cycle::error{fmt::format("unknown audience '{}'; the calendar's bodies are: {}", audience, ids),
-                        cal.where};
+    return cycle::error{
+        fmt::format("unknown audience '{}'; the calendar's bodies are: {}", audience, ids),
+        cal.where};
 }
 
-cycle_status take_calendar(cycle::result<cycle::calendar> loaded, cycle_calendar** out, char** error) {
+cycle_status take_calendar(cycle::result<cycle::calendar> loaded, cycle_calendar** out,
+                           char** error) {
     if (!loaded) return fail(error, CYCLE_ERROR_INPUT, loaded.errors());
     *out = new cycle_calendar{std::make_shared<const cycle::calendar>(std::move(loaded).value())};
     return CYCLE_OK;
@@ -118,15 +122,22 @@ cycle_status take_calendar(cycle::result<cycle::calendar> loaded, cycle_calendar
 
 extern "C" {
 
-const char* cycle_version(void) { return CYCLE_VERSION; }
+const char* cycle_version(void) {
+    return CYCLE_VERSION;
+}
 
-int cycle_plugin_api_version(void) { return CYCLE_PLUGIN_API_VERSION; }
+int cycle_plugin_api_version(void) {
+    return CYCLE_PLUGIN_API_VERSION;
+}
 
-void cycle_string_free(char* s) { std::free(s); }
+void cycle_string_free(char* s) {
+    std::free(s);
+}
 
 cycle_status cycle_calendar_load_file(const char* path, cycle_calendar** out, char** error) {
     return guarded(error, [&] {
-        if (!path || !out) return fail(error, CYCLE_ERROR_ARGUMENT, "error: path and out are required");
+        if (!path || !out)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: path and out are required");
         return take_calendar(cycle::load_calendar_file(path), out, error);
     });
 }
@@ -134,8 +145,10 @@ cycle_status cycle_calendar_load_file(const char* path, cycle_calendar** out, ch
 cycle_status cycle_calendar_load_string(const char* toml, const char* name, cycle_calendar** out,
                                         char** error) {
     return guarded(error, [&] {
-        if (!toml || !out) return fail(error, CYCLE_ERROR_ARGUMENT, "error: toml and out are required");
-        return take_calendar(cycle::load_calendar_string(toml, empty(name) ? "<string>" : name), out, error);
+        if (!toml || !out)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: toml and out are required");
+        return take_calendar(cycle::load_calendar_string(toml, empty(name) ? "<string>" : name),
+                             out, error);
     });
 }
 
@@ -143,28 +156,33 @@ cycle_status cycle_calendar_default(cycle_calendar** out, char** error) {
     return guarded(error, [&] {
         if (!out) return fail(error, CYCLE_ERROR_ARGUMENT, "error: out is required");
         // The built-in calendar lives as long as the library: share it, own nothing.
-        *out = new cycle_calendar{std::shared_ptr<const cycle::calendar>(std::shared_ptr<void>{},
-                                                                         &cycle::default_calendar())};
+        *out = new cycle_calendar{std::shared_ptr<const cycle::calendar>(
+            std::shared_ptr<void>{}, &cycle::default_calendar())};
         return CYCLE_OK;
     });
 }
 
-void cycle_calendar_free(cycle_calendar* calendar) { delete calendar; }
+void cycle_calendar_free(cycle_calendar* calendar) {
+    delete calendar;
+}
 
 cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const char* plan_toml,
                              const char* plan_name, cycle_plan** out, char** error) {
     return guarded(error, [&] {
-        if (!calendar || !out) return fail(error, CYCLE_ERROR_ARGUMENT, "error: calendar and out are required");
+        if (!calendar || !out)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: calendar and out are required");
         const cycle::calendar& cal = *calendar->cal;
         auto made = std::make_unique<cycle_plan>();
         made->cal = calendar->cal;
         made->fixed.calendar_id = cal.id;
         if (plan_toml) {
-            auto fixed = cycle::load_plan_string(plan_toml, empty(plan_name) ? "<plan>" : plan_name, cal);
+            auto fixed =
+                cycle::load_plan_string(plan_toml, empty(plan_name) ? "<plan>" : plan_name, cal);
             if (!fixed) return fail(error, CYCLE_ERROR_INPUT, fixed.errors());
             made->fixed = std::move(fixed).value();
         }
-        cycle::plan_request request{.year = std::nullopt, .fixed = plan_toml ? &made->fixed : nullptr};
+        cycle::plan_request request{.year = std::nullopt,
+                                    .fixed = plan_toml ? &made->fixed : nullptr};
         if (year != 0) {
             if (auto y = cycle::check_plan_year(cal, year); !y) {
                 auto errs = y.errors();
@@ -181,12 +199,15 @@ cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const cha
     });
 }
 
-void cycle_plan_free(cycle_plan* plan) { delete plan; }
+void cycle_plan_free(cycle_plan* plan) {
+    delete plan;
+}
 
 cycle_status cycle_plan_query_json(const cycle_plan* plan, const char* audience, const char* from,
                                    const char* to, char** json, char** error) {
     return guarded(error, [&] {
-        if (!plan || !json) return fail(error, CYCLE_ERROR_ARGUMENT, "error: plan and json are required");
+        if (!plan || !json)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plan and json are required");
         const cycle::calendar& cal = *plan->cal;
         if (auto known = check_audience(cal, audience); !known)
             return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
@@ -214,7 +235,8 @@ cycle_status cycle_plugins_new(cycle_plugins** out, char** error) {
 
 cycle_status cycle_plugins_load(cycle_plugins* plugins, const char* path, char** error) {
     return guarded(error, [&] {
-        if (!plugins || !path) return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins and path are required");
+        if (!plugins || !path)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins and path are required");
         std::error_code ec;
         cycle::errors refused;
         if (std::filesystem::is_directory(path, ec)) {
@@ -229,7 +251,8 @@ cycle_status cycle_plugins_load(cycle_plugins* plugins, const char* path, char**
 
 cycle_status cycle_plugins_list_json(const cycle_plugins* plugins, char** json, char** error) {
     return guarded(error, [&] {
-        if (!plugins || !json) return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins and json are required");
+        if (!plugins || !json)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins and json are required");
         nlohmann::json list = nlohmann::json::array();
         const auto& r = plugins->registry;
         for (const auto& p : r.plugins())
@@ -244,10 +267,12 @@ cycle_status cycle_plugins_list_json(const cycle_plugins* plugins, char** json, 
     });
 }
 
-void cycle_plugins_free(cycle_plugins* plugins) { delete plugins; }
+void cycle_plugins_free(cycle_plugins* plugins) {
+    delete plugins;
+}
 
-cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan, const char* today,
-                              char** json, char** error) {
+cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
+                              const char* today, char** json, char** error) {
     return guarded(error, [&] {
         if (!plugins || !plan || !json)
             return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins, plan and json are required");
@@ -273,17 +298,21 @@ cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, 
                           const char* audience, char** output, char** error) {
     return guarded(error, [&] {
         if (!plugins || !plan || !format || !output)
-            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins, plan, format and output are required");
+            return fail(error, CYCLE_ERROR_ARGUMENT,
+                        "error: plugins, plan, format and output are required");
         const auto* e = plugins->registry.find_exporter(format);
         if (!e) {
             std::string names;
-            for (const auto& x : plugins->registry.exporters()) names += (names.empty() ? "" : ", ") + x->name();
-            return fail(error, CYCLE_ERROR_NOT_FOUND,
-                        fmt::format("error: no exporter for format '{}'; available: {}", format, names));
+            for (const auto& x : plugins->registry.exporters())
+                names += (names.empty() ? "" : ", ") + x->name();
+            return fail(
+                error, CYCLE_ERROR_NOT_FOUND,
+                fmt::format("error: no exporter for format '{}'; available: {}", format, names));
         }
         if (auto known = check_audience(*plan->cal, audience); !known)
             return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
-        auto text = e->write(*plan->cal, plan->plan, {.audience = empty(audience) ? "" : audience, .parameters = {}});
+        auto text = e->write(*plan->cal, plan->plan,
+                             {.audience = empty(audience) ? "" : audience, .parameters = {}});
         if (!text) return fail(error, CYCLE_ERROR_PLUGIN, text.errors());
         return give(output, *text);
     });
