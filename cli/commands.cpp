@@ -216,13 +216,20 @@ int run_import(const registry& plugins, const import_command& command) {
 }
 
 int run_plugins(const registry& plugins) {
-    std::cout << fmt::format("{:<12} {:<10} {:<10} {:<12} {}\n", "Plugin", "Kind", "Version", "Origin", "Provides");
+    // Origin last: it may be a long path.
+    const auto row = [](std::string_view name, std::string_view kind, std::string_view version,
+                        std::string_view provides, std::string_view origin) {
+        std::cout << fmt::format("{:<12} {:<10} {:<10} {:<16} {}\n", name, kind, version, provides, origin);
+    };
+    row("Plugin", "Kind", "Version", "Provides", "Origin");
     for (const auto& p : plugins.plugins()) {
+        bool any = false;
         for (const auto& c : plugins.components()) {
             if (c.plugin != p.name) continue;
-            std::cout << fmt::format("{:<12} {:<10} {:<10} {:<12} {}\n", p.name, to_string(c.kind), p.version,
-                                     p.origin, c.name);
+            row(p.name, to_string(c.kind), p.version, c.name, p.origin);
+            any = true;
         }
+        if (!any) row(p.name, "-", p.version, "-", p.origin);
     }
     return exit_ok;
 }

@@ -1,10 +1,14 @@
 // cycle — plans, feeds and checks for a multi-year meeting wheel (årshjul).
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "builtin_plugins.hpp"
 #include "commands.hpp"
+#include "external_plugins.hpp"
 
 namespace {
 
@@ -29,8 +33,11 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("cycle ") + CYCLE_VERSION);
     app.require_subcommand(1);
 
-    cycle::registry plugins;
-    cycle::add_builtin_plugins(plugins);
+    std::vector<std::string> plugin_dirs;
+    app.add_option("--plugin-dir", plugin_dirs,
+                   "Load the plugin libraries (*.so) in this directory; repeatable. "
+                   "CYCLE_PLUGIN_PATH (dir:dir:...) is searched after them")
+        ->check(CLI::ExistingDirectory);
 
     plan_command plan;
     auto* plan_cmd = app.add_subcommand("plan", "Print the dated plan of a cycle year or the whole cycle");
@@ -91,6 +98,11 @@ int main(int argc, char** argv) {
         int status = app.exit(e);
         return status == 0 ? exit_ok : exit_bad_input;
     }
+
+    cycle::registry plugins;
+    cycle::add_builtin_plugins(plugins);
+    load_external_plugins(plugins, plugin_dirs, std::getenv("CYCLE_PLUGIN_PATH"));
+
     if (*plan_cmd) return run_plan(plan);
     if (*export_cmd) return run_export(plugins, exp);
     if (*import_cmd) return run_import(plugins, imp);

@@ -1,10 +1,19 @@
 #include "cycle/plugin.hpp"
 
+#include <array>
+#include <exception>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
 namespace cycle {
+
+// Out of line, so that each interface's vtable and type_info are emitted once,
+// in libcycle, and shared by every plugin (whatever its visibility).
+exporter::~exporter() = default;
+checker::~checker() = default;
+importer::~importer() = default;
 
 result<std::vector<export_output>> exporter::write_all(const calendar& cal, const plan& p,
                                                       const export_options& options) const {
@@ -53,13 +62,38 @@ result<bool> registry::add_plugin(const cycle_plugin_info& info, std::string ori
             return error{fmt::format("a plugin named '{}' is already loaded (from {})", info.name,
                                      p.origin),
                          {origin}};
-    plugins_.push_back({info.name, info.version ? info.version : "", 
-                        info.description ? info.description : "", std::move(origin)});
+    const auto sizes = std::array{exporters_.size(), checkers_.size(), importers_.size(),
+                                  components_.size()};
     registering_ = info.name;
-    info.register_plugin(*this);
+    std::optional<std::string> failure;
+    try {
+        info.register_plugin(*this);
+    } catch (const std::exception& e) {
+        failure = e.what();
+    } catch (...) {
+        failure = "an exception that is not a std::exception";
+    }
     registering_.clear();
+    for (auto added = sizes[3]; !failure && added < components_.size(); ++added) {
+        const auto& c = components_[added];
+        for (std::size_t old = 0; old < sizes[3]; ++old)
+            if (components_[old].kind == c.kind && components_[old].name == c.name)
+                failure = fmt::format("its {} '{}' clashes with the one of plugin '{}'",
+                                      to_string(c.kind), c.name, components_[old].plugin);
+    }
+    if (failure) {  // registration only adds: take back what it added
+        exporters_.resize(sizes[0]);
+        checkers_.resize(sizes[1]);
+        importers_.resize(sizes[2]);
+        components_.resize(sizes[3]);
+        return error{fmt::format("plugin '{}' failed to register: {}", info.name, *failure), {origin}};
+    }
+    plugins_.push_back({info.name, info.version ? info.version : "",
+                        info.description ? info.description : "", std::move(origin)});
     return true;
 }
+
+void registry::keep_loaded(std::shared_ptr<void> library) { libraries_.push_back(std::move(library)); }
 
 void registry::add_exporter(std::unique_ptr<exporter> e) {
     components_.push_back({plugin_kind::exporter, e->name(), registering_});

@@ -4,16 +4,17 @@
 // A plugin is a C-linkage description with one registration function, in the
 // manner of LLVM's pass plugins:
 //
-//   extern "C" const cycle_plugin_info* cycle_plugin_info() {
-//       static const ::cycle_plugin_info info{CYCLE_PLUGIN_API_VERSION, "markdown", "1.0",
-//                                             "Agenda as Markdown", &register_markdown};
-//       return &info;
-//   }
 //   void register_markdown(cycle::registry& r) { r.add_exporter(std::make_unique<md>()); }
 //
+//   const cycle_plugin_info markdown_plugin{CYCLE_PLUGIN_API_VERSION, "markdown", "1.0",
+//                                           "Agenda as Markdown", &register_markdown};
+//   CYCLE_PLUGIN_ENTRY_POINT(markdown_plugin)
+//
+// CYCLE_PLUGIN_ENTRY_POINT defines `extern "C" cycle_plugin_info()`, the
+// symbol the loader looks up, returning the description given.
 // The host checks api_version before it calls anything else. Built-in plugins
 // (ical, deadlines, ...) provide the same description and are added with
-// registry::add_plugin, exactly as a loaded library is.
+// registry::add_plugin, exactly as a loaded library is (plugin_loader.hpp).
 #pragma once
 
 #include <cstdint>
@@ -29,17 +30,35 @@
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
 
-// Bumped whenever this header or the types it uses change incompatibly.
+// Bumped whenever this header or the types it uses change incompatibly
+// (docs/plugins.md, "Versioning").
 // 2: exporter::write_all, export_options::{all_audiences, out, now}, importer
 //    returns `imported` (plan file + findings for what it could not use).
 #define CYCLE_PLUGIN_API_VERSION 2
+
+// C linkage and default visibility, whatever visibility the plugin is
+// compiled with.
+#define CYCLE_PLUGIN_EXPORT extern "C" __attribute__((visibility("default")))
+
+// Defines a plugin library's entry point, the function `cycle_plugin_info`
+// returning &description. (The function has the struct's name, which
+// -Wshadow would point out in every plugin; the macro says it is meant.)
+// clang-format off
+#define CYCLE_PLUGIN_ENTRY_POINT(description)                                  \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") \
+    CYCLE_PLUGIN_EXPORT const struct cycle_plugin_info* cycle_plugin_info() {  \
+        return &(description);                                                 \
+    }                                                                          \
+    _Pragma("GCC diagnostic pop")
+// clang-format on
 
 namespace cycle {
 class registry;
 }
 
 extern "C" {
-// What a plugin library exports, through the symbol `cycle_plugin_info`.
+// What a plugin library exports, through the function `cycle_plugin_info`
+// (the symbol the loader looks up; see CYCLE_PLUGIN_EXPORT).
 struct cycle_plugin_info {
     std::uint32_t api_version;  // CYCLE_PLUGIN_API_VERSION the plugin was built with
     const char* name;           // e.g. "ical"
@@ -72,7 +91,7 @@ struct export_output {
 // output need not override write_all.
 class exporter {
 public:
-    virtual ~exporter() = default;
+    virtual ~exporter();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;         // format name: "ics", "json", ...
     virtual std::string description() const = 0;
     virtual result<std::string> write(const calendar& cal, const plan& p,
@@ -91,7 +110,7 @@ struct check_options {
 // Adds findings about a plan file, given the calendar it follows.
 class checker {
 public:
-    virtual ~checker() = default;
+    virtual ~checker();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;
     virtual std::string description() const = 0;
     virtual findings check(const calendar& cal, const plan_file& plan,
@@ -108,7 +127,7 @@ struct imported {
 // Reads a plan from some format (e.g. an .ics export) into a plan file.
 class importer {
 public:
-    virtual ~importer() = default;
+    virtual ~importer();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;  // format name: "ics"
     virtual std::string description() const = 0;
     virtual result<imported> read(const calendar& cal, std::string_view bytes,
@@ -132,7 +151,13 @@ class registry {
 public:
     // Registers a plugin from its description: checks the API version, then
     // calls its registration function. `origin` is "built-in" or a path.
+    // A registration function that throws leaves nothing behind: its
+    // components are removed and the exception is returned as an error.
     result<bool> add_plugin(const cycle_plugin_info& info, std::string origin);
+
+    // Keeps a loaded library open for as long as the registry lives (the
+    // components it registered run its code); plugin_loader.hpp uses it.
+    void keep_loaded(std::shared_ptr<void> library);
 
     void add_exporter(std::unique_ptr<exporter> e);
     void add_checker(std::unique_ptr<checker> c);
@@ -154,6 +179,8 @@ public:
     const std::vector<component>& components() const { return components_; }
 
 private:
+    // First member, so destroyed last: after every component it provides.
+    std::vector<std::shared_ptr<void>> libraries_;
     std::vector<std::unique_ptr<exporter>> exporters_;
     std::vector<std::unique_ptr<checker>> checkers_;
     std::vector<std::unique_ptr<importer>> importers_;

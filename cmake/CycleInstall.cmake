@@ -1,0 +1,39 @@
+# cmake --install: headers, libcycle shared and static, the C API library,
+# the cycle command, a CMake package (find_package(cycle)) and pkg-config
+# files (cycle, cycle-c). Plugin authors and embedders start from these.
+include(CMakePackageConfigHelpers)
+
+set(CYCLE_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/cycle)
+
+install(TARGETS cycle cycle_static cycle_c
+  EXPORT cycleTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS cycle_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY libcycle/include/cycle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT cycleTargets NAMESPACE cycle:: DESTINATION ${CYCLE_CMAKE_DIR})
+
+# The plugin API version, read from the header, for the package config.
+file(STRINGS libcycle/include/cycle/plugin.hpp _cycle_api REGEX "^#define CYCLE_PLUGIN_API_VERSION ")
+string(REGEX REPLACE ".* ([0-9]+)$" "\\1" CYCLE_PLUGIN_API_VERSION "${_cycle_api}")
+
+configure_package_config_file(cmake/cycleConfig.cmake.in
+  ${CMAKE_CURRENT_BINARY_DIR}/cycleConfig.cmake
+  INSTALL_DESTINATION ${CYCLE_CMAKE_DIR}
+  PATH_VARS CMAKE_INSTALL_BINDIR)
+# 0.x: a new minor version may break; 1.x and later follow SameMajorVersion.
+write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/cycleConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cycleConfig.cmake
+              ${CMAKE_CURRENT_BINARY_DIR}/cycleConfigVersion.cmake
+        DESTINATION ${CYCLE_CMAKE_DIR})
+
+# pkg-config files find the prefix from where they are (${pcfiledir}), so
+# the installed tree can be moved, e.g. `cmake --install --prefix DIR`.
+file(RELATIVE_PATH CYCLE_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+foreach(pc cycle cycle-c)
+  configure_file(cmake/${pc}.pc.in ${CMAKE_CURRENT_BINARY_DIR}/${pc}.pc @ONLY)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endforeach()

@@ -1,0 +1,102 @@
+/* cycle.h — the C API of libcycle (library cycle_c, CMake target cycle::cycle_c,
+ * pkg-config cycle-c), for programs not written in C++ (docs/embedding.md).
+ *
+ * Handles are opaque and freed by their *_free function. Every function that
+ * can fail returns a cycle_status (0 or negative) and takes `char** error`:
+ * on failure, when error is not NULL, *error receives the messages, one per
+ * line, each "file:line:col: error: message" where the place is known; on
+ * success *error is set to NULL. There is no global error state: what went
+ * wrong is in the value returned. Strings returned through `char**` are
+ * UTF-8, NUL-terminated and the caller's: free them with cycle_string_free.
+ *
+ *   cycle_calendar* cal = NULL;
+ *   cycle_plan* plan = NULL;
+ *   char *json = NULL, *error = NULL;
+ *   if (cycle_calendar_default(&cal, &error) == CYCLE_OK &&
+ *       cycle_plan_make(cal, 2026, NULL, NULL, &plan, &error) == CYCLE_OK &&
+ *       cycle_plan_query_json(plan, "eda", "2026-09-01", NULL, &json, &error) == CYCLE_OK)
+ *       puts(json);
+ *   else
+ *       fprintf(stderr, "%s\n", error);
+ *   cycle_string_free(json); cycle_string_free(error);
+ *   cycle_plan_free(plan); cycle_calendar_free(cal);
+ *
+ * Handles are not synchronised: use each one from one thread at a time.
+ */
+#ifndef CYCLE_CYCLE_H
+#define CYCLE_CYCLE_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum cycle_status {
+    CYCLE_OK = 0,
+    CYCLE_ERROR_ARGUMENT = -1, /* a required argument is NULL or malformed (e.g. a date) */
+    CYCLE_ERROR_INPUT = -2, /* a calendar or plan file cannot be read; a year outside the cycle */
+    CYCLE_ERROR_PLAN = -3,  /* the plan cannot be made as asked (e.g. a window too small) */
+    CYCLE_ERROR_NOT_FOUND = -4, /* no exporter of that name, no such audience */
+    CYCLE_ERROR_PLUGIN = -5,    /* a plugin refused to load, or an exporter failed */
+    CYCLE_ERROR_INTERNAL = -6   /* out of memory or a defect; the message says what */
+} cycle_status;
+
+typedef struct cycle_calendar cycle_calendar; /* a wheel: bodies, events, rules */
+typedef struct cycle_plan cycle_plan;         /* a dated plan, with its calendar */
+typedef struct cycle_plugins cycle_plugins;   /* exporters and checkers: built-in and loaded */
+
+/* "0.1.0": the library's version (static storage, do not free). */
+const char* cycle_version(void);
+/* CYCLE_PLUGIN_API_VERSION of this library (docs/plugins.md). */
+int cycle_plugin_api_version(void);
+/* Frees a string returned by this API; NULL is allowed. */
+void cycle_string_free(char* s);
+
+/* Calendars (docs/calendar-format.md). `name` is used in messages. */
+cycle_status cycle_calendar_load_file(const char* path, cycle_calendar** out, char** error);
+cycle_status cycle_calendar_load_string(const char* toml, const char* name, cycle_calendar** out,
+                                        char** error);
+/* The built-in Nya perspektiv 2025–2028 wheel. */
+cycle_status cycle_calendar_default(cycle_calendar** out, char** error);
+void cycle_calendar_free(cycle_calendar* calendar);
+
+/* Plans calendar year `year` of the cycle, or the whole cycle when year is 0.
+ * plan_toml: a plan file's text with fixed dates (docs/plan-format.md), or
+ * NULL; plan_name names it in messages. The plan keeps what it needs of the
+ * calendar: the calendar may be freed first. */
+cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const char* plan_toml,
+                             const char* plan_name, cycle_plan** out, char** error);
+void cycle_plan_free(cycle_plan* plan);
+
+/* The occurrences that concern `audience` (a body id such as "eda"; NULL or
+ * "" for all) from `from` to `to` inclusive ("YYYY-MM-DD"; NULL for no
+ * bound), as JSON in the format of docs/json-format.md. */
+cycle_status cycle_plan_query_json(const cycle_plan* plan, const char* audience, const char* from,
+                                   const char* to, char** json, char** error);
+
+/* A plugin registry holding the built-in plugins (json, ...). */
+cycle_status cycle_plugins_new(cycle_plugins** out, char** error);
+/* Loads a plugin library, or every *.so in a directory. Those refused are
+ * reported through *error (CYCLE_ERROR_PLUGIN); the others stay loaded. */
+cycle_status cycle_plugins_load(cycle_plugins* plugins, const char* path, char** error);
+/* [{"name","kind","version","provides","origin"}, ...] */
+cycle_status cycle_plugins_list_json(const cycle_plugins* plugins, char** json, char** error);
+void cycle_plugins_free(cycle_plugins* plugins);
+
+/* Runs every registered checker on the plan's calendar and plan file (the
+ * fixed dates given to cycle_plan_make). `today` ("YYYY-MM-DD" or NULL) is
+ * for rules about what is due. *json: {"findings": [{"severity", "rule",
+ * "message", "file", "line", "column", "occurrence", "waived",
+ * "waiver_reason"}, ...]}, empty when no checker is registered. */
+cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
+                              const char* today, char** json, char** error);
+
+/* Writes the plan through the exporter named `format` ("json", "ics", ...),
+ * for `audience` (NULL or "" for everything). */
+cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, const char* format,
+                          const char* audience, char** output, char** error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CYCLE_CYCLE_H */

@@ -1,0 +1,322 @@
+// The C API (cycle.h) over the C++ core: handles own C++ values, every entry
+// point catches everything, and errors leave as status codes and strings.
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "builtin_plugins.hpp"
+#include "cycle/calendar.hpp"
+#include "cycle/cycle.h"
+#include "cycle/plan.hpp"
+#include "cycle/plan_file.hpp"
+#include "cycle/plan_output.hpp"
+#include "cycle/plugin.hpp"
+#include "cycle/plugin_loader.hpp"
+
+struct cycle_calendar {
+    std::shared_ptr<const cycle::calendar> cal;
+};
+
+struct cycle_plan {
+    std::shared_ptr<const cycle::calendar> cal;  // what the plan was made from
+    cycle::plan plan;
+    cycle::plan_file fixed;  // as given to cycle_plan_make, else empty
+};
+
+struct cycle_plugins {
+    cycle::registry registry;
+};
+
+namespace {
+
+// A malloc'd copy, so that cycle_string_free is free(); NULL if out of memory.
+char* copy_string(std::string_view s) noexcept {
+    auto* p = static_cast<char*>(std::malloc(s.size() + 1));
+    if (!p) return nullptr;
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+cycle_status fail(char** error, cycle_status status, std::string_view message) noexcept {
+    if (error) *error = copy_string(message);
+    return status;
+}
+
+cycle_status fail(char** error, cycle_status status, const cycle::errors& errs) {
+    std::string text;
+    for (const auto& e : errs) text += (text.empty() ? "" : "\n") + e.to_string();
+    return fail(error, status, text);
+}
+
+// Runs `body` with *error cleared; no exception leaves.
+template <class Body>
+cycle_status guarded(char** error, Body&& body) noexcept {
+    if (error) *error = nullptr;
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return fail(error, CYCLE_ERROR_INTERNAL,
+                    fmt::format("error: internal error: {}", e.what()));
+    } catch (...) {
+        return fail(error, CYCLE_ERROR_INTERNAL, "error: internal error");
+    }
+}
+
+cycle_status give(char** out, std::string_view text) {
+    *out = copy_string(text);
+    if (!*out) throw std::bad_alloc();
+    return CYCLE_OK;
+}
+
+bool empty(const char* s) {
+    return !s || !*s;
+}
+
+// "YYYY-MM-DD", NULL meaning none; a malformed date is an error.
+cycle::result<std::optional<date::sys_days>> parse_day(const char* text, const char* what) {
+    if (!text) return std::optional<date::sys_days>{};
+    const std::string_view s = text;
+    int y = 0;
+    unsigned m = 0, d = 0;
+    const auto number = [&](std::size_t at, std::size_t length, auto& value) {
+        auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + length, value);
+        return ec == std::errc{} && end == s.data() + at + length;
+    };
+    const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' && number(0, 4, y) &&
+                        number(5, 2, m) && number(8, 2, d);
+    const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+    if (!shaped || !ymd.ok())
+        return cycle::error{fmt::format("{} '{}' is not a date of the form YYYY-MM-DD", what, text),
+                            {}};
+    return std::optional<date::sys_days>{date::sys_days{ymd}};
+}
+
+// Empty audience: everything. Otherwise it must be a body of the calendar.
+cycle::result<bool> check_audience(const cycle::calendar& cal, const char* audience) {
+    if (empty(audience) || cal.find_body(audience)) return true;
+    std::string ids;
+    for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
+    return cycle::error{
+        fmt::format("unknown audience '{}'; the calendar's bodies are: {}", audience, ids),
+        cal.where};
+}
+
+cycle_status take_calendar(cycle::result<cycle::calendar> loaded, cycle_calendar** out,
+                           char** error) {
+    if (!loaded) return fail(error, CYCLE_ERROR_INPUT, loaded.errors());
+    *out = new cycle_calendar{std::make_shared<const cycle::calendar>(std::move(loaded).value())};
+    return CYCLE_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* cycle_version(void) {
+    return CYCLE_VERSION;
+}
+
+int cycle_plugin_api_version(void) {
+    return CYCLE_PLUGIN_API_VERSION;
+}
+
+void cycle_string_free(char* s) {
+    std::free(s);
+}
+
+cycle_status cycle_calendar_load_file(const char* path, cycle_calendar** out, char** error) {
+    return guarded(error, [&] {
+        if (!path || !out)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: path and out are required");
+        return take_calendar(cycle::load_calendar_file(path), out, error);
+    });
+}
+
+cycle_status cycle_calendar_load_string(const char* toml, const char* name, cycle_calendar** out,
+                                        char** error) {
+    return guarded(error, [&] {
+        if (!toml || !out)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: toml and out are required");
+        return take_calendar(cycle::load_calendar_string(toml, empty(name) ? "<string>" : name),
+                             out, error);
+    });
+}
+
+cycle_status cycle_calendar_default(cycle_calendar** out, char** error) {
+    return guarded(error, [&] {
+        if (!out) return fail(error, CYCLE_ERROR_ARGUMENT, "error: out is required");
+        // The built-in calendar lives as long as the library: share it, own nothing.
+        *out = new cycle_calendar{std::shared_ptr<const cycle::calendar>(
+            std::shared_ptr<void>{}, &cycle::default_calendar())};
+        return CYCLE_OK;
+    });
+}
+
+void cycle_calendar_free(cycle_calendar* calendar) {
+    delete calendar;
+}
+
+cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const char* plan_toml,
+                             const char* plan_name, cycle_plan** out, char** error) {
+    return guarded(error, [&] {
+        if (!calendar || !out)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: calendar and out are required");
+        const cycle::calendar& cal = *calendar->cal;
+        auto made = std::make_unique<cycle_plan>();
+        made->cal = calendar->cal;
+        made->fixed.calendar_id = cal.id;
+        if (plan_toml) {
+            auto fixed =
+                cycle::load_plan_string(plan_toml, empty(plan_name) ? "<plan>" : plan_name, cal);
+            if (!fixed) return fail(error, CYCLE_ERROR_INPUT, fixed.errors());
+            made->fixed = std::move(fixed).value();
+        }
+        cycle::plan_request request{.year = std::nullopt,
+                                    .fixed = plan_toml ? &made->fixed : nullptr};
+        if (year != 0) {
+            if (auto y = cycle::check_plan_year(cal, year); !y) {
+                auto errs = y.errors();
+                errs.front().where = cal.where;
+                return fail(error, CYCLE_ERROR_INPUT, errs);
+            }
+            request.year = year;
+        }
+        auto p = cycle::make_plan(cal, request);
+        if (!p) return fail(error, CYCLE_ERROR_PLAN, p.errors());
+        made->plan = std::move(p).value();
+        *out = made.release();
+        return CYCLE_OK;
+    });
+}
+
+void cycle_plan_free(cycle_plan* plan) {
+    delete plan;
+}
+
+cycle_status cycle_plan_query_json(const cycle_plan* plan, const char* audience, const char* from,
+                                   const char* to, char** json, char** error) {
+    return guarded(error, [&] {
+        if (!plan || !json)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plan and json are required");
+        const cycle::calendar& cal = *plan->cal;
+        if (auto known = check_audience(cal, audience); !known)
+            return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
+        auto first = parse_day(from, "from");
+        if (!first) return fail(error, CYCLE_ERROR_ARGUMENT, first.errors());
+        auto last = parse_day(to, "to");
+        if (!last) return fail(error, CYCLE_ERROR_ARGUMENT, last.errors());
+        cycle::occurrence_query query{.audience = std::nullopt, .from = *first, .to = *last};
+        if (!empty(audience)) query.audience = audience;
+        cycle::plan selected = plan->plan;
+        selected.occurrences = cycle::select(cal, plan->plan, query);
+        return give(json, cycle::format_json(cal, selected, empty(audience) ? "" : audience));
+    });
+}
+
+cycle_status cycle_plugins_new(cycle_plugins** out, char** error) {
+    return guarded(error, [&] {
+        if (!out) return fail(error, CYCLE_ERROR_ARGUMENT, "error: out is required");
+        auto made = std::make_unique<cycle_plugins>();
+        cycle::add_builtin_plugins(made->registry);
+        *out = made.release();
+        return CYCLE_OK;
+    });
+}
+
+cycle_status cycle_plugins_load(cycle_plugins* plugins, const char* path, char** error) {
+    return guarded(error, [&] {
+        if (!plugins || !path)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins and path are required");
+        std::error_code ec;
+        cycle::errors refused;
+        if (std::filesystem::is_directory(path, ec)) {
+            refused = cycle::load_plugin_directory(plugins->registry, path);
+        } else if (auto loaded = cycle::load_plugin(plugins->registry, path); !loaded) {
+            refused = loaded.errors();
+        }
+        if (!refused.empty()) return fail(error, CYCLE_ERROR_PLUGIN, refused);
+        return CYCLE_OK;
+    });
+}
+
+cycle_status cycle_plugins_list_json(const cycle_plugins* plugins, char** json, char** error) {
+    return guarded(error, [&] {
+        if (!plugins || !json)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins and json are required");
+        nlohmann::json list = nlohmann::json::array();
+        const auto& r = plugins->registry;
+        for (const auto& p : r.plugins())
+            for (const auto& c : r.components())
+                if (c.plugin == p.name)
+                    list.push_back({{"name", p.name},
+                                    {"kind", cycle::to_string(c.kind)},
+                                    {"version", p.version},
+                                    {"provides", c.name},
+                                    {"origin", p.origin}});
+        return give(json, list.dump(2) + "\n");
+    });
+}
+
+void cycle_plugins_free(cycle_plugins* plugins) {
+    delete plugins;
+}
+
+cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
+                              const char* today, char** json, char** error) {
+    return guarded(error, [&] {
+        if (!plugins || !plan || !json)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins, plan and json are required");
+        auto day = parse_day(today, "today");
+        if (!day) return fail(error, CYCLE_ERROR_ARGUMENT, day.errors());
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& checker : plugins->registry.checkers())
+            for (const auto& f : checker->check(*plan->cal, plan->fixed, {.today = *day}))
+                list.push_back({{"severity", cycle::to_string(f.level)},
+                                {"rule", f.rule},
+                                {"message", f.message},
+                                {"file", f.where.file},
+                                {"line", f.where.line},
+                                {"column", f.where.column},
+                                {"occurrence", f.occurrence},
+                                {"waived", f.waived},
+                                {"waiver_reason", f.waiver_reason}});
+        return give(json, nlohmann::json{{"findings", list}}.dump(2) + "\n");
+    });
+}
+
+cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, const char* format,
+                          const char* audience, char** output, char** error) {
+    return guarded(error, [&] {
+        if (!plugins || !plan || !format || !output)
+            return fail(error, CYCLE_ERROR_ARGUMENT,
+                        "error: plugins, plan, format and output are required");
+        const auto* e = plugins->registry.find_exporter(format);
+        if (!e) {
+            std::string names;
+            for (const auto& x : plugins->registry.exporters())
+                names += (names.empty() ? "" : ", ") + x->name();
+            return fail(
+                error, CYCLE_ERROR_NOT_FOUND,
+                fmt::format("error: no exporter for format '{}'; available: {}", format, names));
+        }
+        if (auto known = check_audience(*plan->cal, audience); !known)
+            return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
+        cycle::export_options options;
+        options.audience = empty(audience) ? "" : audience;
+        auto text = e->write(*plan->cal, plan->plan, options);
+        if (!text) return fail(error, CYCLE_ERROR_PLUGIN, text.errors());
+        return give(output, *text);
+    });
+}
+
+}  // extern "C"

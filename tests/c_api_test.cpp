@@ -1,0 +1,163 @@
+// The C API (cycle.h): handles, status codes and messages as values, JSON out.
+#include <catch2/catch.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cycle/cycle.h"
+#include "support.hpp"
+
+extern "C" int cycle_c_header_compiles_as_c(void);  // c_api_header.c
+
+namespace {
+
+const std::string test_plugins = CYCLE_TEST_PLUGINS;
+
+// Owns what the C API hands out.
+struct owned_string {
+    char* text = nullptr;
+    ~owned_string() { cycle_string_free(text); }
+    std::string str() const { return text ? text : ""; }
+};
+
+struct handles {
+    cycle_calendar* cal = nullptr;
+    cycle_plan* plan = nullptr;
+    cycle_plugins* plugins = nullptr;
+    ~handles() {
+        cycle_plan_free(plan);
+        cycle_calendar_free(cal);
+        cycle_plugins_free(plugins);
+    }
+};
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("C API: the header is C", "[c-api]") {
+    CHECK(cycle_c_header_compiles_as_c() == CYCLE_OK);
+}
+
+TEST_CASE("C API: plan the default wheel and query one principal's autumn as JSON", "[c-api]") {
+    handles h;
+    owned_string error, json;
+    CHECK(std::string(cycle_version()) == CYCLE_VERSION);
+    REQUIRE(cycle_calendar_default(&h.cal, &error.text) == CYCLE_OK);
+    CHECK(error.text == nullptr);
+    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, &error.text) == CYCLE_OK);
+    cycle_calendar_free(h.cal);  // the plan keeps what it needs
+    h.cal = nullptr;
+    REQUIRE(cycle_plan_query_json(h.plan, "eda", "2026-09-01", "2026-12-31", &json.text,
+                                  &error.text) == CYCLE_OK);
+    auto j = nlohmann::json::parse(json.str());
+    CHECK(j["format"] == "cycle-plan");
+    CHECK(j["audience"] == "eda");
+    REQUIRE_FALSE(j["occurrences"].empty());
+    bool eda_dialogue = false;
+    for (const auto& o : j["occurrences"]) {
+        CHECK(o["date"].get<std::string>() >= "2026-09-01");
+        CHECK(o["date"].get<std::string>() <= "2026-12-31");
+        if (o["event"] == "local-dialogue") {
+            CHECK(o["member"] == "eda");
+            eda_dialogue = true;
+        }
+    }
+    CHECK(eda_dialogue);
+}
+
+TEST_CASE("C API: errors come back as status and message, with the place", "[c-api]") {
+    handles h;
+    owned_string error, json;
+    CHECK(cycle_calendar_load_string("[cycle]\nid = 3\n", "broken.toml", &h.cal, &error.text) ==
+          CYCLE_ERROR_INPUT);
+    CHECK(h.cal == nullptr);
+    CHECK(contains(error.str(), "broken.toml:"));
+    owned_string e2;
+    CHECK(cycle_calendar_load_file("/nonexistent/wheel.toml", &h.cal, &e2.text) ==
+          CYCLE_ERROR_INPUT);
+    CHECK(contains(e2.str(), "/nonexistent/wheel.toml"));
+
+    REQUIRE(cycle_calendar_load_file(CYCLE_SOURCE_DIR "/calendars/nya-perspektiv-2023.toml", &h.cal,
+                                     nullptr) == CYCLE_OK);
+    owned_string e3;
+    CHECK(cycle_plan_make(h.cal, 1999, nullptr, nullptr, &h.plan, &e3.text) == CYCLE_ERROR_INPUT);
+    CHECK(contains(e3.str(), "1999"));
+    REQUIRE(cycle_plan_make(h.cal, 0, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    owned_string e4, e5;
+    CHECK(cycle_plan_query_json(h.plan, "nobody", nullptr, nullptr, &json.text, &e4.text) ==
+          CYCLE_ERROR_NOT_FOUND);
+    CHECK(contains(e4.str(), "unknown audience 'nobody'"));
+    CHECK(cycle_plan_query_json(h.plan, nullptr, "2026-13-01", nullptr, &json.text, &e5.text) ==
+          CYCLE_ERROR_ARGUMENT);
+    CHECK(contains(e5.str(), "from '2026-13-01' is not a date"));
+    CHECK(cycle_plan_query_json(nullptr, nullptr, nullptr, nullptr, &json.text, nullptr) ==
+          CYCLE_ERROR_ARGUMENT);
+
+    owned_string e6;
+    const char* bad_plan =
+        "calendar = \"nya-perspektiv-2025-2028\"\n[[occurrence]]\nevent = \"no-such-event\"\n"
+        "date = 2026-05-12\n";
+    cycle_calendar* wheel = nullptr;
+    REQUIRE(cycle_calendar_default(&wheel, nullptr) == CYCLE_OK);
+    cycle_plan* never = nullptr;
+    CHECK(cycle_plan_make(wheel, 2026, bad_plan, "plans/2026.toml", &never, &e6.text) ==
+          CYCLE_ERROR_INPUT);
+    CHECK(never == nullptr);
+    CHECK(contains(e6.str(), "plans/2026.toml:3:"));
+    cycle_calendar_free(wheel);
+}
+
+TEST_CASE("C API: export and check through built-in and loaded plugins", "[c-api]") {
+    handles h;
+    owned_string error, out, list, findings, none_found;
+    REQUIRE(cycle_calendar_default(&h.cal, nullptr) == CYCLE_OK);
+    const char* fixed =
+        "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
+        "member = \"eda\"\nyear = 2026\ndate = 2026-10-12\n";
+    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &h.plan, &error.text) ==
+            CYCLE_OK);
+    REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
+
+    // No checker registered: an empty list, not an error.
+    REQUIRE(cycle_check_json(h.plugins, h.plan, nullptr, &none_found.text, nullptr) == CYCLE_OK);
+    CHECK(nlohmann::json::parse(none_found.str())["findings"].empty());
+
+    REQUIRE(cycle_export(h.plugins, h.plan, "json", "eda", &out.text, nullptr) == CYCLE_OK);
+    CHECK(nlohmann::json::parse(out.str())["audience"] == "eda");
+    owned_string missing;
+    CHECK(cycle_export(h.plugins, h.plan, "hello", nullptr, &out.text, &missing.text) ==
+          CYCLE_ERROR_NOT_FOUND);
+    CHECK(contains(missing.str(), "no exporter for format 'hello'; available: json"));
+
+    owned_string refused;
+    CHECK(cycle_plugins_load(h.plugins, (test_plugins + "/refused").c_str(), &refused.text) ==
+          CYCLE_ERROR_PLUGIN);
+    CHECK(contains(refused.str(),
+                   "wrong_api_plugin.so: error: plugin 'future' was built for plugin API version"));
+    CHECK(contains(refused.str(), "not_a_plugin.so: error: not a cycle plugin"));
+    REQUIRE(cycle_plugins_load(h.plugins, (test_plugins + "/good/hello_plugin.so").c_str(),
+                               nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plugins_list_json(h.plugins, &list.text, nullptr) == CYCLE_OK);
+    auto plugins = nlohmann::json::parse(list.str());
+    // The built-ins first, then hello's exporter and checker.
+    REQUIRE(plugins.size() >= 3);
+    const auto& hello_entry = plugins[plugins.size() - 2];
+    CHECK(hello_entry["name"] == "hello");
+    CHECK(hello_entry["origin"] == test_plugins + "/good/hello_plugin.so");
+    CHECK(plugins.back()["name"] == "hello");
+    for (std::size_t i = 0; i + 2 < plugins.size(); ++i) CHECK(plugins[i]["origin"] == "built-in");
+
+    owned_string hello;
+    REQUIRE(cycle_export(h.plugins, h.plan, "hello", nullptr, &hello.text, nullptr) == CYCLE_OK);
+    CHECK(contains(hello.str(), "hello from a plugin"));
+    REQUIRE(cycle_check_json(h.plugins, h.plan, "2026-06-01", &findings.text, nullptr) == CYCLE_OK);
+    auto f = nlohmann::json::parse(findings.str())["findings"];
+    REQUIRE(f.size() == 1);
+    CHECK(f[0]["rule"] == "hello-fixed");
+    CHECK(f[0]["severity"] == "note");
+    CHECK(f[0]["file"] == "plans/2026.toml");
+    CHECK(f[0]["line"] == 3);
+}
