@@ -29,6 +29,15 @@ const char* to_string(placement p) {
     return "?";
 }
 
+const char* to_string(check_level l) {
+    switch (l) {
+        case check_level::off: return "off";
+        case check_level::warning: return "warning";
+        case check_level::error: return "error";
+    }
+    return "?";
+}
+
 bool year_selection::selects(int cycle_year_number, int cycle_length) const {
     if (cycle_year_number == cycle_length + 1) return after_cycle;
     if (cycle_year_number < 1 || cycle_year_number > cycle_length) return false;
@@ -49,6 +58,12 @@ int calendar::last_plannable_year() const {
 const body* calendar::find_body(std::string_view wanted) const {
     for (const auto& b : bodies)
         if (b.id == wanted) return &b;
+    return nullptr;
+}
+
+const check_setting* calendar::find_check(std::string_view rule) const {
+    for (const auto& c : checks)
+        if (c.rule == rule) return &c;
     return nullptr;
 }
 

@@ -58,7 +58,7 @@ public:
             return detail::parse_error_of(e, file_);
         }
         table_reader top(root, "calendar", file_, errors_,
-                         {"cycle", "source", "body", "event", "closure"});
+                         {"cycle", "source", "body", "event", "closure", "checks"});
         if (const toml::table* c = top.table("cycle")) read_cycle(*c);
         else if (!top.has("cycle")) errors_.push_back({"missing the [cycle] table", {file_, 1, 1}});
         detail::for_each_table(root, "source", file_, errors_,
@@ -69,6 +69,7 @@ public:
                                [&](const toml::table& t) { read_event(t); });
         detail::for_each_table(root, "closure", file_, errors_,
                                [&](const toml::table& t) { read_closure(t); });
+        if (const toml::table* c = top.table("checks")) read_checks(*c);
         top.finish();
         if (cal_.events.empty() && errors_.empty())
             errors_.push_back({"the calendar has no [[event]]", {file_, 0, 0}});
@@ -108,6 +109,34 @@ private:
         }
         cal_.language = r.string("language").value_or("sv");
         r.finish();
+    }
+
+    // [checks]: rule id -> "error" | "warning" | "off". Rule ids belong to
+    // the checkers, which report ids they do not know.
+    void read_checks(const toml::table& t) {
+        for (auto&& [key, value] : t) {
+            check_setting c;
+            c.rule = std::string(key.str());
+            c.where = key.source().begin.line ? detail::region_of(key.source(), file_)
+                                              : detail::region_of(value.source(), file_);
+            const std::string* level = value.is_string() ? &value.as_string()->get() : nullptr;
+            if (!detail::is_valid_id(c.rule)) {
+                errors_.push_back({fmt::format("[checks]: '{}' is not a rule id (lower case "
+                                               "letters, digits and '-')", c.rule),
+                                   c.where});
+                continue;
+            }
+            if (level && *level == "error") c.level = check_level::error;
+            else if (level && *level == "warning") c.level = check_level::warning;
+            else if (level && *level == "off") c.level = check_level::off;
+            else {
+                errors_.push_back({fmt::format("[checks]: '{}' must be \"error\", \"warning\" "
+                                               "or \"off\"", c.rule),
+                                   detail::region_of(value.source(), file_)});
+                continue;
+            }
+            cal_.checks.push_back(std::move(c));
+        }
     }
 
     void read_source(const toml::table& t) {

@@ -112,6 +112,19 @@ struct closure {
     source_region where;
 };
 
+// How a checker rule is reported, as the calendar says in its [checks]
+// table (docs/calendar-format.md): `weekend = "warning"`, `closure = "off"`.
+enum class check_level { off, warning, error };
+const char* to_string(check_level l);
+
+// One entry of [checks]. The loader checks the level; the rule id is checked
+// by the checker that owns it (the core does not know checkers' rule ids).
+struct check_setting {
+    std::string rule;  // rule id, e.g. "weekend"
+    check_level level = check_level::error;
+    source_region where;  // the key in [checks]
+};
+
 struct calendar {
     std::string id;
     std::string title;
@@ -125,6 +138,7 @@ struct calendar {
     std::vector<body> bodies;
     std::vector<event_template> events;
     std::vector<closure> closures;
+    std::vector<check_setting> checks;  // sorted by rule id
     source_region where;  // the file
 
     int cycle_length() const { return last_year - first_year + 1; }
@@ -137,6 +151,8 @@ struct calendar {
     const body* find_body(std::string_view id) const;
     const event_template* find_event(std::string_view id) const;
     const source_document* find_source(std::string_view id) const;
+    // The [checks] entry for a rule id, or nullptr: the checker's default.
+    const check_setting* find_check(std::string_view rule) const;
 
     // Whether `who` is `group` or (transitively) one of its members.
     bool is_member_of(std::string_view who, std::string_view group) const;
