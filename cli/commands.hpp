@@ -1,5 +1,6 @@
 // commands.hpp — the subcommands of `cycle`. Each returns the exit status:
-// 0 success, 1 the plan cannot be made as asked, 2 bad input or usage.
+// 0 success, 1 the plan cannot be made as asked (check: rules broken),
+// 2 bad input or usage.
 #pragma once
 
 #include <optional>
@@ -57,5 +58,17 @@ struct holidays_command {
     std::string format = "table";
 };
 int run_holidays(const holidays_command& command);
+
+// cycle check: exit 0 clean or warnings only, 1 errors (or warnings with
+// --strict), 2 a plan or the calendar could not be read (docs/check.md).
+struct check_command {
+    std::vector<std::string> plans;  // paths, or "-" for standard input
+    std::string calendar_file;       // empty: the built-in default
+    std::optional<int> year;         // only this cycle year's entries
+    std::optional<std::string> today;
+    std::string format = "text";     // text | json | github | junit
+    bool strict = false;
+};
+int run_check(const registry& plugins, const check_command& command);
 
 }  // namespace cycle::cli

@@ -92,6 +92,22 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json"}))
         ->capture_default_str();
 
+    check_command check;
+    auto* check_cmd = app.add_subcommand(
+        "check", "Check plan files against the calendar's rules (docs/check.md).\n"
+                 "Exit status: 0 clean or warnings only, 1 errors (or warnings with --strict), "
+                 "2 unreadable input");
+    check_cmd->add_option("plans", check.plans, "Plan TOML files; - reads standard input")->required();
+    check_cmd->add_option("--calendar", check.calendar_file, "Calendar TOML file (default: the built-in wheel)")
+        ->check(CLI::ExistingFile);
+    check_cmd->add_option("--year", check.year, "Check only this cycle year's occurrences, e.g. 2026");
+    check_cmd->add_option("--today", check.today,
+                          "Also report deadlines passed before this day (YYYY-MM-DD) and not marked held");
+    check_cmd->add_option("--format", check.format, "Output: text, json, github (workflow annotations), junit")
+        ->check(CLI::IsMember({"text", "json", "github", "junit"}))
+        ->capture_default_str();
+    check_cmd->add_flag("--strict", check.strict, "Fail (exit 1) on warnings too");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -108,5 +124,6 @@ int main(int argc, char** argv) {
     if (*import_cmd) return run_import(plugins, imp);
     if (*plugins_cmd) return run_plugins(plugins);
     if (*holidays_cmd) return run_holidays(holidays);
+    if (*check_cmd) return run_check(plugins, check);
     return exit_bad_input;
 }

@@ -1,0 +1,75 @@
+// cycle check: every checker plugin on a plan (docs/check.md).
+#include <algorithm>
+#include <iostream>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "calendar_choice.hpp"
+#include "commands.hpp"
+#include "day_option.hpp"
+#include "findings_output.hpp"
+#include "plan_files.hpp"
+
+namespace cycle::cli {
+namespace {
+
+int report(const errors& errs) {
+    for (const auto& e : errs) std::cerr << e.to_string() << '\n';
+    return exit_bad_input;
+}
+
+}  // namespace
+
+int run_check(const registry& plugins, const check_command& command) {
+    auto choice = calendar_choice::read(command.calendar_file);
+    if (!choice) return report(choice.errors());
+    const calendar& cal = choice->get();
+    check_options options;
+    if (command.today) {
+        auto today = parse_day(*command.today, "--today");
+        if (!today) return report(today.errors());
+        options.today = *today;
+    }
+    if (command.year) {
+        if (auto y = check_plan_year(cal, *command.year); !y) {
+            auto errs = y.errors();
+            errs.front().where = cal.where;
+            return report(errs);
+        }
+    }
+    auto plan = read_plans(command.plans, cal);
+    if (!plan) return report(plan.errors());
+    if (command.year) {
+        std::erase_if(plan->entries, [&](const plan_entry& e) { return e.cycle_year != *command.year; });
+        if (plan->entries.empty())
+            return report({{fmt::format("no occurrence of cycle year {} in the plan", *command.year),
+                            plan->where}});
+    }
+
+    findings found;
+    for (const auto& c : plugins.checkers()) {
+        auto more = c->check(cal, *plan, options);
+        found.insert(found.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    std::stable_sort(found.begin(), found.end(), [](const finding& a, const finding& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <
+               std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.message);
+    });
+
+    check_summary base;
+    base.calendar_id = cal.id;
+    base.plans = command.plans;
+    base.today = command.today;
+    base.strict = command.strict;
+    base.occurrences = plan->entries.size();
+    const check_summary s = summarize(found, base);
+    std::string text = command.format == "json"     ? format_json(found, s)
+                       : command.format == "github" ? format_github(found, s)
+                       : command.format == "junit"  ? format_junit(found, s)
+                                                    : format_text(found, s);
+    std::cout << text << std::flush;
+    return s.exit_code;
+}
+
+}  // namespace cycle::cli

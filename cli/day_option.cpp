@@ -1,0 +1,42 @@
+#include "day_option.hpp"
+
+#include <date/tz.h>
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace cycle::cli {
+
+result<date::sys_days> parse_day(const std::string& text, const std::string& option) {
+    unsigned y = 0, m = 0, d = 0;
+    char rest = 0;
+    if (text.size() == 10 && std::sscanf(text.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &rest) == 3 &&
+        text[4] == '-' && text[7] == '-') {
+        date::year_month_day day{date::year{static_cast<int>(y)}, date::month{m}, date::day{d}};
+        if (day.ok()) return date::sys_days{day};
+    }
+    return error{fmt::format("{}: '{}' is not a day like 2026-10-20", option, text), {}};
+}
+
+result<int> parse_span(const std::string& text, const std::string& option) {
+    int n = 0;
+    const char* end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, n);
+    int factor = 0;
+    if (ec == std::errc{} && n >= 0 && n <= 3660) {
+        if (p == end || std::string_view(p, end) == "d") factor = 1;
+        else if (std::string_view(p, end) == "w") factor = 7;
+    }
+    if (!factor)
+        return error{fmt::format("{}: '{}' is not a number of days or weeks like 30d or 6w",
+                                 option, text), {}};
+    return n * factor;
+}
+
+date::sys_days today_in(const std::string& zone) {
+    auto local = date::locate_zone(zone)->to_local(std::chrono::system_clock::now());
+    return date::sys_days{date::floor<date::days>(local).time_since_epoch()};
+}
+
+}  // namespace cycle::cli

@@ -1,0 +1,35 @@
+// findings_output.hpp — what `cycle check` prints (docs/check.md): text for
+// terminals, GitHub workflow commands, JUnit XML and JSON. Each takes the
+// findings in the order given (already sorted) and the summary.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cycle/finding.hpp"
+
+namespace cycle::cli {
+
+struct check_summary {
+    std::string calendar_id;
+    std::vector<std::string> plans;  // the plan files, as given
+    std::optional<std::string> today;
+    bool strict = false;
+    std::size_t occurrences = 0;     // plan entries checked
+    std::size_t errors = 0, warnings = 0, notes = 0, waived = 0;
+    int exit_code = 0;
+};
+
+// Counts the findings and decides the exit status: 1 for an error, or for a
+// warning with --strict; waived findings and notes never fail.
+check_summary summarize(const findings& found, check_summary base);
+
+// "plans/2026.toml:41:1: error: message [rule]" lines, then the summary.
+std::string format_text(const findings& found, const check_summary& s);
+// "::error file=…,line=…,col=…,title=…::message" annotations, then the summary.
+std::string format_github(const findings& found, const check_summary& s);
+std::string format_junit(const findings& found, const check_summary& s);
+std::string format_json(const findings& found, const check_summary& s);
+
+}  // namespace cycle::cli

@@ -1,0 +1,20 @@
+// plan_files.hpp — read the plan files a command is given: paths, or "-"
+// for standard input (so `git show REV:plan.toml | cycle diff - plan.toml`
+// works), joined into one plan.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cycle/plan_file.hpp"
+
+namespace cycle::cli {
+
+// One plan file; "-" reads standard input, named "<stdin>" in messages.
+result<plan_file> read_plan(const std::string& path, const calendar& cal);
+
+// Several plan files as one plan: the entries of each, in order, each keeping
+// its own file, line and column. Every file's errors are reported.
+result<plan_file> read_plans(const std::vector<std::string>& paths, const calendar& cal);
+
+}  // namespace cycle::cli
