@@ -149,7 +149,7 @@ std::string format_junit(const findings& found, const check_summary& s) {
 }
 
 std::string format_json(const findings& found, const check_summary& s) {
-    nlohmann::json list = nlohmann::json::array();
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& f : found) {
         list.push_back({{"severity", to_string(f.level)},
                         {"rule", f.rule},
@@ -157,15 +157,15 @@ std::string format_json(const findings& found, const check_summary& s) {
                         {"file", f.where.file},
                         {"line", f.where.line},
                         {"column", f.where.column},
-                        {"occurrence", f.occurrence.empty() ? nlohmann::json() : nlohmann::json(f.occurrence)},
+                        {"occurrence", f.occurrence.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.occurrence)},
                         {"waived", f.waived},
-                        {"waiver_reason", f.waived ? nlohmann::json(f.waiver_reason) : nlohmann::json()}});
+                        {"waiver_reason", f.waived ? nlohmann::ordered_json(f.waiver_reason) : nlohmann::ordered_json()}});
     }
-    nlohmann::json doc{
+    nlohmann::ordered_json doc{
         {"schema", "cycle-check/1"},
         {"calendar", s.calendar_id},
         {"plans", s.plans},
-        {"today", s.today ? nlohmann::json(*s.today) : nlohmann::json()},
+        {"today", s.today ? nlohmann::ordered_json(*s.today) : nlohmann::ordered_json()},
         {"strict", s.strict},
         {"findings", list},
         {"summary",
