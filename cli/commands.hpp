@@ -71,4 +71,14 @@ struct check_command {
 };
 int run_check(const registry& plugins, const check_command& command);
 
+// cycle diff OLD NEW: occurrences added, removed, moved; exit 0, or 2 when a
+// plan cannot be read.
+struct diff_command {
+    std::string old_plan;  // path, or "-" for standard input
+    std::string new_plan;
+    std::string calendar_file;
+    std::string format = "text";  // text | json
+};
+int run_diff(const diff_command& command);
+
 }  // namespace cycle::cli

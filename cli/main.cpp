@@ -108,6 +108,18 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     check_cmd->add_flag("--strict", check.strict, "Fail (exit 1) on warnings too");
 
+    diff_command diff;
+    auto* diff_cmd = app.add_subcommand(
+        "diff", "List occurrences added, removed, moved or with a new status between two plans.\n"
+                "Either may be - (standard input): git show HEAD~1:plan.toml | cycle diff - plan.toml");
+    diff_cmd->add_option("old", diff.old_plan, "The old plan file, or -")->required();
+    diff_cmd->add_option("new", diff.new_plan, "The new plan file, or -")->required();
+    diff_cmd->add_option("--calendar", diff.calendar_file, "Calendar TOML file (default: the built-in wheel)")
+        ->check(CLI::ExistingFile);
+    diff_cmd->add_option("--format", diff.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -125,5 +137,6 @@ int main(int argc, char** argv) {
     if (*plugins_cmd) return run_plugins(plugins);
     if (*holidays_cmd) return run_holidays(holidays);
     if (*check_cmd) return run_check(plugins, check);
+    if (*diff_cmd) return run_diff(diff);
     return exit_bad_input;
 }
