@@ -81,4 +81,15 @@ struct diff_command {
 };
 int run_diff(const diff_command& command);
 
+// cycle due: what takes place or falls due from today to today + within.
+struct due_command {
+    std::vector<std::string> plans;  // optional: fixed dates and what was held
+    std::string calendar_file;
+    std::string within = "30d";
+    std::optional<std::string> today;  // none: today in the calendar's zone
+    std::string audience;
+    std::string format = "text";  // text | json
+};
+int run_due(const due_command& command);
+
 }  // namespace cycle::cli

@@ -120,6 +120,20 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
 
+    due_command due;
+    auto* due_cmd = app.add_subcommand(
+        "due", "List what takes place or falls due in the next days; with plan files, also what is "
+               "overdue (due before today and not marked held)");
+    due_cmd->add_option("plans", due.plans, "Plan TOML files with fixed dates and statuses; - reads standard input");
+    due_cmd->add_option("--calendar", due.calendar_file, "Calendar TOML file (default: the built-in wheel)")
+        ->check(CLI::ExistingFile);
+    due_cmd->add_option("--within", due.within, "How far ahead: 30d, 6w")->capture_default_str();
+    due_cmd->add_option("--today", due.today, "The day to count from, YYYY-MM-DD (default: today)");
+    due_cmd->add_option("--audience", due.audience, "Only what concerns this body, e.g. eda");
+    due_cmd->add_option("--format", due.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -138,5 +152,6 @@ int main(int argc, char** argv) {
     if (*holidays_cmd) return run_holidays(holidays);
     if (*check_cmd) return run_check(plugins, check);
     if (*diff_cmd) return run_diff(diff);
+    if (*due_cmd) return run_due(due);
     return exit_bad_input;
 }

@@ -229,7 +229,11 @@ private:
             return fail(e, fmt::format("its window ends {} but it must come {}",
                                        day_text(allowed.last), reasons.back()));
 
-        if (e.per_member) return spread(e, open, allowed, reasons, out);
+        if (e.per_member) {
+            spread(e, open, allowed, reasons, out);
+            for (auto& o : out) o.deadline = deadline;
+            return;
+        }
 
         occurrence o = skeleton(e, open.front());
         o.window = *window;

@@ -1,0 +1,108 @@
+// cycle due: what takes place or falls due in the next days, and, when plan
+// files say what was held, what is overdue (docs/check.md).
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "calendar_choice.hpp"
+#include "commands.hpp"
+#include "cycle/due.hpp"
+#include "day_option.hpp"
+#include "plan_files.hpp"
+
+namespace cycle::cli {
+namespace {
+
+int report(const errors& errs, int status = exit_bad_input) {
+    for (const auto& e : errs) std::cerr << e.to_string() << '\n';
+    return status;
+}
+
+std::string day(date::sys_days d) { return date::format("%F", d); }
+
+std::string row(const calendar& cal, const occurrence& o) {
+    static constexpr const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    std::string when = day(o.date);
+    if (o.end_date != o.date) when += " – " + day(o.end_date);
+    return fmt::format("{:<23}  {:<6} {}  due {}  {}\n", when, week_label(o.date),
+                       weekdays[date::weekday{o.date}.c_encoding()], day(due_day(o)), title_of(cal, o));
+}
+
+std::string format_text(const calendar& cal, const due_report& r) {
+    std::string out = fmt::format("Due {} – {} ({}):\n", day(r.from), day(r.to), cal.title);
+    for (const auto& o : r.due) out += row(cal, o);
+    if (r.due.empty()) out += "nothing\n";
+    if (!r.overdue.empty()) {
+        out += fmt::format("Overdue (due before {}, not marked held):\n", day(r.from));
+        for (const auto& o : r.overdue) out += row(cal, o);
+    }
+    return out;
+}
+
+nlohmann::ordered_json items(const calendar& cal, const std::vector<occurrence>& list) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& o : list)
+        out.push_back({{"occurrence", o.key()},
+                       {"event", o.event},
+                       {"member", o.member.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(o.member)},
+                       {"year", o.cycle_year},
+                       {"title", title_of(cal, o)},
+                       {"date", day(o.date)},
+                       {"end", day(o.end_date)},
+                       {"due", day(due_day(o))},
+                       {"fixed", o.fixed}});
+    return out;
+}
+
+}  // namespace
+
+int run_due(const due_command& command) {
+    auto choice = calendar_choice::read(command.calendar_file);
+    if (!choice) return report(choice.errors());
+    const calendar& cal = choice->get();
+    auto within = parse_span(command.within, "--within");
+    if (!within) return report(within.errors());
+    date::sys_days today = today_in(cal.time_zone);
+    if (command.today) {
+        auto parsed = parse_day(*command.today, "--today");
+        if (!parsed) return report(parsed.errors());
+        today = *parsed;
+    }
+    std::optional<plan_file> fixed;
+    if (!command.plans.empty()) {
+        auto read = read_plans(command.plans, cal);
+        if (!read) return report(read.errors());
+        fixed = std::move(read).value();
+    }
+    if (!command.audience.empty() && !cal.find_body(command.audience))
+        return report({{fmt::format("unknown audience '{}'", command.audience), cal.where}});
+
+    // Every cycle year with an occurrence that can fall in the range: a
+    // cycle year's events reach into the next calendar year (year_offset).
+    plan all;
+    const int first = std::max(cal.first_year, int(date::year_month_day{today}.year()) - 1);
+    const int last = std::min(cal.last_plannable_year(),
+                              int(date::year_month_day{today + date::days{*within}}.year()));
+    for (int y = first; y <= last; ++y) {
+        auto p = make_plan(cal, {.year = y, .fixed = fixed ? &*fixed : nullptr});
+        if (!p) return report(p.errors(), exit_unsatisfiable);
+        for (auto& o : p->occurrences)
+            if (command.audience.empty() || concerns(cal, o, command.audience)) all.occurrences.push_back(std::move(o));
+    }
+    const due_report r = find_due(all, today, *within);
+    if (command.format == "json") {
+        nlohmann::ordered_json doc{{"schema", "cycle-due/1"},
+                                   {"calendar", cal.id},
+                                   {"today", day(r.from)},
+                                   {"to", day(r.to)},
+                                   {"due", items(cal, r.due)},
+                                   {"overdue", items(cal, r.overdue)}};
+        std::cout << doc.dump(2) << '\n';
+    } else {
+        std::cout << format_text(cal, r);
+    }
+    return exit_ok;
+}
+
+}  // namespace cycle::cli
