@@ -32,3 +32,12 @@ TEST_CASE("examples/ci: the broken plan prints what the example shows") {
     CHECK(github.exit_code == 1);
     CHECK(github.out == read_file(example + "/broken/expected-github.txt"));
 }
+
+TEST_CASE("examples/ci: output order does not depend on the order of the files or of the run") {
+    auto one = in_example("check broken/2026.toml plans/2027.toml");
+    auto two = in_example("check plans/2027.toml broken/2026.toml");
+    auto again = in_example("check broken/2026.toml plans/2027.toml");
+    CHECK(one.exit_code == 1);
+    CHECK(one.out == two.out);
+    CHECK(one.out == again.out);
+}
