@@ -1,9 +1,9 @@
 // cycle check: every checker plugin on a plan (docs/check.md).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "calendar_choice.hpp"
 #include "commands.hpp"
@@ -41,16 +41,19 @@ int run_check(const registry& plugins, const check_command& command) {
     auto plan = read_plans(command.plans, cal);
     if (!plan) return report(plan.errors());
     if (command.year) {
-        std::erase_if(plan->entries, [&](const plan_entry& e) { return e.cycle_year != *command.year; });
+        std::erase_if(plan->entries,
+                      [&](const plan_entry& e) { return e.cycle_year != *command.year; });
         if (plan->entries.empty())
-            return report({{fmt::format("no occurrence of cycle year {} in the plan", *command.year),
-                            plan->where}});
+            return report(
+                {{fmt::format("no occurrence of cycle year {} in the plan", *command.year),
+                  plan->where}});
     }
 
     findings found;
     for (const auto& c : plugins.checkers()) {
         auto more = c->check(cal, *plan, options);
-        found.insert(found.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        found.insert(found.end(), std::make_move_iterator(more.begin()),
+                     std::make_move_iterator(more.end()));
     }
     std::stable_sort(found.begin(), found.end(), [](const finding& a, const finding& b) {
         return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <

@@ -1,10 +1,9 @@
 #include "day_option.hpp"
 
 #include <date/tz.h>
+#include <fmt/format.h>
 
 #include <charconv>
-
-#include <fmt/format.h>
 
 namespace cycle::cli {
 
@@ -25,12 +24,15 @@ result<int> parse_span(const std::string& text, const std::string& option) {
     auto [p, ec] = std::from_chars(text.data(), end, n);
     int factor = 0;
     if (ec == std::errc{} && n >= 0 && n <= 3660) {
-        if (p == end || std::string_view(p, end) == "d") factor = 1;
-        else if (std::string_view(p, end) == "w") factor = 7;
+        if (p == end || std::string_view(p, end) == "d")
+            factor = 1;
+        else if (std::string_view(p, end) == "w")
+            factor = 7;
     }
     if (!factor)
-        return error{fmt::format("{}: '{}' is not a number of days or weeks like 30d or 6w",
-                                 option, text), {}};
+        return error{
+            fmt::format("{}: '{}' is not a number of days or weeks like 30d or 6w", option, text),
+            {}};
     return n * factor;
 }
 

@@ -1,8 +1,8 @@
 // cycle due: what takes place or falls due in the next days, and, when plan
 // files say what was held, what is overdue (docs/check.md).
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "calendar_choice.hpp"
@@ -19,14 +19,17 @@ int report(const errors& errs, int status = exit_bad_input) {
     return status;
 }
 
-std::string day(date::sys_days d) { return date::format("%F", d); }
+std::string day(date::sys_days d) {
+    return date::format("%F", d);
+}
 
 std::string row(const calendar& cal, const occurrence& o) {
     static constexpr const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     std::string when = day(o.date);
     if (o.end_date != o.date) when += " – " + day(o.end_date);
     return fmt::format("{:<23}  {:<6} {}  due {}  {}\n", when, week_label(o.date),
-                       weekdays[date::weekday{o.date}.c_encoding()], day(due_day(o)), title_of(cal, o));
+                       weekdays[date::weekday{o.date}.c_encoding()], day(due_day(o)),
+                       title_of(cal, o));
 }
 
 std::string format_text(const calendar& cal, const due_report& r) {
@@ -45,7 +48,8 @@ nlohmann::ordered_json items(const calendar& cal, const std::vector<occurrence>&
     for (const auto& o : list)
         out.push_back({{"occurrence", o.key()},
                        {"event", o.event},
-                       {"member", o.member.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(o.member)},
+                       {"member", o.member.empty() ? nlohmann::ordered_json()
+                                                   : nlohmann::ordered_json(o.member)},
                        {"year", o.cycle_year},
                        {"title", title_of(cal, o)},
                        {"date", day(o.date)},
@@ -88,16 +92,14 @@ int run_due(const due_command& command) {
         auto p = make_plan(cal, {.year = y, .fixed = fixed ? &*fixed : nullptr});
         if (!p) return report(p.errors(), exit_unsatisfiable);
         for (auto& o : p->occurrences)
-            if (command.audience.empty() || concerns(cal, o, command.audience)) all.occurrences.push_back(std::move(o));
+            if (command.audience.empty() || concerns(cal, o, command.audience))
+                all.occurrences.push_back(std::move(o));
     }
     const due_report r = find_due(all, today, *within);
     if (command.format == "json") {
-        nlohmann::ordered_json doc{{"schema", "cycle-due/1"},
-                                   {"calendar", cal.id},
-                                   {"today", day(r.from)},
-                                   {"to", day(r.to)},
-                                   {"due", items(cal, r.due)},
-                                   {"overdue", items(cal, r.overdue)}};
+        nlohmann::ordered_json doc{{"schema", "cycle-due/1"},  {"calendar", cal.id},
+                                   {"today", day(r.from)},     {"to", day(r.to)},
+                                   {"due", items(cal, r.due)}, {"overdue", items(cal, r.overdue)}};
         std::cout << doc.dump(2) << '\n';
     } else {
         std::cout << format_text(cal, r);

@@ -1,8 +1,8 @@
 #include "findings_output.hpp"
 
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace cycle::cli {
@@ -23,20 +23,25 @@ std::string summary_line(const check_summary& s) {
     if (s.warnings) parts.push_back(plural(s.warnings, "warning"));
     if (s.notes) parts.push_back(plural(s.notes, "note"));
     if (s.waived) parts.push_back(fmt::format("{} waived", s.waived));
-    return fmt::format("cycle check: {} in {} ({}){}\n",
-                       parts.empty() ? std::string("no findings") : fmt::format("{}", fmt::join(parts, ", ")),
-                       plural(s.plans.size(), "plan file"), plural(s.occurrences, "occurrence"),
-                       s.exit_code ? (s.errors ? "" : " — failing: --strict") : "");
+    return fmt::format(
+        "cycle check: {} in {} ({}){}\n",
+        parts.empty() ? std::string("no findings") : fmt::format("{}", fmt::join(parts, ", ")),
+        plural(s.plans.size(), "plan file"), plural(s.occurrences, "occurrence"),
+        s.exit_code ? (s.errors ? "" : " — failing: --strict") : "");
 }
 
 // GitHub workflow commands: message data and property values are escaped.
 std::string github_data(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '%') out += "%25";
-        else if (c == '\r') out += "%0D";
-        else if (c == '\n') out += "%0A";
-        else out += c;
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else
+            out += c;
     }
     return out;
 }
@@ -44,9 +49,12 @@ std::string github_data(const std::string& s) {
 std::string github_property(const std::string& s) {
     std::string out;
     for (char c : github_data(s)) {
-        if (c == ':') out += "%3A";
-        else if (c == ',') out += "%2C";
-        else out += c;
+        if (c == ':')
+            out += "%3A";
+        else if (c == ',')
+            out += "%2C";
+        else
+            out += c;
     }
     return out;
 }
@@ -55,12 +63,23 @@ std::string xml(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -70,10 +89,14 @@ std::string xml(const std::string& s) {
 
 check_summary summarize(const findings& found, check_summary s) {
     for (const auto& f : found) {
-        if (f.waived) ++s.waived;
-        else if (f.level == severity::error) ++s.errors;
-        else if (f.level == severity::warning) ++s.warnings;
-        else ++s.notes;
+        if (f.waived)
+            ++s.waived;
+        else if (f.level == severity::error)
+            ++s.errors;
+        else if (f.level == severity::warning)
+            ++s.warnings;
+        else
+            ++s.notes;
         if (fails(f, s.strict)) s.exit_code = 1;
     }
     return s;
@@ -88,9 +111,10 @@ std::string format_text(const findings& found, const check_summary& s) {
 std::string format_github(const findings& found, const check_summary& s) {
     std::string out;
     for (const auto& f : found) {
-        const char* command = f.waived ? "notice" : f.level == severity::error ? "error"
-                              : f.level == severity::warning                  ? "warning"
-                                                                              : "notice";
+        const char* command = f.waived                       ? "notice"
+                              : f.level == severity::error   ? "error"
+                              : f.level == severity::warning ? "warning"
+                                                             : "notice";
         std::string props = fmt::format("file={}", github_property(f.where.file));
         if (f.where.line) props += fmt::format(",line={}", f.where.line);
         if (f.where.column) props += fmt::format(",col={}", f.where.column);
@@ -138,14 +162,16 @@ std::string format_junit(const findings& found, const check_summary& s) {
         tests += suite_tests;
         failures += suite_failures;
         skipped += suite_skipped;
-        suites += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
-                              "skipped=\"{}\">\n{}  </testsuite>\n",
-                              xml(file), suite_tests, suite_failures, suite_skipped, cases);
+        suites += fmt::format(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+            "skipped=\"{}\">\n{}  </testsuite>\n",
+            xml(file), suite_tests, suite_failures, suite_skipped, cases);
     }
-    return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                       "<testsuites name=\"cycle check\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
-                       "skipped=\"{}\">\n{}</testsuites>\n",
-                       tests, failures, skipped, suites);
+    return fmt::format(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"cycle check\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+        "skipped=\"{}\">\n{}</testsuites>\n",
+        tests, failures, skipped, suites);
 }
 
 std::string format_json(const findings& found, const check_summary& s) {
@@ -157,9 +183,11 @@ std::string format_json(const findings& found, const check_summary& s) {
                         {"file", f.where.file},
                         {"line", f.where.line},
                         {"column", f.where.column},
-                        {"occurrence", f.occurrence.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.occurrence)},
+                        {"occurrence", f.occurrence.empty() ? nlohmann::ordered_json()
+                                                            : nlohmann::ordered_json(f.occurrence)},
                         {"waived", f.waived},
-                        {"waiver_reason", f.waived ? nlohmann::ordered_json(f.waiver_reason) : nlohmann::ordered_json()}});
+                        {"waiver_reason", f.waived ? nlohmann::ordered_json(f.waiver_reason)
+                                                   : nlohmann::ordered_json()}});
     }
     nlohmann::ordered_json doc{
         {"schema", "cycle-check/1"},

@@ -16,7 +16,7 @@ struct check_summary {
     std::vector<std::string> plans;  // the plan files, as given
     std::optional<std::string> today;
     bool strict = false;
-    std::size_t occurrences = 0;     // plan entries checked
+    std::size_t occurrences = 0;  // plan entries checked
     std::size_t errors = 0, warnings = 0, notes = 0, waived = 0;
     int exit_code = 0;
 };

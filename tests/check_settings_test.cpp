@@ -27,7 +27,8 @@ TEST_CASE("[checks] maps rule ids to severities") {
 weekend = "warning"
 holiday = "error"
 closure = "off"
-)", "t.toml");
+)",
+                                           "t.toml");
     REQUIRE(cal);
     REQUIRE(cal->checks.size() == 3);
     REQUIRE(cal->find_check("closure")->level == cycle::check_level::off);
@@ -43,7 +44,8 @@ TEST_CASE("[checks] rejects a level that is not error, warning or off, with its 
 [checks]
 weekend = "fatal"
 holiday = 1
-)", "t.toml");
+)",
+                                           "t.toml");
     REQUIRE_FALSE(cal);
     REQUIRE(cal.errors().size() == 2);
     // toml++ keeps keys sorted: holiday, then weekend.

@@ -1,14 +1,13 @@
 // cycle check: the corpus under tests/data/plans (one plan per rule broken),
 // the output formats, exit codes, and the planner's own plans, which must
 // keep every rule. Real files and the real CLI.
-#include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "support.hpp"
 
@@ -21,18 +20,21 @@ using cycle::test::write_file;
 
 const std::string plans = std::string(CYCLE_TEST_DATA) + "/plans/";
 const std::string wheel = plans + "check-wheel.toml";
-const std::string wheel_2023 = std::string(CYCLE_SOURCE_DIR) + "/calendars/nya-perspektiv-2023.toml";
+const std::string wheel_2023 =
+    std::string(CYCLE_SOURCE_DIR) + "/calendars/nya-perspektiv-2023.toml";
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
 
 // "severity rule line:col" for each finding, in output order.
 std::vector<std::string> findings_of(const std::string& json_text) {
     std::vector<std::string> out;
     auto doc = nlohmann::json::parse(json_text);
     for (const auto& f : doc["findings"])
-        out.push_back(fmt::format("{} {} {}:{}", f["waived"].get<bool>() ? "waived" : f["severity"].get<std::string>(),
-                                  f["rule"].get<std::string>(), f["line"].get<int>(),
-                                  f["column"].get<int>()));
+        out.push_back(fmt::format(
+            "{} {} {}:{}", f["waived"].get<bool>() ? "waived" : f["severity"].get<std::string>(),
+            f["rule"].get<std::string>(), f["line"].get<int>(), f["column"].get<int>()));
     return out;
 }
 
@@ -58,8 +60,10 @@ std::string with_date(std::string plan, const std::string& event, const std::str
 // A generated plan without an event's entry (for a member).
 std::string without(std::string plan, const std::string& event, const std::string& member) {
     std::string member_line = member.empty() ? "" : "member = \"" + member + "\"\n";
-    std::regex entry("\\[\\[occurrence\\]\\]\nevent = \"" + event + "\"\n" + member_line + "year = \\d+\ndate = [0-9-]+\n");
-    std::string changed = std::regex_replace(plan, entry, "", std::regex_constants::format_first_only);
+    std::regex entry("\\[\\[occurrence\\]\\]\nevent = \"" + event + "\"\n" + member_line +
+                     "year = \\d+\ndate = [0-9-]+\n");
+    std::string changed =
+        std::regex_replace(plan, entry, "", std::regex_constants::format_first_only);
     REQUIRE(changed != plan);
     return changed;
 }
@@ -120,17 +124,26 @@ TEST_CASE("check: missing names the occurrence, including an event of one cycle 
 }
 
 TEST_CASE("check: text output is one line per finding, file:line:col: severity: message [rule]") {
-    auto r = run_cycle(fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "deadline-missed.toml")));
+    auto r = run_cycle(fmt::format("check --calendar {} {}", quoted(wheel),
+                                   quoted(plans + "deadline-missed.toml")));
     CHECK(r.exit_code == 1);
-    CHECK(r.out == plans + "deadline-missed.toml:22:1: error: Lokal dialog – Beta kommun on 2026-11-03 is "
-                           "after its deadline 2026-10-31 (no later than, " + wheel + ":50:12) [deadline-missed]\n"
-                           "cycle check: 1 error in 1 plan file (8 occurrences)\n");
-    auto waived = run_cycle(fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "waived.toml")));
+    CHECK(r.out ==
+          plans +
+              "deadline-missed.toml:22:1: error: Lokal dialog – Beta kommun on 2026-11-03 is "
+              "after its deadline 2026-10-31 (no later than, " +
+              wheel +
+              ":50:12) [deadline-missed]\n"
+              "cycle check: 1 error in 1 plan file (8 occurrences)\n");
+    auto waived = run_cycle(
+        fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "waived.toml")));
     CHECK(waived.exit_code == 0);
-    CHECK(waived.out == plans + "waived.toml:9:1: waived: Vårseminarium on 2026-05-14 is on a public holiday: "
-                                "Kristi himmelsfärdsdag [holiday] (waived: The only day the county hall was free)\n"
-                                "cycle check: 1 waived in 1 plan file (8 occurrences)\n");
-    auto clean = run_cycle(fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "good-2026.toml")));
+    CHECK(waived.out ==
+          plans +
+              "waived.toml:9:1: waived: Vårseminarium on 2026-05-14 is on a public holiday: "
+              "Kristi himmelsfärdsdag [holiday] (waived: The only day the county hall was free)\n"
+              "cycle check: 1 waived in 1 plan file (8 occurrences)\n");
+    auto clean = run_cycle(
+        fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "good-2026.toml")));
     CHECK(clean.out == "cycle check: no findings in 1 plan file (8 occurrences)\n");
 }
 
@@ -138,58 +151,79 @@ TEST_CASE("check: github annotations, junit XML and the JSON schema") {
     auto gh = run_cycle(fmt::format("check --calendar {} {} --format github", quoted(wheel),
                                     quoted(plans + "holiday.toml")));
     CHECK(gh.exit_code == 1);
-    CHECK(gh.out == "::error file=" + plans + "holiday.toml,line=9,col=1,title=cycle check [holiday]::"
-                    "Vårseminarium on 2026-05-14 is on a public holiday: Kristi himmelsfärdsdag\n"
-                    "cycle check: 1 error in 1 plan file (8 occurrences)\n");
+    CHECK(gh.out ==
+          "::error file=" + plans +
+              "holiday.toml,line=9,col=1,title=cycle check [holiday]::"
+              "Vårseminarium on 2026-05-14 is on a public holiday: Kristi himmelsfärdsdag\n"
+              "cycle check: 1 error in 1 plan file (8 occurrences)\n");
     auto missing = run_cycle(fmt::format("check --calendar {} {} --format github", quoted(wheel),
                                          quoted(plans + "missing.toml")));
-    CHECK(missing.out.rfind("::error file=" + plans + "missing.toml,title=cycle check [missing]::no Lokal dialog", 0) == 0);
+    CHECK(missing.out.rfind(
+              "::error file=" + plans + "missing.toml,title=cycle check [missing]::no Lokal dialog",
+              0) == 0);
 
     auto junit = run_cycle(fmt::format("check --calendar {} {} --format junit", quoted(wheel),
                                        quoted(plans + "stale-waivers.toml")));
     CHECK(junit.exit_code == 1);
-    CHECK(junit.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cycle check\" "
-                          "tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">", 0) == 0);
-    CHECK(junit.out.find("<failure message=\"waiver for rule &apos;weeknd&apos;") != std::string::npos);
+    CHECK(junit.out.rfind(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cycle check\" "
+              "tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">",
+              0) == 0);
+    CHECK(junit.out.find("<failure message=\"waiver for rule &apos;weeknd&apos;") !=
+          std::string::npos);
 
-    auto json = run_cycle(fmt::format("check --calendar {} {} --format json --today 2026-11-20", quoted(wheel),
-                                      quoted(plans + "overdue.toml")));
+    auto json = run_cycle(fmt::format("check --calendar {} {} --format json --today 2026-11-20",
+                                      quoted(wheel), quoted(plans + "overdue.toml")));
     auto doc = nlohmann::json::parse(json.out);
     CHECK(doc["schema"] == "cycle-check/1");
     CHECK(doc["calendar"] == "check-wheel");
     CHECK(doc["today"] == "2026-11-20");
-    CHECK(doc["summary"] == nlohmann::json{{"occurrences", 8}, {"errors", 0}, {"warnings", 1}, {"notes", 0},
-                                           {"waived", 0}, {"exit_code", 0}});
+    CHECK(doc["summary"] == nlohmann::json{{"occurrences", 8},
+                                           {"errors", 0},
+                                           {"warnings", 1},
+                                           {"notes", 0},
+                                           {"waived", 0},
+                                           {"exit_code", 0}});
     CHECK(doc["findings"][0]["occurrence"] == "compilation/2026");
     CHECK(doc["findings"][0]["waiver_reason"].is_null());
 }
 
-TEST_CASE("check: the calendar's [checks] sets severities, and an unknown rule id is reported at its place") {
+TEST_CASE(
+    "check: the calendar's [checks] sets severities, and an unknown rule id is reported at its "
+    "place") {
     temp_dir dir;
     const std::string base = read_file(wheel);
     write_file(dir / "strict.toml", base + "weekend = \"error\"\nclosure = \"off\"\n");
-    auto weekend = run_cycle(fmt::format("check --calendar {} {} --format json", quoted((dir / "strict.toml").string()),
+    auto weekend = run_cycle(fmt::format("check --calendar {} {} --format json",
+                                         quoted((dir / "strict.toml").string()),
                                          quoted(plans + "weekend.toml")));
     CHECK(weekend.exit_code == 1);
     CHECK(findings_of(weekend.out) == std::vector<std::string>{"error weekend 16:1"});
-    auto closure = run_cycle(fmt::format("check --calendar {} {} --format json", quoted((dir / "strict.toml").string()),
+    auto closure = run_cycle(fmt::format("check --calendar {} {} --format json",
+                                         quoted((dir / "strict.toml").string()),
                                          quoted(plans + "closure.toml")));
     CHECK(closure.exit_code == 0);
     CHECK(findings_of(closure.out).empty());
 
     write_file(dir / "typo.toml", base + "weeknd = \"off\"\n");
-    auto typo = run_cycle(fmt::format("check --calendar {} {}", quoted((dir / "typo.toml").string()),
-                                      quoted(plans + "good-2026.toml")));
+    auto typo =
+        run_cycle(fmt::format("check --calendar {} {}", quoted((dir / "typo.toml").string()),
+                              quoted(plans + "good-2026.toml")));
     CHECK(typo.exit_code == 1);
-    CHECK(typo.out.rfind((dir / "typo.toml").string() + ":90:1: error: [checks] names rule 'weeknd'", 0) == 0);
+    CHECK(typo.out.rfind(
+              (dir / "typo.toml").string() + ":90:1: error: [checks] names rule 'weeknd'", 0) == 0);
 }
 
-TEST_CASE("check: unreadable input exits 2 with file:line:col and prints nothing on standard output") {
-    auto bad = run_cycle(fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "unreadable.toml")));
+TEST_CASE(
+    "check: unreadable input exits 2 with file:line:col and prints nothing on standard output") {
+    auto bad = run_cycle(
+        fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "unreadable.toml")));
     CHECK(bad.exit_code == 2);
     CHECK(bad.out == "");
-    CHECK(bad.err.find(plans + "unreadable.toml:26:1: error: [[occurrence]]: unknown key 'dat' (did you mean "
-                               "'date'?)") != std::string::npos);
+    CHECK(
+        bad.err.find(plans +
+                     "unreadable.toml:26:1: error: [[occurrence]]: unknown key 'dat' (did you mean "
+                     "'date'?)") != std::string::npos);
     auto absent = run_cycle("check /nonexistent/plan.toml");
     CHECK(absent.exit_code == 2);
     CHECK(absent.out == "");
@@ -208,14 +242,16 @@ TEST_CASE("check: unreadable input exits 2 with file:line:col and prints nothing
 }
 
 TEST_CASE("check: a plan on standard input, and several plan files as one plan") {
-    auto r = run_cycle(fmt::format("check --calendar {} - < {}", quoted(wheel), quoted(plans + "good-2026.toml")));
+    auto r = run_cycle(
+        fmt::format("check --calendar {} - < {}", quoted(wheel), quoted(plans + "good-2026.toml")));
     CHECK(r.exit_code == 0);
     temp_dir dir;
     const std::string good = read_file(plans + "good-2026.toml");
     const auto split = good.find("[[occurrence]]\nevent = \"local-dialogue\"");
     write_file(dir / "spring.toml", good.substr(0, split));
     write_file(dir / "autumn.toml", "calendar = \"check-wheel\"\n\n" + good.substr(split));
-    auto both = run_cycle(fmt::format("check --calendar {} {} {}", quoted(wheel), quoted((dir / "spring.toml").string()),
+    auto both = run_cycle(fmt::format("check --calendar {} {} {}", quoted(wheel),
+                                      quoted((dir / "spring.toml").string()),
                                       quoted((dir / "autumn.toml").string())));
     CHECK(both.out == "cycle check: no findings in 2 plan files (8 occurrences)\n");
     auto spring = run_cycle(fmt::format("check --calendar {} {} --format json", quoted(wheel),
@@ -229,12 +265,14 @@ TEST_CASE("check: the planner's plans keep every rule, every year of both wheels
         std::string option;
         int first, last;
     };
-    for (const auto& w : {wheel_years{"", 2025, 2029}, wheel_years{"--calendar " + quoted(wheel_2023), 2023, 2023},
-                          wheel_years{"--calendar " + quoted(wheel), 2025, 2026}}) {
+    for (const auto& w :
+         {wheel_years{"", 2025, 2029}, wheel_years{"--calendar " + quoted(wheel_2023), 2023, 2023},
+          wheel_years{"--calendar " + quoted(wheel), 2025, 2026}}) {
         for (int year = w.first; year <= w.last; ++year) {
             INFO(w.option << " " << year);
             write_file(dir / "plan.toml", generated(w.option, year));
-            auto r = run_cycle(fmt::format("check {} {} --strict", w.option, quoted((dir / "plan.toml").string())));
+            auto r = run_cycle(fmt::format("check {} {} --strict", w.option,
+                                           quoted((dir / "plan.toml").string())));
             CHECK(r.exit_code == 0);
             CHECK(r.out.find("cycle check: no findings in 1 plan file") == 0);
         }
@@ -246,12 +284,14 @@ TEST_CASE("check: the rules on the 2025–2028 wheel") {
     const std::string plan_2026 = generated("", 2026);
     auto check = [&](const std::string& text, const std::string& extra = "") {
         write_file(dir / "plan.toml", text);
-        auto r = run_cycle(fmt::format("check {} --format json {}", quoted((dir / "plan.toml").string()), extra));
+        auto r = run_cycle(
+            fmt::format("check {} --format json {}", quoted((dir / "plan.toml").string()), extra));
         return rules_of(r.out);
     };
     using rules = std::vector<std::string>;
     // A local dialogue on 4 November: after the 31 October deadline.
-    CHECK(check(with_date(plan_2026, "local-dialogue", "eda", "2026-11-04")) == rules{"deadline-missed"});
+    CHECK(check(with_date(plan_2026, "local-dialogue", "eda", "2026-11-04")) ==
+          rules{"deadline-missed"});
     // A local dialogue in August: outside its September–October window, and
     // the instructions now come less than three weeks before the first one.
     CHECK(check(with_date(plan_2026, "local-dialogue", "eda", "2026-08-25")) ==
@@ -264,14 +304,16 @@ TEST_CASE("check: the rules on the 2025–2028 wheel") {
     // The inriktningsmöte on Trettondedag jul.
     CHECK(check(with_date(plan_2026, "inriktningsmote", "", "2027-01-06")) == rules{"holiday"});
     // Instructions sent less than three weeks before the first local dialogue.
-    CHECK(check(with_date(plan_2026, "dialogue-instructions", "", "2026-08-31")) == rules{"offset"});
+    CHECK(check(with_date(plan_2026, "dialogue-instructions", "", "2026-08-31")) ==
+          rules{"offset"});
     // A principal with no local dialogue.
     CHECK(check(without(plan_2026, "local-dialogue", "torsby")) == rules{"missing"});
     // Höstlov (week 44) for a municipality, but not for the region.
     CHECK(check(with_date(plan_2026, "local-dialogue", "kil", "2026-10-27")) == rules{"closure"});
     CHECK(check(with_date(plan_2026, "local-dialogue", "region-varmland", "2026-10-27")).empty());
     // A conference on a Saturday.
-    CHECK(check(with_date(plan_2026, "aktualitetskonferens", "", "2026-08-22")) == rules{"weekend"});
+    CHECK(check(with_date(plan_2026, "aktualitetskonferens", "", "2026-08-22")) ==
+          rules{"weekend"});
     // Year 3: a principal's revision input missing in 2027.
     CHECK(check(without(generated("", 2027), "revision-input", "eda")) == rules{"missing"});
     // With --today, what was due and is not marked held.
@@ -297,7 +339,8 @@ TEST_CASE("check: the rules on the 2023 wheel") {
     // The seminar on Kristi himmelsfärdsdag 2024 (9 May).
     CHECK(check(with_date(plan_2023, "seminar", "", "2024-05-09")) == rules{"holiday"});
     // Midsommarafton 2024.
-    CHECK(check(with_date(plan_2023, "document-owner-appointed", "", "2024-06-21")) == rules{"day-off"});
+    CHECK(check(with_date(plan_2023, "document-owner-appointed", "", "2024-06-21")) ==
+          rules{"day-off"});
     // A fixed VR meeting moved.
     CHECK(check(with_date(plan_2023, "vr-2023-09", "", "2023-09-14")) == rules{"outside-window"});
     CHECK(check(without(plan_2023, "or-2023-10", "")) == rules{"missing"});

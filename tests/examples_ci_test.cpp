@@ -1,7 +1,6 @@
 // examples/ci: its plans keep the wheel's rules, and the broken plan prints
 // exactly what its README and expected-*.txt files show.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "support.hpp"

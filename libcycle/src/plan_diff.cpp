@@ -1,10 +1,10 @@
 #include "cycle/plan_diff.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
-
-#include <fmt/format.h>
 
 namespace cycle {
 namespace {
@@ -33,10 +33,14 @@ bool same_time(const plan_entry& a, const plan_entry& b) {
 
 const char* to_string(change_kind k) {
     switch (k) {
-        case change_kind::added: return "added";
-        case change_kind::removed: return "removed";
-        case change_kind::moved: return "moved";
-        case change_kind::status: return "status";
+        case change_kind::added:
+            return "added";
+        case change_kind::removed:
+            return "removed";
+        case change_kind::moved:
+            return "moved";
+        case change_kind::status:
+            return "status";
     }
     return "?";
 }
@@ -57,15 +61,18 @@ std::vector<plan_change> diff_plans(const calendar& cal, const plan_file& before
     };
     for (const auto& [key, olds] : old_entries) {
         auto it = new_entries.find(key);
-        const std::size_t matched = it == new_entries.end() ? 0 : std::min(olds.size(), it->second.size());
+        const std::size_t matched =
+            it == new_entries.end() ? 0 : std::min(olds.size(), it->second.size());
         for (std::size_t i = 0; i < olds.size(); ++i) {
             if (i >= matched) {
                 add(change_kind::removed, olds[i], nullptr);
                 continue;
             }
             const plan_entry* n = it->second[i];
-            if (!same_time(*olds[i], *n)) add(change_kind::moved, olds[i], n);
-            else if (olds[i]->status != n->status) add(change_kind::status, olds[i], n);
+            if (!same_time(*olds[i], *n))
+                add(change_kind::moved, olds[i], n);
+            else if (olds[i]->status != n->status)
+                add(change_kind::status, olds[i], n);
         }
     }
     for (const auto& [key, news] : new_entries) {
@@ -83,10 +90,12 @@ std::vector<plan_change> diff_plans(const calendar& cal, const plan_file& before
             const auto& members = cal.find_body(t->per_member->body)->members;
             member_index = std::find(members.begin(), members.end(), e.member) - members.begin();
         }
-        return std::tuple{e.date, event_index, member_index, e.cycle_year, static_cast<int>(c.kind)};
+        return std::tuple{e.date, event_index, member_index, e.cycle_year,
+                          static_cast<int>(c.kind)};
     };
-    std::stable_sort(out.begin(), out.end(),
-                     [&](const plan_change& a, const plan_change& b) { return order(a) < order(b); });
+    std::stable_sort(out.begin(), out.end(), [&](const plan_change& a, const plan_change& b) {
+        return order(a) < order(b);
+    });
     return out;
 }
 

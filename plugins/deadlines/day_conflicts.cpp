@@ -1,8 +1,8 @@
 #include "day_conflicts.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace cycle::deadlines {
 

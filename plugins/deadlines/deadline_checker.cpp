@@ -1,12 +1,12 @@
 #include "deadline_checker.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "day_conflicts.hpp"
 #include "rule_catalogue.hpp"
@@ -16,11 +16,17 @@ namespace {
 
 using date::sys_days;
 
-std::string day_text(sys_days d) { return date::format("%F", d); }
+std::string day_text(sys_days d) {
+    return date::format("%F", d);
+}
 
-sys_days end_of(const plan_entry& e) { return e.end_date.value_or(e.date); }
+sys_days end_of(const plan_entry& e) {
+    return e.end_date.value_or(e.date);
+}
 
-bool counts(const plan_entry& e) { return e.status != occurrence_status::cancelled; }
+bool counts(const plan_entry& e) {
+    return e.status != occurrence_status::cancelled;
+}
 
 class deadline_checker {
 public:
@@ -49,9 +55,10 @@ private:
     void check_settings() {
         for (const auto& s : cal_.checks)
             if (!find_rule(s.rule))
-                add("unknown-rule", fmt::format("[checks] names rule '{}', which no rule of the "
-                                                "deadlines checker has; rules: {}",
-                                                s.rule, known_rules()),
+                add("unknown-rule",
+                    fmt::format("[checks] names rule '{}', which no rule of the "
+                                "deadlines checker has; rules: {}",
+                                s.rule, known_rules()),
                     s.where, "");
     }
 
@@ -81,8 +88,9 @@ private:
     }
 
     static std::string key_of(const plan_entry& entry) {
-        return entry.member.empty() ? fmt::format("{}/{}", entry.event, entry.cycle_year)
-                                    : fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
+        return entry.member.empty()
+                   ? fmt::format("{}/{}", entry.event, entry.cycle_year)
+                   : fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
     }
 
     void add(const std::string& rule, std::string message, source_region where,
@@ -155,9 +163,12 @@ private:
     }
 
     void check_entry(const event_template& e, const plan_entry& entry) {
-        const std::string who = fmt::format("{} on {}", label(e, entry.member), day_text(entry.date));
-        if (e.timing.kind == timing_rule::form::relative) check_offset(e, entry, who);
-        else check_window(e, entry, who);
+        const std::string who =
+            fmt::format("{} on {}", label(e, entry.member), day_text(entry.date));
+        if (e.timing.kind == timing_rule::form::relative)
+            check_offset(e, entry, who);
+        else
+            check_window(e, entry, who);
         check_precedence(e, entry, who);
         if (e.working_days_only) check_working_days(e, entry, who);
         if (options_.today) check_overdue(e, entry);
@@ -183,9 +194,10 @@ private:
         auto window = window_in(e.timing, date::year{entry.cycle_year});
         if (!window) return;  // the loader has checked every window
         if (entry.date < window->first || end_of(entry) > window->last)
-            add_for(entry, "outside-window",
-                    fmt::format("{} is outside its window {} – {} ({})", who, day_text(window->first),
-                                day_text(window->last), describe(e.timing)));
+            add_for(
+                entry, "outside-window",
+                fmt::format("{} is outside its window {} – {} ({})", who, day_text(window->first),
+                            day_text(window->last), describe(e.timing)));
     }
 
     void check_offset(const event_template& e, const plan_entry& entry, const std::string& who) {
@@ -203,15 +215,17 @@ private:
         const int n = std::abs(e.timing.offset_days);
         const std::string span = n % 7 == 0 ? fmt::format("{} week{}", n / 7, n == 7 ? "" : "s")
                                             : fmt::format("{} day{}", n, n == 1 ? "" : "s");
-        add_for(entry, "offset",
-                fmt::format("{} does not keep its lead time: it must be on or {} {}, {} {} the {} {} "
-                            "({})",
-                            who, before ? "before" : "after", day_text(limit), span,
-                            before ? "before" : "after", before ? "first" : "last",
-                            anchor_event.title, day_text(anchor)));
+        add_for(
+            entry, "offset",
+            fmt::format("{} does not keep its lead time: it must be on or {} {}, {} {} the {} {} "
+                        "({})",
+                        who, before ? "before" : "after", day_text(limit), span,
+                        before ? "before" : "after", before ? "first" : "last", anchor_event.title,
+                        day_text(anchor)));
     }
 
-    void check_precedence(const event_template& e, const plan_entry& entry, const std::string& who) {
+    void check_precedence(const event_template& e, const plan_entry& entry,
+                          const std::string& who) {
         for (const auto& dep_id : e.after) {
             const event_template& dep = *cal_.find_event(dep_id);
             const plan_entry* last = nullptr;
@@ -220,28 +234,32 @@ private:
             if (!last) continue;
             const sys_days earliest = end_of(*last) + date::days{1 + e.gap_days};
             if (entry.date >= earliest) continue;
-            add_for(entry, "precedence",
-                    fmt::format("{} must come after {} (on {}, {}){}", who,
-                                label(dep, last->member), day_text(end_of(*last)),
-                                last->where.to_string(),
-                                e.gap_days ? fmt::format(" with a gap of {} days, so not before {}",
-                                                         e.gap_days, day_text(earliest))
-                                           : ""));
+            add_for(
+                entry, "precedence",
+                fmt::format("{} must come after {} (on {}, {}){}", who, label(dep, last->member),
+                            day_text(end_of(*last)), last->where.to_string(),
+                            e.gap_days ? fmt::format(" with a gap of {} days, so not before {}",
+                                                     e.gap_days, day_text(earliest))
+                                       : ""));
         }
     }
 
-    void check_working_days(const event_template& e, const plan_entry& entry, const std::string& who) {
+    void check_working_days(const event_template& e, const plan_entry& entry,
+                            const std::string& who) {
         for (const auto& c : day_conflicts(cal_, holidays_, bodies_concerned(e, entry.member),
                                            entry.date, end_of(entry))) {
             std::string day = c.day == entry.date ? "" : fmt::format(" ({})", day_text(c.day));
             if (c.rule == "holiday")
-                add_for(entry, c.rule, fmt::format("{} is on a public holiday{}: {}", who, day, c.what));
+                add_for(entry, c.rule,
+                        fmt::format("{} is on a public holiday{}: {}", who, day, c.what));
             else if (c.rule == "day-off")
-                add_for(entry, c.rule, fmt::format("{} is on a de facto day off{}: {}", who, day, c.what));
+                add_for(entry, c.rule,
+                        fmt::format("{} is on a de facto day off{}: {}", who, day, c.what));
             else if (c.rule == "weekend")
                 add_for(entry, c.rule, fmt::format("{} is on a {}{}", who, c.what, day));
             else
-                add_for(entry, c.rule, fmt::format("{} is during a closure{}: {}", who, day, c.what));
+                add_for(entry, c.rule,
+                        fmt::format("{} is during a closure{}: {}", who, day, c.what));
         }
     }
 
@@ -260,7 +278,8 @@ private:
             if (!find_rule(w.rule))
                 add("unknown-rule",
                     fmt::format("waiver for rule '{}', which no rule of the deadlines checker has; "
-                                "rules: {}", w.rule, known_rules()),
+                                "rules: {}",
+                                w.rule, known_rules()),
                     w.where, key_of(entry));
             else if (!broken_.count({&entry, w.rule}))
                 add("unused-waiver",

@@ -20,7 +20,9 @@ public:
     }
 };
 
-void register_deadlines(cycle::registry& r) { r.add_checker(std::make_unique<deadlines_checker>()); }
+void register_deadlines(cycle::registry& r) {
+    r.add_checker(std::make_unique<deadlines_checker>());
+}
 
 }  // namespace
 

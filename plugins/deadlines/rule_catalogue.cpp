@@ -6,12 +6,14 @@ const std::vector<rule_info>& rule_catalogue() {
     static const std::vector<rule_info> rules{
         {"outside-window", severity::error, "an occurrence outside the window its rule allows"},
         {"deadline-missed", severity::error, "an occurrence that ends after its deadline"},
-        {"precedence", severity::error, "an occurrence not after every occurrence of an event in its 'after'"},
+        {"precedence", severity::error,
+         "an occurrence not after every occurrence of an event in its 'after'"},
         {"offset", severity::error, "a lead time (relative_to + offset) not kept"},
         {"missing", severity::error, "a required occurrence absent from the plan, or cancelled"},
         {"duplicate", severity::error, "the same occurrence (event, member, year) twice"},
         {"holiday", severity::warning, "a meeting on a Swedish public holiday"},
-        {"day-off", severity::warning, "a meeting on a de facto day off (Midsommarafton, Julafton, ...)"},
+        {"day-off", severity::warning,
+         "a meeting on a de facto day off (Midsommarafton, Julafton, ...)"},
         {"weekend", severity::warning, "a meeting on a Saturday or Sunday"},
         {"closure", severity::warning, "a meeting while a body concerned is closed (e.g. höstlov)"},
         {"overdue", severity::warning, "with --today: due before today and not marked held"},
@@ -30,9 +32,12 @@ const rule_info* find_rule(std::string_view id) {
 std::optional<severity> severity_of(const calendar& cal, std::string_view rule) {
     if (const check_setting* s = cal.find_check(rule)) {
         switch (s->level) {
-            case check_level::off: return std::nullopt;
-            case check_level::warning: return severity::warning;
-            case check_level::error: return severity::error;
+            case check_level::off:
+                return std::nullopt;
+            case check_level::warning:
+                return severity::warning;
+            case check_level::error:
+                return severity::error;
         }
     }
     const rule_info* r = find_rule(rule);

@@ -22,9 +22,9 @@ namespace cycle {
 date::sys_days due_day(const occurrence& o);
 
 struct due_report {
-    date::sys_days from;  // today
-    date::sys_days to;    // today + within days, inclusive
-    std::vector<occurrence> due;      // takes place or is due in from..to; by due day
+    date::sys_days from;          // today
+    date::sys_days to;            // today + within days, inclusive
+    std::vector<occurrence> due;  // takes place or is due in from..to; by due day
     // Due before `from` and still planned: only occurrences fixed by a plan
     // file, the only place that can say they were held; by due day.
     std::vector<occurrence> overdue;

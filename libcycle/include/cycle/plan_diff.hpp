@@ -24,8 +24,8 @@ const char* to_string(change_kind k);
 
 struct plan_change {
     change_kind kind;
-    std::string key;    // "local-dialogue/eda/2026"
-    std::string title;  // "Lokal dialog – Eda kommun"
+    std::string key;                   // "local-dialogue/eda/2026"
+    std::string title;                 // "Lokal dialog – Eda kommun"
     std::optional<plan_entry> before;  // none when added
     std::optional<plan_entry> after;   // none when removed
 };
