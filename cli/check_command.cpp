@@ -26,6 +26,7 @@ int run_check(const registry& plugins, const check_command& command) {
     if (!choice) return report(choice.errors());
     const calendar& cal = choice->get();
     check_options options;
+    options.partial = command.partial;
     if (command.today) {
         auto today = parse_day(*command.today, "--today");
         if (!today) return report(today.errors());

@@ -68,6 +68,7 @@ struct check_command {
     std::optional<std::string> today;
     std::string format = "text";     // text | json | github | junit
     bool strict = false;
+    bool partial = false;            // the plans fix only some dates
 };
 int run_check(const registry& plugins, const check_command& command);
 

@@ -107,6 +107,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json", "github", "junit"}))
         ->capture_default_str();
     check_cmd->add_flag("--strict", check.strict, "Fail (exit 1) on warnings too");
+    check_cmd->add_flag("--partial", check.partial,
+                        "The plans fix only some dates (e.g. one municipality's): do not report "
+                        "required occurrences absent from them");
 
     diff_command diff;
     auto* diff_cmd = app.add_subcommand(

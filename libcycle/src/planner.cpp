@@ -181,8 +181,10 @@ private:
                 open.push_back(m);
             }
         }
-        if (open.empty()) return;
-        if (e.timing.kind == timing_rule::form::relative) return plan_relative(e, open, out);
+        if (e.timing.kind == timing_rule::form::relative) {
+            if (!open.empty()) plan_relative(e, open, out);
+            return;
+        }
 
         auto window = window_in(e.timing, date::year{year_});
         if (!window) return fail(e, window.errors().front().message);
@@ -198,10 +200,13 @@ private:
                 reasons.push_back(fmt::format("deadline {}", day_text(*d)));
             }
         }
+        // Fixed occurrences know their window and deadline too (feeds show
+        // the deadline, cycle due counts from it), also when all are fixed.
         for (auto& o : out) {
             o.window = *window;
             o.deadline = deadline;
         }
+        if (open.empty()) return;
 
         if (e.kind == event_kind::window || e.kind == event_kind::deadline) {
             for (const auto& m : open) {

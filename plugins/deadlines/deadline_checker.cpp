@@ -57,7 +57,7 @@ private:
             if (!find_rule(s.rule))
                 add("unknown-rule",
                     fmt::format("[checks] names rule '{}', which no rule of the "
-                                "deadlines checker has; rules: {}",
+                                "deadlines checker has (a typo, or another checker's?); rules: {}",
                                 s.rule, known_rules()),
                     s.where, "");
     }
@@ -145,6 +145,7 @@ private:
             if (entry->member == member) mine.push_back(entry);
         const std::string who = label(e, member);
         if (mine.empty()) {
+            if (options_.partial) return;  // the planner proposes what the plan leaves out
             add("missing",
                 fmt::format("no {} in {}: the calendar requires it ({})", who, year,
                             e.where.to_string()),
@@ -277,8 +278,8 @@ private:
         for (const auto& w : entry.waivers) {
             if (!find_rule(w.rule))
                 add("unknown-rule",
-                    fmt::format("waiver for rule '{}', which no rule of the deadlines checker has; "
-                                "rules: {}",
+                    fmt::format("waiver for rule '{}', which no rule of the deadlines checker has "
+                                "(a typo, or another checker's?); rules: {}",
                                 w.rule, known_rules()),
                     w.where, key_of(entry));
             else if (!broken_.count({&entry, w.rule}))

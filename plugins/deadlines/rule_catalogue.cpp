@@ -18,7 +18,8 @@ const std::vector<rule_info>& rule_catalogue() {
         {"closure", severity::warning, "a meeting while a body concerned is closed (e.g. höstlov)"},
         {"overdue", severity::warning, "with --today: due before today and not marked held"},
         {"unused-waiver", severity::warning, "a waiver for a rule the occurrence keeps"},
-        {"unknown-rule", severity::error, "a rule id in [checks] or a waiver that no rule has"},
+        {"unknown-rule", severity::note,
+         "a rule id in [checks] or a waiver that no rule of this checker has"},
     };
     return rules;
 }

@@ -149,7 +149,7 @@ TEST_CASE("examples/embed lists the next deadlines of one principal (shared and 
     const auto& p = package();
     const std::string expected =
         "Next deadlines for Eda kommun from 2026-09-01:\n"
-        "  2026-09-04  v. 36  Lokal dialog – Eda kommun  (window ends 2026-10-31)\n"
+        "  2026-09-04  v. 36  Lokal dialog – Eda kommun  (no later than 2026-10-31)\n"
         "  2026-10-31  v. 44  Sista dag för lokala dialoger\n";
     for (const char* program : {"next-deadlines", "next-deadlines-static"}) {
         INFO(program);
@@ -261,7 +261,7 @@ TEST_CASE("the Python example runs on the installed libcycle_c through ctypes", 
     CHECK(contains(r.out, "libcycle 0."));
     CHECK(contains(r.out, "2026-09-04  v. 36  Lokal dialog – Eda kommun\n"));
     CHECK_FALSE(contains(r.out, "2026-05-"));
-    CHECK(contains(r.out, "checks (no checker loaded): 0 finding(s)"));
+    CHECK(contains(r.out, "checks (deadlines): 0 finding(s)"));
 
     // The rule plugin through the C API: a finding at the plan file's entry.
     cycle::test::temp_dir dir;
@@ -270,7 +270,7 @@ TEST_CASE("the Python example runs on the installed libcycle_c through ctypes", 
     INFO(checked.err);
     CHECK(checked.exit_code == 1);
     CHECK(contains(checked.out, "2026-10-06  v. 41  Lokal dialog – Eda kommun\n"));
-    CHECK(contains(checked.out, "checks (blackout-weeks): 1 finding(s)"));
+    CHECK(contains(checked.out, "checks (deadlines, blackout-weeks): 1 finding(s)"));
     CHECK(contains(checked.out,
                    plan.string() +
                        ":3:1: error: Lokal dialog – Eda kommun on 2026-10-06 is in v. 41, "

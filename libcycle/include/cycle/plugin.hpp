@@ -105,6 +105,11 @@ public:
 
 struct check_options {
     std::optional<date::sys_days> today;  // for rules about what is due or overdue
+    // The plan file fixes only some dates and a planner proposes the rest
+    // (cycle plan --plan, the C API): an occurrence absent from it is not
+    // missing. Appended last, so plugins built before it read `today` as
+    // before.
+    bool partial = false;
 };
 
 // Adds findings about a plan file, given the calendar it follows.

@@ -280,7 +280,7 @@ cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* pl
         if (!day) return fail(error, CYCLE_ERROR_ARGUMENT, day.errors());
         nlohmann::json list = nlohmann::json::array();
         for (const auto& checker : plugins->registry.checkers())
-            for (const auto& f : checker->check(*plan->cal, plan->fixed, {.today = *day}))
+            for (const auto& f : checker->check(*plan->cal, plan->fixed, {.today = *day, .partial = true}))
                 list.push_back({{"severity", cycle::to_string(f.level)},
                                 {"rule", f.rule},
                                 {"message", f.message},
