@@ -34,7 +34,8 @@
 // (docs/plugins.md, "Versioning").
 // 2: exporter::write_all, export_options::{all_audiences, out, now}, importer
 //    returns `imported` (plan file + findings for what it could not use).
-#define CYCLE_PLUGIN_API_VERSION 2
+// 3: calendar::checks (the [checks] table), check_options::partial.
+#define CYCLE_PLUGIN_API_VERSION 3
 
 // C linkage and default visibility, whatever visibility the plugin is
 // compiled with.
@@ -107,8 +108,7 @@ struct check_options {
     std::optional<date::sys_days> today;  // for rules about what is due or overdue
     // The plan file fixes only some dates and a planner proposes the rest
     // (cycle plan --plan, the C API): an occurrence absent from it is not
-    // missing. Appended last, so plugins built before it read `today` as
-    // before.
+    // missing.
     bool partial = false;
 };
 
