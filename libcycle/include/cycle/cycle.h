@@ -83,8 +83,10 @@ cycle_status cycle_plugins_list_json(const cycle_plugins* plugins, char** json, 
 void cycle_plugins_free(cycle_plugins* plugins);
 
 /* Runs every registered checker on the plan's calendar and plan file (the
- * fixed dates given to cycle_plan_make). `today` ("YYYY-MM-DD" or NULL) is
- * for rules about what is due. *json: {"findings": [{"severity", "rule",
+ * fixed dates given to cycle_plan_make), as a partial plan: an occurrence
+ * the fixed dates leave out is proposed by the planner, not missing
+ * (docs/check.md). `today` ("YYYY-MM-DD" or NULL) is for rules about what is
+ * due. *json: {"findings": [{"severity", "rule",
  * "message", "file", "line", "column", "occurrence", "waived",
  * "waiver_reason"}, ...]}, empty when no checker is registered. */
 cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
