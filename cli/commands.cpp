@@ -32,6 +32,14 @@ int report(const errors& errs, int status) {
     return status;
 }
 
+// "a, b, c": the names of a list, for "available: ..." messages.
+template <class List, class Name>
+std::string list_names(const List& list, Name name) {
+    std::string text;
+    for (const auto& x : list) text += (text.empty() ? "" : ", ") + name(x);
+    return text;
+}
+
 // Today in the calendar's time zone.
 date::sys_days today_in(const std::string& zone) {
     auto local = date::locate_zone(zone)->to_local(std::chrono::system_clock::now());
@@ -61,8 +69,7 @@ std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
         fixed = std::move(pf).value();
     }
     if (!in.audience.empty() && !cal.find_body(in.audience)) {
-        std::string ids;
-        for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
+        auto ids = list_names(cal.bodies, [](const body& b) { return b.id; });
         return report({{fmt::format("unknown audience '{}'; the calendar's bodies are: {}",
                                     in.audience, ids),
                         cal.where}},
@@ -153,8 +160,7 @@ int run_plan(const plan_command& command) {
 int run_export(const registry& plugins, const export_command& command) {
     const exporter* e = plugins.find_exporter(command.format);
     if (!e) {
-        std::string names;
-        for (const auto& x : plugins.exporters()) names += (names.empty() ? "" : ", ") + x->name();
+        auto names = list_names(plugins.exporters(), [](const auto& x) { return x->name(); });
         return report({{fmt::format("no exporter for format '{}'; available: {}", command.format, names), {}}},
                       exit_bad_input);
     }
@@ -182,8 +188,7 @@ int run_export(const registry& plugins, const export_command& command) {
 int run_import(const registry& plugins, const import_command& command) {
     const importer* im = plugins.find_importer(command.format);
     if (!im) {
-        std::string names;
-        for (const auto& x : plugins.importers()) names += (names.empty() ? "" : ", ") + x->name();
+        auto names = list_names(plugins.importers(), [](const auto& x) { return x->name(); });
         return report({{fmt::format("no importer for format '{}'; available: {}", command.format, names), {}}},
                       exit_bad_input);
     }

@@ -300,10 +300,9 @@ private:
             if (auto why = why_not(d, o, e); !why.empty() && e.working_days_only)
                 skipped.push_back(fmt::format("{} {}", day_text(d), why));
         }
-        std::string text = fmt::format("first {} working day from the {} of the window",
-                                       e.preferred_weekdays.empty() ? "" : "preferred-weekday",
+        std::string text = fmt::format("first {}working day from the {} of the window",
+                                       e.preferred_weekdays.empty() ? "" : "preferred-weekday ",
                                        to_string(e.prefer));
-        if (e.preferred_weekdays.empty()) text = fmt::format("first working day from the {} of the window", to_string(e.prefer));
         if (!skipped.empty() && skipped.size() <= 4)
             text += fmt::format(" (skipped {})", fmt::join(skipped, ", "));
         else if (!skipped.empty())
