@@ -22,6 +22,7 @@
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
 #include "cycle/plan_output.hpp"
+#include "calendar_choice.hpp"
 #include "output_file.hpp"
 
 namespace cycle::cli {
@@ -49,18 +50,15 @@ date::sys_days today_in(const std::string& zone) {
 // A calendar, its plan file and the plan they make, or the exit status of
 // the failure (its messages already printed).
 struct planned {
-    std::optional<calendar> loaded;  // from --calendar; else the built-in one
+    calendar_choice calendar_in_use;
     plan p;
-    const calendar& cal() const { return loaded ? *loaded : default_calendar(); }
+    const calendar& cal() const { return calendar_in_use.get(); }
 };
 
 std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
-    planned out;
-    if (!in.calendar_file.empty()) {
-        auto c = load_calendar_file(in.calendar_file);
-        if (!c) return report(c.errors(), exit_bad_input);
-        out.loaded = std::move(c).value();
-    }
+    auto choice = calendar_choice::read(in.calendar_file);
+    if (!choice) return report(choice.errors(), exit_bad_input);
+    planned out{std::move(choice).value(), {}};
     const calendar& cal = out.cal();
     std::optional<plan_file> fixed;
     if (!in.plan_file.empty()) {
@@ -192,13 +190,9 @@ int run_import(const registry& plugins, const import_command& command) {
         return report({{fmt::format("no importer for format '{}'; available: {}", command.format, names), {}}},
                       exit_bad_input);
     }
-    std::optional<calendar> loaded;
-    if (!command.calendar_file.empty()) {
-        auto c = load_calendar_file(command.calendar_file);
-        if (!c) return report(c.errors(), exit_bad_input);
-        loaded = std::move(c).value();
-    }
-    const calendar& cal = loaded ? *loaded : default_calendar();
+    auto choice = calendar_choice::read(command.calendar_file);
+    if (!choice) return report(choice.errors(), exit_bad_input);
+    const calendar& cal = choice->get();
     std::ifstream in(command.file, std::ios::binary);
     if (!in) return report({{fmt::format("cannot read: {}", std::strerror(errno)), {command.file}}}, exit_bad_input);
     std::ostringstream bytes;
