@@ -205,6 +205,22 @@ TEST_CASE("the rule plugin, found through CYCLE_PLUGIN_PATH, is listed as a chec
     CHECK(contains(listed.out, "markdown     exporter"));
 }
 
+TEST_CASE("cycle check runs the rule plugin loaded with --plugin-dir", "[package]") {
+    const auto& p = package();
+    cycle::test::temp_dir dir;
+    auto plan = week_41_plan(dir, false);
+    auto broken = run_installed("--plugin-dir " + q(p.rule) + " check --partial " + q(plan));
+    CHECK(broken.exit_code == 1);
+    CHECK(contains(broken.out, plan.string() + ":3:1: error: "));
+    CHECK(contains(broken.out, "a blackout week of Eda kommun [blackout-week]"));
+    // Without the plugin the same plan keeps every rule of the wheel.
+    CHECK(run_installed("check --partial " + q(plan)).exit_code == 0);
+    auto waived_plan = week_41_plan(dir, true);
+    auto waived = run_installed("--plugin-dir " + q(p.rule) + " check --partial " + q(waived_plan));
+    CHECK(waived.exit_code == 0);
+    CHECK(contains(waived.out, "(waived: Only day the hall is free)"));
+}
+
 TEST_CASE("the installed cycle refuses a wrong API version and a non-plugin, and carries on",
           "[package]") {
     const auto& p = package();
