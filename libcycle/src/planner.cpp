@@ -12,6 +12,7 @@
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/timezone.hpp"
+#include "cycle/working_days.hpp"
 
 namespace cycle {
 namespace {
@@ -20,12 +21,6 @@ using date::days;
 using date::sys_days;
 
 std::string day_text(sys_days d) { return date::format("%F", d); }
-
-std::string weekday_name(sys_days d) {
-    static constexpr const char* names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                            "Thursday", "Friday", "Saturday"};
-    return names[date::weekday{d}.c_encoding()];
-}
 
 std::string window_text(const day_window& w) {
     return w.first == w.last ? day_text(w.first)
@@ -70,29 +65,12 @@ private:
         return order;
     }
 
-    // Why a day is not a working day for an occurrence, or "" if it is one.
-    std::string why_not_working(sys_days d, const occurrence& o) const {
-        date::weekday wd{d};
-        if (wd == date::Saturday || wd == date::Sunday) return weekday_name(d);
-        if (const holiday* h = holidays_.on(date::year_month_day{d})) return h->name;
-        for (const auto& c : cal_.closures) {
-            if (d < c.first || d > c.last) continue;
-            for (const auto& b : c.bodies) {
-                auto affected = [&](const std::string& who) {
-                    return !who.empty() && cal_.is_member_of(who, b);
-                };
-                bool hits = affected(o.member) || affected(o.organiser) ||
-                            std::any_of(o.audiences.begin(), o.audiences.end(), affected);
-                if (hits) return fmt::format("{} ({})", c.name, cal_.body_label(b));
-            }
-        }
-        return {};
-    }
-
-    // Whether every day of an occurrence starting on `d` can hold it.
+    // Why an occurrence starting on `d` cannot be held then, or "" if it can:
+    // one of its days is not a working day, or its start time does not exist.
     std::string why_not(sys_days d, const occurrence& o, const event_template& e) const {
-        for (unsigned i = 0; i < e.days; ++i)
-            if (auto why = why_not_working(d + days{i}, o); !why.empty()) return why;
+        auto conflicts = day_conflicts(cal_, holidays_, bodies_concerned(e, o.member), d,
+                                       d + days{e.days - 1});
+        if (!conflicts.empty()) return conflicts.front().what;
         if (o.start_time) {
             auto local = date::local_seconds{d.time_since_epoch()} + *o.start_time;
             if (auto utc = to_utc(cal_.time_zone, local); !utc) return "no such local time (DST)";

@@ -8,7 +8,7 @@
 #include <set>
 #include <tuple>
 
-#include "day_conflicts.hpp"
+#include "cycle/working_days.hpp"
 #include "rule_catalogue.hpp"
 
 namespace cycle::deadlines {

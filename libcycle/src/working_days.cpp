@@ -1,10 +1,10 @@
-#include "day_conflicts.hpp"
+#include "cycle/working_days.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-namespace cycle::deadlines {
+namespace cycle {
 
 std::vector<std::string> bodies_concerned(const event_template& e, const std::string& member) {
     std::vector<std::string> out;
@@ -45,4 +45,4 @@ std::vector<day_conflict> day_conflicts(const calendar& cal, const holiday_calen
     return out;
 }
 
-}  // namespace cycle::deadlines
+}  // namespace cycle

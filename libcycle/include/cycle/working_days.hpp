@@ -1,7 +1,10 @@
-// day_conflicts.hpp — why a day is not a working day for an occurrence:
+// working_days.hpp — why a day is not a working day for an occurrence:
 // a public holiday, a de facto day off, a weekend, or a closure of a body
-// concerned (its member, organiser or an audience), as the planner avoids
-// them (docs/planning.md).
+// concerned (its member, organiser or an audience). The planner avoids such
+// days (docs/planning.md); the deadlines checker reports them.
+//
+//   day_conflicts(cal, holidays, bodies_concerned(dialogue, "eda"),
+//                 2026-10-26, 2026-10-26)   -> {closure, "Höstlov (Eda kommun)"}
 #pragma once
 
 #include <date/date.h>
@@ -12,7 +15,7 @@
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 
-namespace cycle::deadlines {
+namespace cycle {
 
 struct day_conflict {
     std::string rule;  // "holiday", "day-off", "weekend" or "closure"
@@ -29,4 +32,4 @@ std::vector<day_conflict> day_conflicts(const calendar& cal, const holiday_calen
                                         const std::vector<std::string>& bodies,
                                         date::sys_days first, date::sys_days last);
 
-}  // namespace cycle::deadlines
+}  // namespace cycle
