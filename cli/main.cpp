@@ -12,10 +12,15 @@
 
 namespace {
 
+// --calendar FILE: every command that reads a calendar.
+void add_calendar_option(CLI::App& cmd, std::string& file) {
+    cmd.add_option("--calendar", file, "Calendar TOML file (default: the built-in wheel)")
+        ->check(CLI::ExistingFile);
+}
+
 // --calendar, --plan, --year | --cycle, --audience: shared by plan and export.
 void add_plan_inputs(CLI::App& cmd, cycle::cli::plan_inputs& in) {
-    cmd.add_option("--calendar", in.calendar_file, "Calendar TOML file (default: the built-in wheel)")
-        ->check(CLI::ExistingFile);
+    add_calendar_option(cmd, in.calendar_file);
     cmd.add_option("--plan", in.plan_file, "Plan TOML file with fixed dates (docs/plan-format.md)")
         ->check(CLI::ExistingFile);
     auto* year = cmd.add_option("--year", in.year, "Cycle year, e.g. 2026 (default: the current one)");
@@ -74,8 +79,7 @@ int main(int argc, char** argv) {
     auto* import_cmd = app.add_subcommand("import", "Read a calendar file (e.g. an .ics export) into a plan file");
     import_cmd->add_option("format", imp.format, "Importer name, e.g. ics")->required();
     import_cmd->add_option("file", imp.file, "The file to read, e.g. export.ics")->required()->check(CLI::ExistingFile);
-    import_cmd->add_option("--calendar", imp.calendar_file, "Calendar TOML file (default: the built-in wheel)")
-        ->check(CLI::ExistingFile);
+    add_calendar_option(*import_cmd, imp.calendar_file);
     import_cmd->add_option("--out", imp.out, "Write the plan file here instead of standard output")
         ->capture_default_str();
     import_cmd->footer(
@@ -98,8 +102,7 @@ int main(int argc, char** argv) {
                  "Exit status: 0 clean or warnings only, 1 errors (or warnings with --strict), "
                  "2 unreadable input");
     check_cmd->add_option("plans", check.plans, "Plan TOML files; - reads standard input")->required();
-    check_cmd->add_option("--calendar", check.calendar_file, "Calendar TOML file (default: the built-in wheel)")
-        ->check(CLI::ExistingFile);
+    add_calendar_option(*check_cmd, check.calendar_file);
     check_cmd->add_option("--year", check.year, "Check only this cycle year's occurrences, e.g. 2026");
     check_cmd->add_option("--today", check.today,
                           "Also report deadlines passed before this day (YYYY-MM-DD) and not marked held");
@@ -117,8 +120,7 @@ int main(int argc, char** argv) {
                 "Either may be - (standard input): git show HEAD~1:plan.toml | cycle diff - plan.toml");
     diff_cmd->add_option("old", diff.old_plan, "The old plan file, or -")->required();
     diff_cmd->add_option("new", diff.new_plan, "The new plan file, or -")->required();
-    diff_cmd->add_option("--calendar", diff.calendar_file, "Calendar TOML file (default: the built-in wheel)")
-        ->check(CLI::ExistingFile);
+    add_calendar_option(*diff_cmd, diff.calendar_file);
     diff_cmd->add_option("--format", diff.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -128,8 +130,7 @@ int main(int argc, char** argv) {
         "due", "List what takes place or falls due in the next days; with plan files, also what is "
                "overdue (due before today and not marked held)");
     due_cmd->add_option("plans", due.plans, "Plan TOML files with fixed dates and statuses; - reads standard input");
-    due_cmd->add_option("--calendar", due.calendar_file, "Calendar TOML file (default: the built-in wheel)")
-        ->check(CLI::ExistingFile);
+    add_calendar_option(*due_cmd, due.calendar_file);
     due_cmd->add_option("--within", due.within, "How far ahead: 30d, 6w")->capture_default_str();
     due_cmd->add_option("--today", due.today, "The day to count from, YYYY-MM-DD (default: today)");
     due_cmd->add_option("--audience", due.audience, "Only what concerns this body, e.g. eda");
