@@ -25,8 +25,11 @@ int run_check(const registry& plugins, const check_command& command) {
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors());
     const calendar& cal = choice->get();
+    auto holidays = plugins.holidays_for(cal);
+    if (!holidays) return report(holidays.errors());
     check_options options;
     options.partial = command.partial;
+    options.holidays = *holidays;
     if (command.today) {
         auto today = parse_day(*command.today, "--today");
         if (!today) return report(today.errors());

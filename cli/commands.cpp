@@ -55,11 +55,13 @@ struct planned {
     const calendar& cal() const { return calendar_in_use.get(); }
 };
 
-std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
+std::variant<planned, int> make_requested_plan(const registry& plugins, const plan_inputs& in) {
     auto choice = calendar_choice::read(in.calendar_file);
     if (!choice) return report(choice.errors(), exit_bad_input);
     planned out{std::move(choice).value(), {}};
     const calendar& cal = out.cal();
+    auto holidays = plugins.holidays_for(cal);
+    if (!holidays) return report(holidays.errors(), exit_bad_input);
     std::optional<plan_file> fixed;
     if (!in.plan_file.empty()) {
         auto pf = load_plan_file(in.plan_file, cal);
@@ -75,6 +77,7 @@ std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
     }
     plan_request request;
     request.fixed = fixed ? &*fixed : nullptr;
+    request.holidays = *holidays;
     if (!in.whole_cycle) request.year = in.year.value_or(current_cycle_year(cal, today_in(cal.time_zone)));
     if (request.year) {
         if (auto y = check_plan_year(cal, *request.year); !y) {
@@ -131,14 +134,14 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
 
 }  // namespace
 
-int run_plan(const plan_command& command) {
+int run_plan(const registry& plugins, const plan_command& command) {
     // A plan file holds dates someone fixed by hand: never replace one unasked.
     if (command.format == "plan" && command.out != "-" && !command.force &&
         std::filesystem::exists(command.out))
         return report({{"the file exists and may hold dates fixed by hand; use --force to replace it",
                         {command.out}}},
                       exit_bad_input);
-    auto made = make_requested_plan(command.inputs);
+    auto made = make_requested_plan(plugins, command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
     planned& result = std::get<planned>(made);
     plan& p = result.p;
@@ -165,7 +168,7 @@ int run_export(const registry& plugins, const export_command& command) {
     if (command.all_audiences && command.out == "-")
         return report({{"--all-audiences writes several files: give a directory with --out", {"--out"}}},
                       exit_bad_input);
-    auto made = make_requested_plan(command.inputs);
+    auto made = make_requested_plan(plugins, command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
     const planned& result = std::get<planned>(made);
     export_options options;
@@ -233,8 +236,12 @@ int run_plugins(const registry& plugins) {
     return exit_ok;
 }
 
-int run_holidays(const holidays_command& command) {
-    auto days = swedish_holidays(date::year{command.year});
+int run_holidays(const registry& plugins, const holidays_command& command) {
+    auto choice = calendar_choice::read(command.calendar_file);
+    if (!choice) return report(choice.errors(), exit_bad_input);
+    auto provider = plugins.holidays_for(choice->get());
+    if (!provider) return report(provider.errors(), exit_bad_input);
+    auto days = (*provider)->holidays_of(date::year{command.year});
     if (!days) return report(days.errors(), exit_bad_input);
     if (command.format == "json") {
         nlohmann::json list = nlohmann::json::array();
@@ -247,7 +254,7 @@ int run_holidays(const holidays_command& command) {
         return exit_ok;
     }
     static constexpr const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    std::cout << fmt::format("Swedish public holidays and days off, {}\n", command.year);
+    std::cout << fmt::format("{}, {}\n", (*provider)->description(), command.year);
     for (const auto& h : *days) {
         date::sys_days d{h.date};
         std::cout << fmt::format("{}  {:<6} {}  {:<15} {}\n", date::format("%F", d), week_label(d),

@@ -61,10 +61,12 @@ nlohmann::ordered_json items(const calendar& cal, const std::vector<occurrence>&
 
 }  // namespace
 
-int run_due(const due_command& command) {
+int run_due(const registry& plugins, const due_command& command) {
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors());
     const calendar& cal = choice->get();
+    auto holidays = plugins.holidays_for(cal);
+    if (!holidays) return report(holidays.errors());
     auto within = parse_span(command.within, "--within");
     if (!within) return report(within.errors());
     date::sys_days today = today_in(cal.time_zone);
@@ -89,7 +91,8 @@ int run_due(const due_command& command) {
     const int last = std::min(cal.last_plannable_year(),
                               int(date::year_month_day{today + date::days{*within}}.year()));
     for (int y = first; y <= last; ++y) {
-        auto p = make_plan(cal, {.year = y, .fixed = fixed ? &*fixed : nullptr});
+        auto p =
+            make_plan(cal, {.year = y, .fixed = fixed ? &*fixed : nullptr, .holidays = *holidays});
         if (!p) return report(p.errors(), exit_unsatisfiable);
         for (auto& o : p->occurrences)
             if (command.audience.empty() || concerns(cal, o, command.audience))

@@ -74,7 +74,8 @@ TEST_CASE("each of the six recurring events falls in its month", "[planner]") {
 
 TEST_CASE("the 17 local dialogues are spread, capped, on working days, before the deadline", "[planner]") {
     const calendar& cal = default_calendar();
-    auto holidays = holiday_calendar::for_years(year{2025}, year{2029});
+    auto holidays =
+        holiday_calendar::for_years(cycle::swedish_holiday_provider(), year{2025}, year{2029});
     REQUIRE(holidays);
     for (int y = 2025; y <= 2028; ++y) {
         plan p = plan_of(cal, y);
@@ -118,7 +119,8 @@ TEST_CASE("the 17 local dialogues are spread, capped, on working days, before th
 
 TEST_CASE("meetings avoid holidays: the seminar is not on Kristi himmelsfärd", "[planner]") {
     const calendar& cal = default_calendar();
-    auto holidays = holiday_calendar::for_years(year{2025}, year{2031});
+    auto holidays =
+        holiday_calendar::for_years(cycle::swedish_holiday_provider(), year{2025}, year{2031});
     REQUIRE(holidays);
     plan p = plan_of(cal, std::nullopt);
     for (const auto& o : p.occurrences) {

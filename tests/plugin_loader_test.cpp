@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
 #include "cycle/plan.hpp"
 #include "support.hpp"
 

@@ -84,8 +84,8 @@ public:
 private:
     void read_cycle(const toml::table& t) {
         table_reader r(t, "[cycle]", file_, errors_,
-                       {"id", "title", "description", "url", "first_year", "last_year",
-                        "time_zone", "language"});
+                       {"id", "title", "description", "url", "first_year", "last_year", "time_zone",
+                        "language", "holidays"});
         cal_.id = r.id("id", true).value_or("");
         cal_.title = r.string("title", true).value_or("");
         cal_.description = r.string("description").value_or("");
@@ -108,6 +108,11 @@ private:
             }
         }
         cal_.language = r.string("language").value_or("sv");
+        // Which provider is checked where it is used: plugins add providers.
+        if (auto holidays = r.id("holidays")) {
+            cal_.holidays = *holidays;
+            cal_.holidays_where = r.where("holidays");
+        }
         r.finish();
     }
 

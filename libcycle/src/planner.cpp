@@ -438,8 +438,11 @@ result<plan> make_plan(const calendar& cal, const plan_request& request) {
                                  request.fixed->calendar_id, cal.id),
                      request.fixed->where};
     // Holidays of every calendar year a rule can reach (year_offset, offsets).
-    auto holidays = holiday_calendar::for_years(date::year{std::max(first - 1, first_holiday_year)},
-                                                date::year{std::min(last + 2, last_holiday_year)});
+    auto provider = holidays_for(cal, request.holidays);
+    if (!provider) return provider.errors();
+    auto holidays =
+        holiday_calendar::for_years(**provider, date::year{std::max(first - 1, first_holiday_year)},
+                                    date::year{std::min(last + 2, last_holiday_year)});
     if (!holidays) return holidays.errors();
 
     plan p;

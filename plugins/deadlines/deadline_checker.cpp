@@ -309,9 +309,15 @@ findings check_deadlines(const calendar& cal, const plan_file& plan, const check
         first = std::min(first, int(date::year_month_day{entry.date}.year()));
         last = std::max(last, int(date::year_month_day{end_of(entry)}.year()));
     }
-    auto holidays = holiday_calendar::for_years(date::year{std::max(first - 1, first_holiday_year)},
-                                                date::year{std::min(last + 2, last_holiday_year)});
-    if (!holidays) return {};  // years the loaders accept are all inside the holiday range
+    auto provider = holidays_for(cal, options.holidays);
+    auto holidays = provider ? holiday_calendar::for_years(
+                                   **provider, date::year{std::max(first - 1, first_holiday_year)},
+                                   date::year{std::min(last + 2, last_holiday_year)})
+                             : provider.errors();
+    if (!holidays) {  // no such provider, or a year it does not cover
+        const error& e = holidays.errors().front();
+        return {{severity::error, "holidays", e.message, e.where, {}, false, {}}};
+    }
     return deadline_checker(cal, plan, options, *holidays).run();
 }
 

@@ -134,6 +134,10 @@ struct calendar {
     int last_year = 0;
     std::string time_zone = "Europe/Stockholm";
     std::string language = "sv";
+    // Which public holidays and days off apply: a holiday provider's name
+    // (holidays.hpp), "se" built in, others from plugins.
+    std::string holidays = "se";
+    source_region holidays_where;  // the key in [cycle]; empty when not given
     std::vector<source_document> sources;
     std::vector<body> bodies;
     std::vector<event_template> events;
