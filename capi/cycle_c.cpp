@@ -108,12 +108,7 @@ cycle::result<std::optional<date::sys_days>> parse_day(const char* text, const c
 
 // Empty audience: everything. Otherwise it must be a body of the calendar.
 cycle::result<bool> check_audience(const cycle::calendar& cal, const char* audience) {
-    if (empty(audience) || cal.find_body(audience)) return true;
-    std::string ids;
-    for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
-    return cycle::error{
-        fmt::format("unknown audience '{}'; the calendar's bodies are: {}", audience, ids),
-        cal.where};
+    return cycle::check_audience(cal, empty(audience) ? "" : audience);
 }
 
 cycle_status take_calendar(cycle::result<cycle::calendar> loaded, cycle_calendar** out,

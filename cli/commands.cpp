@@ -22,6 +22,8 @@
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
 #include "cycle/plan_output.hpp"
+#include "cycle/read_file.hpp"
+#include "cycle/timezone.hpp"
 #include "calendar_choice.hpp"
 #include "output_file.hpp"
 
@@ -39,12 +41,6 @@ std::string list_names(const List& list, Name name) {
     std::string text;
     for (const auto& x : list) text += (text.empty() ? "" : ", ") + name(x);
     return text;
-}
-
-// Today in the calendar's time zone.
-date::sys_days today_in(const std::string& zone) {
-    auto local = date::locate_zone(zone)->to_local(std::chrono::system_clock::now());
-    return date::sys_days{date::floor<date::days>(local).time_since_epoch()};
 }
 
 // A calendar, its plan file and the plan they make, or the exit status of
@@ -68,13 +64,8 @@ std::variant<planned, int> make_requested_plan(const registry& plugins, const pl
         if (!pf) return report(pf.errors(), exit_bad_input);
         fixed = std::move(pf).value();
     }
-    if (!in.audience.empty() && !cal.find_body(in.audience)) {
-        auto ids = list_names(cal.bodies, [](const body& b) { return b.id; });
-        return report({{fmt::format("unknown audience '{}'; the calendar's bodies are: {}",
-                                    in.audience, ids),
-                        cal.where}},
-                      exit_bad_input);
-    }
+    if (auto known = check_audience(cal, in.audience); !known)
+        return report(known.errors(), exit_bad_input);
     plan_request request;
     request.fixed = fixed ? &*fixed : nullptr;
     request.holidays = *holidays;
@@ -196,11 +187,9 @@ int run_import(const registry& plugins, const import_command& command) {
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors(), exit_bad_input);
     const calendar& cal = choice->get();
-    std::ifstream in(command.file, std::ios::binary);
-    if (!in) return report({{fmt::format("cannot read: {}", std::strerror(errno)), {command.file}}}, exit_bad_input);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    auto read = im->read(cal, bytes.str(), command.file);
+    auto bytes = read_file(command.file, "");
+    if (!bytes) return report(bytes.errors(), exit_bad_input);
+    auto read = im->read(cal, *bytes, command.file);
     if (!read) return report(read.errors(), exit_bad_input);
     for (const auto& f : read->unmatched) std::cerr << f.to_string() << '\n';
     std::string text = write_plan_file(cal, plan_of(cal, read->plan));

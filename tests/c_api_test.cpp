@@ -31,9 +31,7 @@ struct handles {
     }
 };
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cycle::test::contains;
 
 }  // namespace
 

@@ -18,14 +18,11 @@ using cycle::test::run_cycle;
 using cycle::test::temp_dir;
 using cycle::test::write_file;
 
-const std::string plans = std::string(CYCLE_TEST_DATA) + "/plans/";
-const std::string wheel = plans + "check-wheel.toml";
+using cycle::test::quoted;
+const std::string& plans = cycle::test::test_plans;
+const std::string& wheel = cycle::test::check_wheel;
 const std::string wheel_2023 =
     std::string(CYCLE_SOURCE_DIR) + "/calendars/nya-perspektiv-2023.toml";
-
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
-}
 
 // "severity rule line:col" for each finding, in output order.
 std::vector<std::string> findings_of(const std::string& json_text) {

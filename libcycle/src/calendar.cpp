@@ -117,4 +117,12 @@ const calendar& default_calendar() {
     return built_in;
 }
 
+result<bool> check_audience(const calendar& cal, std::string_view audience) {
+    if (audience.empty() || cal.find_body(audience)) return true;
+    std::string ids;
+    for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
+    return error{fmt::format("unknown audience '{}'; the calendar's bodies are: {}", audience, ids),
+                 cal.where};
+}
+
 }  // namespace cycle

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "cycle/calendar.hpp"
+#include "cycle/read_file.hpp"
 #include "suggest.hpp"
 #include "toml_reader.hpp"
 #include "value_parsing.hpp"
@@ -676,13 +677,9 @@ result<calendar> load_calendar_string(std::string_view toml, std::string_view na
 }
 
 result<calendar> load_calendar_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return error{fmt::format("cannot read calendar: {}", std::strerror(errno)),
-                     {path.string(), 0, 0}};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return load_calendar_string(text.str(), path.string());
+    auto text = read_file(path, "calendar");
+    if (!text) return text.errors();
+    return load_calendar_string(*text, path.string());
 }
 
 }  // namespace cycle

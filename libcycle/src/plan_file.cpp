@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cycle/plan.hpp"
+#include "cycle/read_file.hpp"
 #include "cycle/timezone.hpp"
 #include "suggest.hpp"
 #include "toml_reader.hpp"
@@ -190,12 +191,9 @@ result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
 }
 
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return error{fmt::format("cannot read plan: {}", std::strerror(errno)), {path.string(), 0, 0}};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return load_plan_string(text.str(), path.string(), cal);
+    auto text = read_file(path, "plan");
+    if (!text) return text.errors();
+    return load_plan_string(*text, path.string(), cal);
 }
 
 std::string write_plan_file(const calendar& cal, const plan& p) {

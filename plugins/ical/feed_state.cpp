@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include "cycle/read_file.hpp"
+
 namespace cycle::ical {
 namespace {
 
@@ -39,11 +41,9 @@ result<feed_state> feed_state::load(const std::filesystem::path& path) {
     feed_state state;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return state;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return error{fmt::format("cannot read feed state: {}", std::strerror(errno)),
-                     {path.string()}};
-    return read(in, path.string());
+    auto text = read_file(path, "feed state");
+    if (!text) return text.errors();
+    return parse(*text, path.string());
 }
 
 result<feed_state> feed_state::parse(std::string_view text, const std::string& name) {

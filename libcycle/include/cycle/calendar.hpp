@@ -166,6 +166,10 @@ struct calendar {
     std::string describe_source(const rule_source& s) const;
 };
 
+// An audience a program was given: empty (everything) or a body of the
+// calendar; otherwise an error at the calendar that lists its bodies.
+result<bool> check_audience(const calendar& cal, std::string_view audience);
+
 // Load a calendar. Every problem found is returned, each with its place.
 result<calendar> load_calendar_file(const std::filesystem::path& path);
 result<calendar> load_calendar_string(std::string_view toml, std::string_view name);
