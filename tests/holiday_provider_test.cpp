@@ -74,7 +74,7 @@ TEST_CASE("holidays: a calendar names its provider; \"se\" by default", "[holida
 
 TEST_CASE("holidays: the built-in Swedish provider is what \"se\" plans with", "[holidays]") {
     auto cal = load("holidays = \"se\"");
-    auto p = cycle::make_plan(cal, {.year = 2026});
+    auto p = cycle::make_plan(cal, {.year = 2026, .fixed = nullptr, .holidays = nullptr});
     REQUIRE(p);
     CHECK(day_of(*p, "may-meeting") == sys_days{2026_y / May / 4});  // Första maj, a weekend
     CHECK(day_of(*p, "autumn-meeting") == sys_days{2026_y / October / 12});
@@ -92,7 +92,7 @@ TEST_CASE("holidays: a plugin's provider, found through the registry, plans the 
     REQUIRE_FALSE(missing);
     CHECK(missing.errors().front().to_string().find("t.toml:6:12: error: no holiday provider "
                                                     "'test-land'") == 0);
-    auto unplanned = cycle::make_plan(cal, {.year = 2026});
+    auto unplanned = cycle::make_plan(cal, {.year = 2026, .fixed = nullptr, .holidays = nullptr});
     REQUIRE_FALSE(unplanned);
     CHECK(unplanned.errors().front().message.find("no holiday provider 'test-land'") == 0);
 

@@ -48,13 +48,22 @@ year_offset = 1
     return std::move(cal).value();
 }
 
+cycle::result<cycle::due_report> due(const cycle::calendar& cal, sys_days today, int within,
+                                     const std::string& audience = "") {
+    cycle::due_request request;
+    request.today = today;
+    request.within_days = within;
+    request.audience = audience;
+    return cycle::find_due(cal, request);
+}
+
 }  // namespace
 
 TEST_CASE("find_due plans every cycle year that reaches the range", "[due]") {
     const auto cal = two_years();
     // 20 Dec 2026 + 30 days reaches January 2027: cycle year 2026's kickoff
     // (year_offset 1) is due, and nothing of cycle year 2027 yet.
-    auto r = cycle::find_due(cal, {.today = sys_days{2026_y / December / 20}, .within_days = 30});
+    auto r = due(cal, sys_days{2026_y / December / 20}, 30);
     REQUIRE(r);
     REQUIRE(r->due.size() == 1);
     CHECK(r->due.front().event == "kickoff");
@@ -62,13 +71,11 @@ TEST_CASE("find_due plans every cycle year that reaches the range", "[due]") {
     // Nyårsdagen, then a weekend: the first working day of January 2027.
     CHECK(r->due.front().date == sys_days{2027_y / January / 4});
     // Only what concerns the audience.
-    auto board = cycle::find_due(
-        cal, {.today = sys_days{2026_y / October / 20}, .within_days = 90, .audience = "board"});
+    auto board = due(cal, sys_days{2026_y / October / 20}, 90, "board");
     REQUIRE(board);
     REQUIRE(board->due.size() == 1);
     CHECK(board->due.front().event == "autumn");
-    auto unknown = cycle::find_due(
-        cal, {.today = sys_days{2026_y / October / 20}, .within_days = 90, .audience = "nobody"});
+    auto unknown = due(cal, sys_days{2026_y / October / 20}, 90, "nobody");
     REQUIRE_FALSE(unknown);
     CHECK(unknown.errors().front().to_string() ==
           "two.toml: error: unknown audience 'nobody'; the calendar's bodies are: board, staff");
