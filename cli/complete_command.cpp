@@ -10,7 +10,9 @@
 namespace cycle::cli {
 namespace {
 
-bool visible(const CLI::App* sub) { return !sub->get_group().empty(); }
+bool visible(const CLI::App* sub) {
+    return !sub->get_group().empty();
+}
 
 const CLI::App* find_subcommand(const CLI::App& app, const std::string& name) {
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
@@ -79,7 +81,8 @@ parsed_words parse_words(const CLI::App& app, const std::vector<std::string>& wo
         if (word.size() > 1 && word[0] == '-') {
             auto eq = word.find('=');
             const CLI::Option* opt = find_option(*p.command, word.substr(0, eq));
-            if (opt && opt->get_type_size() != 0 && eq == std::string::npos) p.pending = opt;
+            if (opt && opt->get_type_size() != 0 && eq == std::string::npos)
+                p.pending = opt;
             else if (opt && eq != std::string::npos && opt->check_lname("calendar"))
                 p.calendar_file = word.substr(eq + 1);
             continue;
@@ -104,8 +107,8 @@ std::vector<std::string> option_values(const CLI::Option& opt, const std::string
         return out;
     }
     if (opt.check_lname("plugin-dir")) return {"@dirs"};
-    const bool bodies = opt.check_lname("audience") || opt.check_lname("member") ||
-                        opt.check_lname("body");
+    const bool bodies =
+        opt.check_lname("audience") || opt.check_lname("member") || opt.check_lname("body");
     const bool events = opt.check_lname("event");
     if (bodies || events) {
         std::vector<std::string> out;

@@ -13,10 +13,9 @@
 // names. Filtering by the typed prefix is left to the shell.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "cycle/plugin.hpp"
 

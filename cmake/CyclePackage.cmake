@@ -27,6 +27,10 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME libcycle)
 set(CPACK_PACKAGE_VENDOR "libcycle")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# Each package's synopsis is the first line of its component description
+# below. CPack prepends CPACK_PACKAGE_DESCRIPTION_SUMMARY to every one
+# unless it is CPack's own default, so it is set to that default.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_PACKAGE_CONTACT "libcycle maintainers <libcycle@example.org>")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
@@ -44,6 +48,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_INSTALL_FULL_LIBDIR})
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libcycle)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION utils)
+# dpkg runs ldconfig through its trigger (lintian: lacks-ldconfig-trigger).
+# CPack also writes postinst/postrm calling ldconfig; lintian warns about
+# those (maintscript-calls-ldconfig), which is harmless next to the trigger.
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/packaging/debian/triggers)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "curl, git")  # for /usr/share/cycle/ci/cycle-ci.sh
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
   "multi-year meeting wheels (årshjul) as data: plans, feeds and checks
 The cycle command plans each year of a multi-year meeting wheel from a

@@ -19,20 +19,23 @@ namespace {
 const fs::path source_dir = CYCLE_SOURCE_DIR;
 const std::string script = (source_dir / "ci/cycle-ci.sh").string();
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 // A plan repository: main has plans/2026.toml; branch `change` moves the
 // seminar to Kristi himmelsfärdsdag (an error) and adds plans/2027.toml.
 struct plan_repository {
     cycle::test::temp_dir dir;
-    std::string git = "git -c user.name=ci -c user.email=ci@example.org -c init.defaultBranch=main "
-                      "-c commit.gpgsign=false";
+    std::string git =
+        "git -c user.name=ci -c user.email=ci@example.org -c init.defaultBranch=main "
+        "-c commit.gpgsign=false";
 
     plan_repository() {
         fs::create_directories(dir / "plans");
         fs::copy_file(source_dir / "examples/ci/plans/2026.toml", dir / "plans/2026.toml");
-        REQUIRE(in_repo(git + " init -q && " + git + " add plans && " + git + " commit -q -m base && " + git +
-                        " checkout -q -b change")
+        REQUIRE(in_repo(git + " init -q && " + git + " add plans && " + git +
+                        " commit -q -m base && " + git + " checkout -q -b change")
                     .exit_code == 0);
         std::string plan = read_file(dir / "plans/2026.toml");
         auto at = plan.find("date = 2026-05-13");
@@ -53,7 +56,8 @@ struct plan_repository {
 
 }  // namespace
 
-TEST_CASE("cycle-ci.sh check: the diff against the base branch, annotations, JUnit and the exit status") {
+TEST_CASE(
+    "cycle-ci.sh check: the diff against the base branch, annotations, JUnit and the exit status") {
     plan_repository repo;
     auto r = repo.ci("check --base main --format github --junit report.xml 'plans/*.toml'");
     INFO(r.out << r.err);
@@ -65,7 +69,8 @@ TEST_CASE("cycle-ci.sh check: the diff against the base branch, annotations, JUn
     CHECK(contains(r.out, "2026-05-14"));
     CHECK(contains(r.out, "-- plans/2027.toml: new\n"));
     // GitHub annotations on the plan's line.
-    CHECK(contains(r.out, "::error file=plans/2026.toml,line=9"));
+    CHECK(
+        contains(r.out, "::error file=plans/2026.toml,line=8,col=1,title=cycle check [holiday]::"));
     CHECK(contains(r.out, "[holiday]"));
     // The JUnit report, with the failure in it.
     std::string junit = read_file(repo.dir / "report.xml");
@@ -75,7 +80,8 @@ TEST_CASE("cycle-ci.sh check: the diff against the base branch, annotations, JUn
     CHECK_FALSE(fs::exists(repo.dir / "report.xml.tmp"));
 }
 
-TEST_CASE("cycle-ci.sh check: a clean branch passes, with a JUnit report and no diff without --base") {
+TEST_CASE(
+    "cycle-ci.sh check: a clean branch passes, with a JUnit report and no diff without --base") {
     plan_repository repo;
     REQUIRE(repo.in_repo(repo.git + " checkout -q main").exit_code == 0);
     auto r = repo.ci("check --junit report.xml 'plans/*.toml' 'plans/2026.toml'");
@@ -122,11 +128,11 @@ TEST_CASE("the pre-commit hook runs cycle check on the plan files a commit touch
     CHECK_FALSE(std::regex_search("plans/README.md", plan_files));
     // pre-commit runs `entry FILE...` in the repository with cycle on PATH.
     const std::string path = "PATH='" + fs::path(CYCLE_CLI).parent_path().string() + "':\"$PATH\" ";
-    auto good = run("cd '" + (source_dir / "examples/ci").string() + "' && " + path + entry[1].str() +
-                    " plans/2026.toml plans/2027.toml");
+    auto good = run("cd '" + (source_dir / "examples/ci").string() + "' && " + path +
+                    entry[1].str() + " plans/2026.toml plans/2027.toml");
     CHECK(good.exit_code == 0);
-    auto bad = run("cd '" + (source_dir / "examples/ci").string() + "' && " + path + entry[1].str() +
-                   " broken/2026.toml");
+    auto bad = run("cd '" + (source_dir / "examples/ci").string() + "' && " + path +
+                   entry[1].str() + " broken/2026.toml");
     CHECK(bad.exit_code == 1);
     CHECK(bad.out == read_file(source_dir / "examples/ci/broken/expected-output.txt"));
 }

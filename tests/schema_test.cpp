@@ -26,19 +26,24 @@ namespace {
 const fs::path source_dir = CYCLE_SOURCE_DIR;
 const fs::path schema_dir = source_dir / "schemas";
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
 
 // "valid FILE" / "invalid FILE: why" per file, from tests/tools/validate_schema.py.
-std::map<std::string, std::string> validate(const std::string& schema, const std::vector<fs::path>& files) {
-    std::string cmd = std::string(CYCLE_PYTHON) + " " + q(source_dir / "tests/tools/validate_schema.py") +
-                      " " + q(schema_dir / (schema + ".schema.json"));
+std::map<std::string, std::string> validate(const std::string& schema,
+                                            const std::vector<fs::path>& files) {
+    std::string cmd = std::string(CYCLE_PYTHON) + " " +
+                      q(source_dir / "tests/tools/validate_schema.py") + " " +
+                      q(schema_dir / (schema + ".schema.json"));
     for (const auto& f : files) cmd += " " + q(f);
     auto r = run(cmd);
     REQUIRE(r.exit_code <= 1);
     std::map<std::string, std::string> verdicts;
     std::istringstream lines(r.out);
     for (std::string line; std::getline(lines, line);) {
-        if (line.rfind("valid ", 0) == 0) verdicts[line.substr(6)] = "valid";
+        if (line.rfind("valid ", 0) == 0)
+            verdicts[line.substr(6)] = "valid";
         else if (line.rfind("invalid ", 0) == 0) {
             auto colon = line.find(": ");
             verdicts[line.substr(8, colon - 8)] = line.substr(colon + 2);
@@ -53,7 +58,8 @@ void each_property(const nlohmann::json& node, const std::string& where,
                    std::vector<std::pair<std::string, nlohmann::json>>& out) {
     if (node.is_object()) {
         if (node.contains("properties"))
-            for (auto& [key, value] : node["properties"].items()) out.emplace_back(where + "/" + key, value);
+            for (auto& [key, value] : node["properties"].items())
+                out.emplace_back(where + "/" + key, value);
         if (node.contains("additionalProperties") && node["additionalProperties"].is_object())
             out.emplace_back(where + "/*", node["additionalProperties"]);
         for (auto& [key, value] : node.items()) each_property(value, where + "/" + key, out);
@@ -68,7 +74,8 @@ std::vector<fs::path> repository_toml(const std::string& marker) {
     for (auto top : {"calendars", "examples", "tests/data", "docs", "bench"}) {
         if (!fs::exists(source_dir / top)) continue;
         for (const auto& e : fs::recursive_directory_iterator(source_dir / top)) {
-            if (e.path().extension() != ".toml" || e.path().string().find("node_modules") != std::string::npos)
+            if (e.path().extension() != ".toml" ||
+                e.path().string().find("node_modules") != std::string::npos)
                 continue;
             std::string text = read_file(e.path());
             if (text.find(marker) != std::string::npos) out.push_back(e.path());
@@ -88,7 +95,9 @@ std::string calendar_of_plan(const fs::path& plan) {
 }
 
 // Exit status of the loader on a calendar file (2: refused) and on a plan.
-int load_calendar(const fs::path& file) { return run_cycle("plan --calendar " + q(file) + " --cycle").exit_code; }
+int load_calendar(const fs::path& file) {
+    return run_cycle("plan --calendar " + q(file) + " --cycle").exit_code;
+}
 int load_plan(const fs::path& file, const std::string& calendar_args) {
     return run_cycle("check " + calendar_args + " " + q(file)).exit_code;
 }
@@ -209,15 +218,18 @@ TEST_CASE("files the loader refuses for a schema-expressible reason are refused 
         {"bad-kind", replace(good_calendar, "\"conference\"", "\"meetup\"")},
         {"bad-id", replace(good_calendar, "id = \"seminar\"", "id = \"Seminar\"")},
         {"missing-title", replace(good_calendar, "title = \"Vårseminarium\"\n", "")},
-        {"missing-cycle", replace(good_calendar, "[cycle]\nid = \"example-wheel\"\ntitle = \"Exempelhjul\"\n"
-                                                 "first_year = 2025\nlast_year = 2026\n", "")},
+        {"missing-cycle", replace(good_calendar,
+                                  "[cycle]\nid = \"example-wheel\"\ntitle = \"Exempelhjul\"\n"
+                                  "first_year = 2025\nlast_year = 2026\n",
+                                  "")},
         {"two-timings", replace(good_calendar, "month = 5\n", "month = 5\nweek = 20\n")},
         {"no-timing", replace(good_calendar, "month = 5\n", "")},
         {"duration-without-start", replace(good_calendar, "start = \"09:00\"\n", "")},
         {"bad-start", replace(good_calendar, "\"09:00\"", "\"9:00\"")},
         {"bad-duration", replace(good_calendar, "\"7h\"", "\"7 hours\"")},
         {"month-13", replace(good_calendar, "month = 5", "month = 13")},
-        {"closure-both-forms", replace(good_calendar, "weeks = [44]", "weeks = [44]\nfrom = 2025-02-24")},
+        {"closure-both-forms",
+         replace(good_calendar, "weeks = [44]", "weeks = [44]\nfrom = 2025-02-24")},
         {"bad-check-level", replace(good_calendar, "\"error\"", "\"fatal\"")},
         {"bad-prefer", replace(good_calendar, "month = 5", "month = 5\nprefer = \"late\"")},
         {"nth-zero", replace(good_calendar, "month = 5", "month = 5\nweekday = \"tue\"\nnth = 0")},
@@ -273,7 +285,8 @@ TEST_CASE("examples/ci/.taplo.toml gives each plan and calendar file its schema"
     // taplo's rules: the plan files get plan.schema.json, calendars the
     // calendar schema, at the path the package installs them to (the
     // package test, tests/deb, checks that path is in the package).
-    auto r = run(std::string(CYCLE_PYTHON) + " -c \"import tomllib,json,sys; "
+    auto r = run(std::string(CYCLE_PYTHON) +
+                 " -c \"import tomllib,json,sys; "
                  "print(json.dumps(tomllib.load(open(sys.argv[1],'rb'))))\" " +
                  q(source_dir / "examples/ci/.taplo.toml"));
     REQUIRE(r.exit_code == 0);
