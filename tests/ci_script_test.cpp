@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 
@@ -135,4 +136,89 @@ TEST_CASE("the pre-commit hook runs cycle check on the plan files a commit touch
                    entry[1].str() + " broken/2026.toml");
     CHECK(bad.exit_code == 1);
     CHECK(bad.out == read_file(source_dir / "examples/ci/broken/expected-output.txt"));
+}
+
+namespace {
+
+// A YAML file as JSON, read by Debian's python3-yaml.
+nlohmann::json yaml(const fs::path& file) {
+    auto r =
+        run(std::string(CYCLE_PYTHON) +
+            " -c 'import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))' '" +
+            file.string() + "'");
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("action.yml: its shell steps, run as the runner runs them, are the tested script") {
+    auto action = yaml(source_dir / "action.yml");
+    CHECK(action["runs"]["using"] == "composite");
+    for (auto input : {"version", "deb-url", "plans", "base-ref", "junit"}) {
+        INFO(input);
+        CHECK(action["inputs"].contains(input));
+    }
+    const auto& steps = action["runs"]["steps"];
+    REQUIRE(steps.size() == 3);
+    plan_repository repo;
+    cycle::test::temp_dir home;  // the step sets git's safe.directory in ~/.gitconfig
+    const std::string runner = "HOME='" + home.path().string() + "' GITHUB_ACTION_PATH='" +
+                               source_dir.string() + "' GITHUB_WORKSPACE='" +
+                               repo.dir.path().string() + "' CYCLE='" + CYCLE_CLI + "' ";
+    auto step = [&](const nlohmann::json& s, const std::string& env) {
+        CHECK(s["shell"] == "bash");
+        cycle::test::write_file(repo.dir / "step.sh", s["run"].get<std::string>());
+        return repo.in_repo(runner + env +
+                            " bash --noprofile --norc -eo pipefail step.sh");  // as the runner does
+    };
+    // Install: the URL input reaches the script, which refuses a non-package.
+    cycle::test::write_file(repo.dir / "not-a.deb", "hello");
+    CHECK(steps[0]["env"]["CYCLE_DEB_URL"] == "${{ inputs.deb-url }}");
+    auto install = step(steps[0], "CYCLE_VERSION=0.1.0 CYCLE_DEB_URL='file://" +
+                                      (repo.dir / "not-a.deb").string() + "'");
+    CHECK(install.exit_code == 2);
+    CHECK(contains(install.err, "is not a Debian package"));
+    // Check: diff against the base, annotations, the JUnit report, exit 1.
+    CHECK(steps[1]["env"]["CYCLE_PLANS"] == "${{ inputs.plans }}");
+    auto check =
+        step(steps[1], "CYCLE_BASE=main CYCLE_JUNIT=report.xml CYCLE_PLANS='plans/*.toml'");
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 1);
+    CHECK(contains(check.out, "== What changed since main =="));
+    CHECK(contains(check.out, "::error file=plans/2026.toml,line=8"));
+    CHECK(contains(read_file(repo.dir / "report.xml"), "<failure"));
+    // Upload: the report the check step wrote, even when it failed.
+    CHECK(steps[2]["uses"] == "actions/upload-artifact@v4");
+    CHECK(steps[2]["if"] == "always()");
+    CHECK(steps[2]["with"]["path"] == "${{ inputs.junit }}");
+    CHECK(steps[1]["env"]["CYCLE_JUNIT"] == "${{ inputs.junit }}");
+}
+
+TEST_CASE("the GitLab CI template runs the tested script and keeps its JUnit report") {
+    auto gitlab = yaml(source_dir / "ci/gitlab/cycle.gitlab-ci.yml");
+    const auto& job = gitlab[".cycle-check"];
+    CHECK(gitlab["cycle-check"]["extends"] == ".cycle-check");
+    CHECK(job["artifacts"]["when"] == "always");
+    const std::string report = job["artifacts"]["reports"]["junit"];
+    // before_script fetches ci/cycle-ci.sh of the release and installs with it.
+    const std::string fetch = job["before_script"][1];
+    CHECK(contains(fetch, "/ci/cycle-ci.sh\""));
+    CHECK(contains(job["before_script"][2].get<std::string>(), "bash /tmp/cycle-ci.sh install"));
+    // script: run with the script from this tree, on a merge request.
+    std::string script;
+    for (const auto& line : job["script"]) script += line.get<std::string>() + "\n";
+    auto at = script.find("/tmp/cycle-ci.sh");
+    REQUIRE(at != std::string::npos);
+    script.replace(at, 16, "'" + source_dir.string() + "/ci/cycle-ci.sh'");
+    plan_repository repo;
+    cycle::test::write_file(repo.dir / "job.sh", script);
+    auto r =
+        repo.in_repo("CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main CYCLE_PLANS='plans/*.toml' CYCLE='" +
+                     std::string(CYCLE_CLI) + "' bash -e job.sh");
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "== What changed since main =="));
+    CHECK(contains(r.out, "[holiday]"));
+    CHECK(contains(read_file(repo.dir / report), "<failure"));
 }
