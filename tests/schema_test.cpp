@@ -233,7 +233,14 @@ TEST_CASE("files the loader refuses for a schema-expressible reason are refused 
         {"bad-check-level", replace(good_calendar, "\"error\"", "\"fatal\"")},
         {"bad-prefer", replace(good_calendar, "month = 5", "month = 5\nprefer = \"late\"")},
         {"nth-zero", replace(good_calendar, "month = 5", "month = 5\nweekday = \"tue\"\nnth = 0")},
+        {"bad-weekday", replace(good_calendar, "month = 5", "month = 5\nweekdays = [\"tues\"]")},
     };
+    // ... and what the loader accepts, the schema accepts: weekdays in any case.
+    const fs::path accepted = dir / "calendar-weekdays.toml";
+    write_file(accepted, replace(good_calendar, "month = 5",
+                                 "month = 5\nweekdays = [\"Tue\", \"THURSDAY\", \"fri\"]"));
+    CHECK(load_calendar(accepted) == 0);
+    CHECK(validate("calendar", {accepted})[accepted.string()] == "valid");
     const fs::path calendar = dir / "calendar.toml";
     write_file(calendar, good_calendar);
     REQUIRE(load_calendar(calendar) == 0);
