@@ -164,6 +164,11 @@ TEST_CASE("Debian packages: built, listed, lintian-clean, installed and removed"
                               "_completion_loader cycle; complete -p cycle'");
         CHECK(completion.out == "complete -F _cycle cycle\n");
         CHECK(run(clean + "pkg-config --modversion cycle").out == version + "\n");
+        // --calendar completes to the calendars the package installed.
+        auto calendars = run(clean + "cycle complete --current '' -- plan --calendar");
+        CHECK(calendars.out ==
+              "/usr/share/cycle/calendars/nya-perspektiv-2023.toml\n"
+              "/usr/share/cycle/calendars/nya-perspektiv-2025-2028.toml\n@files\n");
         // The CI script's install step sees the release is there already.
         auto ci = run(clean + "/usr/share/cycle/ci/cycle-ci.sh install --version " + version +
                       " --url " + q("file://" + runtime.string()));
