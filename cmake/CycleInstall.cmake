@@ -32,7 +32,9 @@ install(FILES completions/cycle.bash RENAME cycle
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT runtime)
 # The CI steps (ci/cycle-ci.sh), for pipelines that have the package.
 install(PROGRAMS ci/cycle-ci.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/ci COMPONENT runtime)
-install(DIRECTORY ${CYCLE_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT runtime)
+if(CYCLE_MAN_PAGES)
+  install(DIRECTORY ${CYCLE_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT runtime)
+endif()
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libcycle COMPONENT runtime)
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libcycle/docs COMPONENT runtime)
 
