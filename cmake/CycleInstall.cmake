@@ -3,30 +3,45 @@
 # (find_package(cycle)) and pkg-config files (cycle, cycle-c). Plugin authors
 # and embedders start from these.
 #
-# Install components, for a Debian-style split (`cmake --install . --component X`):
-#   runtime      the shared libraries (libcycle.so.0, libcycle_plugins.so.0,
-#                libcycle_c.so.0): what a program built against cycle needs
-#   development  headers, the static library, the .so links, the CMake
-#                package and the pkg-config files (-dev)
-#   cli          the `cycle` command
+# Two install components, one Debian package each (cmake/CyclePackage.cmake):
+#   runtime  the tool, the shared libraries, calendars, schemas, manual
+#            pages, bash completion, docs                    -> libcycle
+#   dev      headers, static library, .so links, CMake package and
+#            pkg-config files                                 -> libcycle-dev
+# Every install() names its component.
 include(CMakePackageConfigHelpers)
 
 set(CYCLE_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/cycle)
 
 install(TARGETS cycle cycle_static cycle_plugins cycle_c
   EXPORT cycleTargets
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT development
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(TARGETS cycle_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
-# One include/cycle/ for the three parts' public headers.
+install(TARGETS cycle_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+# One include/cycle/ for the public headers of the core, the built-in
+# plugins and the C API.
 foreach(part libcycle plugins capi)
-  install(DIRECTORY ${part}/include/cycle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-          COMPONENT development)
+  install(DIRECTORY ${part}/include/cycle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
 endforeach()
-install(EXPORT cycleTargets NAMESPACE cycle:: DESTINATION ${CYCLE_CMAKE_DIR}
-        COMPONENT development)
+install(EXPORT cycleTargets NAMESPACE cycle:: DESTINATION ${CYCLE_CMAKE_DIR} COMPONENT dev)
+
+# Data the tool and editors read: the calendars (the default one is also
+# compiled in) and the JSON Schemas of the two file formats.
+install(DIRECTORY calendars/ DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/calendars
+        COMPONENT runtime FILES_MATCHING PATTERN "*.toml")
+install(FILES schemas/calendar.schema.json schemas/plan.schema.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/schemas COMPONENT runtime)
+install(FILES completions/cycle.bash RENAME cycle
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT runtime)
+# The CI steps (ci/cycle-ci.sh), for pipelines that have the package.
+install(PROGRAMS ci/cycle-ci.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/ci COMPONENT runtime)
+if(CYCLE_MAN_PAGES)
+  install(DIRECTORY ${CYCLE_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT runtime)
+endif()
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libcycle COMPONENT runtime)
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libcycle/docs COMPONENT runtime)
 
 # The plugin API version, read from the header, for the package config.
 file(STRINGS libcycle/include/cycle/plugin.hpp _cycle_api REGEX "^#define CYCLE_PLUGIN_API_VERSION ")
@@ -41,7 +56,7 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/cycleConfigVersion.
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cycleConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/cycleConfigVersion.cmake
-        DESTINATION ${CYCLE_CMAKE_DIR} COMPONENT development)
+        DESTINATION ${CYCLE_CMAKE_DIR} COMPONENT dev)
 
 # pkg-config files find the prefix from where they are (${pcfiledir}), so
 # the installed tree can be moved, e.g. `cmake --install --prefix DIR`.
@@ -49,5 +64,5 @@ file(RELATIVE_PATH CYCLE_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig 
 foreach(pc cycle cycle-c)
   configure_file(cmake/${pc}.pc.in ${CMAKE_CURRENT_BINARY_DIR}/${pc}.pc @ONLY)
   install(FILES ${CMAKE_CURRENT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
-          COMPONENT development)
+          COMPONENT dev)
 endforeach()
