@@ -59,7 +59,7 @@ public:
                                         cycle::week_label(o.date) + ", a blackout week of " +
                                         cal.body_label(principal),
                              .where = o.where,
-                             .occurrence = o.key(),
+                             .occurrence = o.to_string(),
                              .waived = false,
                              .waiver_reason = {}};
             for (const auto& w : o.waivers)

@@ -9,11 +9,6 @@
 namespace cycle {
 namespace {
 
-std::string key_of(const plan_entry& e) {
-    return e.member.empty() ? fmt::format("{}/{}", e.event, e.cycle_year)
-                            : fmt::format("{}/{}/{}", e.event, e.member, e.cycle_year);
-}
-
 std::string title_of(const calendar& cal, const plan_entry& e) {
     const event_template* t = cal.find_event(e.event);
     std::string title = t ? t->title : e.event;
@@ -49,13 +44,13 @@ std::vector<plan_change> diff_plans(const calendar& cal, const plan_file& before
                                     const plan_file& after) {
     // Entries by key, in file order: a key given twice is matched in order.
     std::map<std::string, std::vector<const plan_entry*>> old_entries, new_entries;
-    for (const auto& e : before.entries) old_entries[key_of(e)].push_back(&e);
-    for (const auto& e : after.entries) new_entries[key_of(e)].push_back(&e);
+    for (const auto& e : before.entries) old_entries[e.to_string()].push_back(&e);
+    for (const auto& e : after.entries) new_entries[e.to_string()].push_back(&e);
 
     std::vector<plan_change> out;
     auto add = [&](change_kind kind, const plan_entry* o, const plan_entry* n) {
         const plan_entry& any = n ? *n : *o;
-        out.push_back({kind, key_of(any), title_of(cal, any),
+        out.push_back({kind, any.to_string(), title_of(cal, any),
                        o ? std::optional<plan_entry>{*o} : std::nullopt,
                        n ? std::optional<plan_entry>{*n} : std::nullopt});
     };

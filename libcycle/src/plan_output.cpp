@@ -89,7 +89,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
     for (const auto& o : p.occurrences) {
         const event_template* e = cal.find_event(o.event);
         json j;
-        j["key"] = o.key();
+        j["key"] = o.to_string();
         j["event"] = o.event;
         j["title"] = title_of(cal, o);
         j["kind"] = to_string(e->kind);

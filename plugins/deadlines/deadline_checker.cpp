@@ -70,8 +70,8 @@ private:
 
     bool occurs(const event_template& e, int year) const {
         if (!e.years.selects(year - cal_.first_year + 1, cal_.cycle_length())) return false;
-        if (e.timing.kind == timing_rule::form::relative)
-            return occurs(*cal_.find_event(e.timing.relative_to), year);
+        if (const relative_rule* rel = e.timing.relative())
+            return occurs(*cal_.find_event(rel->anchor), year);
         return true;
     }
 
@@ -85,12 +85,6 @@ private:
         if (member.empty()) return e.title;
         const body* b = cal_.find_body(member);
         return fmt::format("{} – {}", e.title, b ? b->name : member);
-    }
-
-    static std::string key_of(const plan_entry& entry) {
-        return entry.member.empty()
-                   ? fmt::format("{}/{}", entry.event, entry.cycle_year)
-                   : fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
     }
 
     void add(const std::string& rule, std::string message, source_region where,
@@ -110,7 +104,7 @@ private:
     void add_for(const plan_entry& entry, const std::string& rule, std::string message) {
         broken_.insert({&entry, rule});
         const std::size_t before = out_.size();
-        add(rule, std::move(message), entry.where, key_of(entry));
+        add(rule, std::move(message), entry.where, entry.to_string());
         if (out_.size() == before) return;
         for (const auto& w : entry.waivers) {
             if (w.rule != rule) continue;
@@ -150,8 +144,7 @@ private:
                 fmt::format("no {} in {}: the calendar requires it ({})", who, year,
                             e.where.to_string()),
                 year_file,
-                member.empty() ? fmt::format("{}/{}", e.id, year)
-                               : fmt::format("{}/{}/{}", e.id, member, year));
+                occurrence_id{e.id, member, year}.to_string());
             return;
         }
         for (std::size_t i = 1; i < mine.size(); ++i)
@@ -166,7 +159,7 @@ private:
     void check_entry(const event_template& e, const plan_entry& entry) {
         const std::string who =
             fmt::format("{} on {}", label(e, entry.member), day_text(entry.date));
-        if (e.timing.kind == timing_rule::form::relative)
+        if (e.timing.relative())
             check_offset(e, entry, who);
         else
             check_window(e, entry, who);
@@ -203,17 +196,18 @@ private:
 
     void check_offset(const event_template& e, const plan_entry& entry, const std::string& who) {
         std::vector<const plan_entry*> anchors;
-        for (const plan_entry* a : entries_of(e.timing.relative_to, entry.cycle_year))
+        const relative_rule& rel = *e.timing.relative();
+        for (const plan_entry* a : entries_of(rel.anchor, entry.cycle_year))
             if (counts(*a)) anchors.push_back(a);
         if (anchors.empty()) return;  // reported as missing
-        const event_template& anchor_event = *cal_.find_event(e.timing.relative_to);
-        const bool before = e.timing.offset_days < 0;
+        const event_template& anchor_event = *cal_.find_event(rel.anchor);
+        const bool before = rel.offset_days < 0;
         sys_days anchor = before ? anchors.front()->date : end_of(*anchors.front());
         for (const plan_entry* a : anchors)
             anchor = before ? std::min(anchor, a->date) : std::max(anchor, end_of(*a));
-        const sys_days limit = anchor + date::days{e.timing.offset_days};
+        const sys_days limit = anchor + date::days{rel.offset_days};
         if (before ? entry.date <= limit : entry.date >= limit) return;
-        const int n = std::abs(e.timing.offset_days);
+        const int n = std::abs(rel.offset_days);
         const std::string span = n % 7 == 0 ? fmt::format("{} week{}", n / 7, n == 7 ? "" : "s")
                                             : fmt::format("{} day{}", n, n == 1 ? "" : "s");
         add_for(
@@ -281,12 +275,12 @@ private:
                     fmt::format("waiver for rule '{}', which no rule of the deadlines checker has "
                                 "(a typo, or another checker's?); rules: {}",
                                 w.rule, known_rules()),
-                    w.where, key_of(entry));
+                    w.where, entry.to_string());
             else if (!broken_.count({&entry, w.rule}))
                 add("unused-waiver",
                     fmt::format("waiver for '{}' is not needed: {} keeps that rule; remove it",
-                                w.rule, key_of(entry)),
-                    w.where, key_of(entry));
+                                w.rule, entry.to_string()),
+                    w.where, entry.to_string());
         }
     }
 
