@@ -9,7 +9,6 @@
 #include <tuple>
 
 #include "cycle/working_days.hpp"
-#include "rule_catalogue.hpp"
 
 namespace cycle::deadlines {
 namespace {
@@ -39,35 +38,14 @@ public:
         }
     }
 
+    // Violations only: the check host gives them their levels, applies the
+    // plan's waivers and sorts.
     findings run() {
-        check_settings();
         for (int year : years_) check_year(year);
-        for (const auto& entry : plan_.entries) check_waivers(entry);
-        std::stable_sort(out_.begin(), out_.end(), [](const finding& a, const finding& b) {
-            return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <
-                   std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.message);
-        });
         return std::move(out_);
     }
 
 private:
-    // The calendar's [checks] may only name rules this checker has.
-    void check_settings() {
-        for (const auto& s : cal_.checks)
-            if (!find_rule(s.rule))
-                add("unknown-rule",
-                    fmt::format("[checks] names rule '{}', which no rule of the "
-                                "deadlines checker has (a typo, or another checker's?); rules: {}",
-                                s.rule, known_rules()),
-                    s.where, "");
-    }
-
-    static std::string known_rules() {
-        std::string ids;
-        for (const auto& r : rule_catalogue()) ids += (ids.empty() ? "" : ", ") + std::string(r.id);
-        return ids;
-    }
-
     bool occurs(const event_template& e, int year) const {
         if (!e.years.selects(year - cal_.first_year + 1, cal_.cycle_length())) return false;
         if (const relative_rule* rel = e.timing.relative())
@@ -89,10 +67,8 @@ private:
 
     void add(const std::string& rule, std::string message, source_region where,
              std::string occurrence) {
-        auto level = severity_of(cal_, rule);
-        if (!level) return;  // the calendar turns it off
         finding f;
-        f.level = *level;
+        f.level = severity::error;  // the host sets the level
         f.rule = rule;
         f.message = std::move(message);
         f.where = std::move(where);
@@ -100,17 +76,9 @@ private:
         out_.push_back(std::move(f));
     }
 
-    // A finding about one plan entry; its waivers apply.
+    // A finding about one plan entry.
     void add_for(const plan_entry& entry, const std::string& rule, std::string message) {
-        broken_.insert({&entry, rule});
-        const std::size_t before = out_.size();
         add(rule, std::move(message), entry.where, entry.to_string());
-        if (out_.size() == before) return;
-        for (const auto& w : entry.waivers) {
-            if (w.rule != rule) continue;
-            out_.back().waived = true;
-            out_.back().waiver_reason = w.reason;
-        }
     }
 
     void check_year(int year) {
@@ -267,30 +235,12 @@ private:
                             label(e, entry.member), day_text(due), day_text(*options_.today)));
     }
 
-    // Each waiver names a rule this checker has, and one the entry breaks.
-    void check_waivers(const plan_entry& entry) {
-        for (const auto& w : entry.waivers) {
-            if (!find_rule(w.rule))
-                add("unknown-rule",
-                    fmt::format("waiver for rule '{}', which no rule of the deadlines checker has "
-                                "(a typo, or another checker's?); rules: {}",
-                                w.rule, known_rules()),
-                    w.where, entry.to_string());
-            else if (!broken_.count({&entry, w.rule}))
-                add("unused-waiver",
-                    fmt::format("waiver for '{}' is not needed: {} keeps that rule; remove it",
-                                w.rule, entry.to_string()),
-                    w.where, entry.to_string());
-        }
-    }
-
     const calendar& cal_;
     const plan_file& plan_;
     const check_options& options_;
     const holiday_calendar& holidays_;
     std::map<std::pair<std::string, int>, std::vector<const plan_entry*>> by_event_;
     std::set<int> years_;
-    std::set<std::pair<const plan_entry*, std::string>> broken_;
     findings out_;
 };
 
