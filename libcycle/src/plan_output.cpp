@@ -1,3 +1,4 @@
+#include "calendar_names.hpp"
 #include "cycle/plan_output.hpp"
 
 #include <algorithm>
@@ -14,8 +15,7 @@ namespace {
 std::string day_text(date::sys_days d) { return date::format("%F", d); }
 
 std::string weekday_abbreviation(date::sys_days d) {
-    static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return names[date::weekday{d}.c_encoding()];
+    return std::string(detail::weekday_abbreviation(date::weekday{d}));
 }
 
 // Characters on screen: UTF-8 continuation bytes take no column.

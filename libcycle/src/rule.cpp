@@ -3,16 +3,15 @@
 #include <date/iso_week.h>
 #include <fmt/format.h>
 
+#include "calendar_names.hpp"
+
 namespace cycle {
 namespace {
 
 using namespace date;
 
-constexpr const char* month_names[] = {"January",   "February", "March",    "April",
-                                       "May",       "June",     "July",     "August",
-                                       "September", "October",  "November", "December"};
-constexpr const char* weekday_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                         "Thursday", "Friday", "Saturday"};
+using detail::month_names;
+using detail::weekday_names;
 constexpr const char* ordinal_names[] = {"", "first", "second", "third", "fourth", "fifth"};
 
 }  // namespace
