@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "cycle/builtin_plugins.hpp"
+#include "cycle/check_host.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/cycle.h"
 #include "cycle/plan.hpp"
@@ -278,19 +279,15 @@ cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* pl
             return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins, plan and json are required");
         auto day = parse_day(today, "today");
         if (!day) return fail(error, CYCLE_ERROR_ARGUMENT, day.errors());
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& checker : plugins->registry.checkers())
-            for (const auto& f : checker->check(*plan->cal, plan->fixed, {.today = *day, .partial = true}))
-                list.push_back({{"severity", cycle::to_string(f.level)},
-                                {"rule", f.rule},
-                                {"message", f.message},
-                                {"file", f.where.file},
-                                {"line", f.where.line},
-                                {"column", f.where.column},
-                                {"occurrence", f.occurrence},
-                                {"waived", f.waived},
-                                {"waiver_reason", f.waiver_reason}});
-        return give(json, nlohmann::json{{"findings", list}}.dump(2) + "\n");
+        // The check host applies [checks], waivers and order, and writes the
+        // same JSON as `cycle check --format json`.
+        const auto report = cycle::run_checks(plugins->registry, *plan->cal, plan->fixed,
+                                              {.today = *day, .partial = true});
+        cycle::check_context context;
+        context.calendar_id = plan->cal->id;
+        if (today) context.today = today;
+        context.occurrences = plan->fixed.entries.size();
+        return give(json, cycle::format_check_json(report, context));
     });
 }
 

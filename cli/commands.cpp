@@ -100,20 +100,7 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
     p.first_year = p.last_year = pf.entries.empty() ? cal.first_year : 0;
     p.calendar_id = pf.calendar_id;
     for (const auto& e : pf.entries) {
-        occurrence o;
-        o.event = e.event;
-        o.member = e.member;
-        o.cycle_year = e.cycle_year;
-        o.date = e.date;
-        o.end_date = e.end_date.value_or(e.date);
-        o.start_time = e.start_time;
-        o.duration = e.duration.value_or(std::chrono::minutes{0});
-        o.fixed = true;
-        o.status = e.status;
-        o.note = e.note;
-        o.waivers = e.waivers;
-        o.where = e.where;
-        p.occurrences.push_back(std::move(o));
+        p.occurrences.push_back(occurrence_of(e));
         p.first_year = p.first_year ? std::min(p.first_year, e.cycle_year) : e.cycle_year;
         p.last_year = std::max(p.last_year, e.cycle_year);
     }

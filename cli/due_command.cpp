@@ -46,7 +46,7 @@ std::string format_text(const calendar& cal, const due_report& r) {
 nlohmann::ordered_json items(const calendar& cal, const std::vector<occurrence>& list) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& o : list)
-        out.push_back({{"occurrence", o.key()},
+        out.push_back({{"occurrence", o.to_string()},
                        {"event", o.event},
                        {"member", o.member.empty() ? nlohmann::ordered_json()
                                                    : nlohmann::ordered_json(o.member)},

@@ -126,7 +126,7 @@ TEST_CASE("meetings avoid holidays: the seminar is not on Kristi himmelsfärd", 
     for (const auto& o : p.occurrences) {
         const event_template* e = cal.find_event(o.event);
         if (!e->working_days_only || e->kind == event_kind::window) continue;
-        INFO(o.key() << " on " << format("%F", o.date));
+        INFO(o.to_string() << " on " << format("%F", o.date));
         CHECK(holidays->on(year_month_day{o.date}) == nullptr);
         CHECK(weekday{o.date} != Saturday);
         CHECK(weekday{o.date} != Sunday);

@@ -89,9 +89,12 @@ void cycle_plugins_free(cycle_plugins* plugins);
  * fixed dates given to cycle_plan_make), as a partial plan: an occurrence
  * the fixed dates leave out is proposed by the planner, not missing
  * (docs/check.md). `today` ("YYYY-MM-DD" or NULL) is for rules about what is
- * due. *json: {"findings": [{"severity", "rule",
- * "message", "file", "line", "column", "occurrence", "waived",
- * "waiver_reason"}, ...]}, empty when no checker is registered. */
+ * due. The calendar's [checks] and the plan's waivers apply, as in
+ * `cycle check`. *json: the JSON of `cycle check --format json`
+ * (schema "cycle-check/1", docs/check.md): {"schema", "calendar", "plans",
+ * "today", "strict", "findings": [{"severity", "rule", "message", "file",
+ * "line", "column", "occurrence", "waived", "waiver_reason"}, ...],
+ * "summary"}; no findings when no checker is registered. */
 cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
                               const char* today, char** json, char** error);
 

@@ -39,7 +39,10 @@
 // 3: calendar::checks (the [checks] table), check_options::partial.
 // 4: holiday providers: registry::add_holiday_provider, plugin_kind::holidays,
 //    calendar::holidays, check_options::holidays, plan_request::holidays;
-//    export_options::state (state_store.hpp).
+//    export_options::state (state_store.hpp); checker::rules() (the host
+//    applies levels and waivers, check_host.hpp); occurrence and plan_entry
+//    derive from occurrence_id; timing_rule is a std::variant of timing
+//    forms; calendar keeps an index (build_index).
 #define CYCLE_PLUGIN_API_VERSION 4
 
 // C linkage and default visibility, whatever visibility the plugin is
@@ -124,12 +127,26 @@ struct check_options {
     const holiday_provider* holidays = nullptr;
 };
 
-// Adds findings about a plan file, given the calendar it follows.
+// A rule a checker declares: its stable id, the level it has unless the
+// calendar's [checks] says otherwise, and what it means.
+struct rule_info {
+    std::string id;  // e.g. "deadline-missed"
+    severity default_level = severity::error;
+    std::string summary;
+};
+
+// Finds violations of its rules in a plan file, given the calendar it
+// follows. The host (check_host.hpp) gives each finding its level from the
+// calendar's [checks] or the rule's default, applies the plan's waivers and
+// sorts: a checker only says which rule is broken, where, and for which
+// occurrence (finding::occurrence, occurrence_id::to_string()).
 class checker {
 public:
     virtual ~checker();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;
     virtual std::string description() const = 0;
+    // Every rule id its findings use; [checks] and waivers may name them.
+    virtual std::vector<rule_info> rules() const { return {}; }
     virtual findings check(const calendar& cal, const plan_file& plan,
                            const check_options& options) const = 0;
 };
