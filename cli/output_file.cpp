@@ -1,6 +1,7 @@
 #include "output_file.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -9,8 +10,6 @@
 #include <fstream>
 #include <iostream>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace cycle::cli {
 namespace fs = std::filesystem;
@@ -105,9 +104,12 @@ result<bool> write_directory(const fs::path& given, const std::vector<output_fil
     std::error_code ec;
     // A feed directory that is a symbolic link (a web root, say) stays one:
     // the directory it points to is the one replaced.
-    const fs::path dir = fs::is_symlink(given, ec) ? fs::canonical(given, ec) : given;
+    const bool link = fs::symlink_status(given, ec).type() == fs::file_type::symlink;
+    ec.clear();  // not found is fine: the directory is made
+    const fs::path dir = link ? fs::canonical(given, ec) : given;
     if (ec) return error{fmt::format("cannot write the feeds: {}", ec.message()), {given.string()}};
     const auto type = fs::status(dir, ec).type();
+    ec.clear();
     const bool exists = type != fs::file_type::not_found;
     if (exists && type != fs::file_type::directory)
         return error{"cannot write the feeds: it exists and is not a directory", {dir.string()}};
@@ -144,7 +146,8 @@ result<bool> write_directory(const fs::path& given, const std::vector<output_fil
     }
     for (const auto& f : files) {
         const auto target = fresh / f.path.filename();
-        if (auto ok = write_temporary(target, f.text, f.path); !ok) return fail(ok.errors().front().message, f.path);
+        if (auto ok = write_temporary(target, f.text, f.path); !ok)
+            return fail(ok.errors().front().message, f.path);
     }
     if (!exists) {
         fs::rename(fresh, dir, ec);
@@ -175,8 +178,7 @@ result<bool> write_directory(const fs::path& given, const std::vector<output_fil
 result<bool> check_may_replace(const fs::path& path, bool force) {
     std::error_code ec;
     if (path == "-" || force || !fs::exists(fs::symlink_status(path, ec))) return true;
-    return error{"the file exists and may hold what someone wrote (dates fixed by hand); use "
-                 "--force to replace it",
+    return error{"the file exists and may hold dates fixed by hand; use --force to replace it",
                  {path.string()}};
 }
 

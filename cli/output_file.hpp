@@ -29,7 +29,8 @@ result<bool> write_outputs(const std::vector<output_file>& files);
 // it, which then takes the old one's place in one step (renameat2
 // RENAME_EXCHANGE; on a file system without it, two renames). Each file's
 // path must lie in `dir`.
-result<bool> write_directory(const std::filesystem::path& dir, const std::vector<output_file>& files);
+result<bool> write_directory(const std::filesystem::path& dir,
+                             const std::vector<output_file>& files);
 
 // Refuses to replace an existing file that may hold what a person wrote
 // (a plan file): an error naming it, unless `force`.

@@ -138,7 +138,7 @@ result<std::string> read_toml_file(const std::filesystem::path& path, std::strin
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (status.type() == fs::file_type::not_found)
-        return error{fmt::format("cannot read {}: no such file", what), where};
+        return error{fmt::format("cannot read {}: {}", what, std::strerror(ENOENT)), where};
     if (status.type() != fs::file_type::regular)
         return error{fmt::format("cannot read {}: not a regular file{}", what,
                                  status.type() == fs::file_type::directory ? " (a directory)" : ""),
