@@ -120,7 +120,8 @@ result<bool> write_directory(const fs::path& given, const std::vector<output_fil
             return error{"internal error: an output outside its directory; please report it",
                          {f.path.string()}};
         if (auto ok = replaceable(dir / relative); !ok) return ok;
-        names.insert(relative);
+        if (!names.insert(relative).second)
+            return error{"two outputs of the export would be the same file", {f.path.string()}};
     }
     if (auto ok = make_parent(dir); !ok) return ok;
     const fs::path fresh = fs::path(dir.string() + fmt::format(".tmp-{}", ::getpid()));

@@ -342,3 +342,12 @@ TEST_CASE("global options are accepted after the subcommand", "[defects]") {
     CHECK(r.exit_code == 0);
     CHECK(has(r.out, "ical"));
 }
+
+TEST_CASE("a body named 'all' is an error for every exporter's --all-audiences", "[defects]") {
+    temp_dir dir;
+    auto r = run_cycle("export json --calendar " + q(defects + "calendar-body-named-all.toml") +
+                       " --cycle --all-audiences --out " + q(dir / "j"));
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "calendar-body-named-all.toml:16:1: error: body id 'all'"));
+    CHECK(!std::filesystem::exists(dir / "j"));
+}
