@@ -23,6 +23,7 @@
 #include "cycle/plan_file.hpp"
 #include "cycle/plan_output.hpp"
 #include "cycle/read_file.hpp"
+#include "cycle/text.hpp"
 #include "cycle/timezone.hpp"
 #include "calendar_choice.hpp"
 #include "output_file.hpp"
@@ -114,11 +115,9 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
 
 int run_plan(const registry& plugins, const plan_command& command) {
     // A plan file holds dates someone fixed by hand: never replace one unasked.
-    if (command.format == "plan" && command.out != "-" && !command.force &&
-        std::filesystem::exists(command.out))
-        return report({{"the file exists and may hold dates fixed by hand; use --force to replace it",
-                        {command.out}}},
-                      exit_bad_input);
+    if (command.format == "plan")
+        if (auto may = check_may_replace(command.out, command.force); !may)
+            return report(may.errors(), exit_bad_input);
     auto made = make_requested_plan(plugins, command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
     planned& result = std::get<planned>(made);
@@ -157,10 +156,17 @@ int run_export(const registry& plugins, const export_command& command) {
     options.now = publishing_time();
     auto outputs = e->write_all(result.cal(), result.p, options);
     if (!outputs) return report(outputs.errors(), exit_bad_input);
-    // Everything is made before anything is written; each file is replaced whole.
-    for (const auto& o : *outputs)
-        if (auto written = write_output(o.path, o.text); !written)
+    // Everything is made before anything is written, and the files (feeds and
+    // their state) are written together or not at all.
+    if (outputs->size() == 1 && outputs->front().path == "-") {
+        if (auto written = write_output("-", outputs->front().text); !written)
             return report(written.errors(), exit_bad_input);
+        return exit_ok;
+    }
+    std::vector<output_file> files;
+    for (const auto& o : *outputs) files.push_back({o.path, o.text});
+    auto written = command.all_audiences ? write_directory(command.out, files) : write_outputs(files);
+    if (!written) return report(written.errors(), exit_bad_input);
     return exit_ok;
 }
 
@@ -171,6 +177,9 @@ int run_import(const registry& plugins, const import_command& command) {
         return report({{fmt::format("no importer for format '{}'; available: {}", command.format, names), {}}},
                       exit_bad_input);
     }
+    // A plan file holds dates fixed by hand: never replace one unasked.
+    if (auto may = check_may_replace(command.out, command.force); !may)
+        return report(may.errors(), exit_bad_input);
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors(), exit_bad_input);
     const calendar& cal = choice->get();
@@ -178,15 +187,12 @@ int run_import(const registry& plugins, const import_command& command) {
     if (!bytes) return report(bytes.errors(), exit_bad_input);
     auto read = im->read(cal, *bytes, command.file);
     if (!read) return report(read.errors(), exit_bad_input);
-    for (const auto& f : read->unmatched) std::cerr << f.to_string() << '\n';
+    for (const auto& f : read->unmatched) std::cerr << printable(f.to_string()) << '\n';
     std::string text = write_plan_file(cal, plan_of(cal, read->plan));
     if (!read->unmatched.empty()) {
-        text += fmt::format("\n# Not imported from {} ({}):\n", command.file, read->unmatched.size());
-        for (const auto& f : read->unmatched) {
-            std::string line = f.to_string();
-            std::replace(line.begin(), line.end(), '\n', ' ');
-            text += "#   " + line + "\n";
-        }
+        text += fmt::format("\n# Not imported from {}, or imported with a change ({}):\n",
+                            printable(command.file), read->unmatched.size());
+        for (const auto& f : read->unmatched) text += "#   " + printable(f.to_string()) + "\n";
     }
     if (auto written = write_output(command.out, text); !written)
         return report(written.errors(), exit_bad_input);
@@ -213,6 +219,13 @@ int run_plugins(const registry& plugins) {
 }
 
 int run_holidays(const registry& plugins, const holidays_command& command) {
+    // date::year holds 16 bits: 67561 would wrap to 2025. The range is checked first.
+    if (command.year < first_holiday_year || command.year > last_holiday_year)
+        return report({{fmt::format("year {} is not supported: holidays are known for "
+                                    "{}–{} (docs/limits.md)",
+                                    command.year, first_holiday_year, last_holiday_year),
+                        {"--year"}}},
+                      exit_bad_input);
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors(), exit_bad_input);
     auto provider = plugins.holidays_for(choice->get());

@@ -48,6 +48,7 @@ struct import_command {
     std::string file;
     std::string calendar_file;  // empty: the built-in default
     std::string out = "-";
+    bool force = false;  // replace an existing plan file
 };
 int run_import(const registry& plugins, const import_command& command);
 

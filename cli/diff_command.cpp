@@ -6,6 +6,7 @@
 
 #include "calendar_choice.hpp"
 #include "commands.hpp"
+#include "cycle/text.hpp"
 #include "cycle/plan_diff.hpp"
 #include "plan_files.hpp"
 
@@ -52,7 +53,7 @@ std::string format_text(const std::vector<plan_change>& changes) {
                                    to_string(c.after->status));
                 break;
         }
-        out += fmt::format("{:<8} {} ({}): {}  [{}]\n", to_string(c.kind), c.title, at.cycle_year,
+        out += fmt::format("{:<8} {} ({}): {}  [{}]\n", to_string(c.kind), printable(c.title), at.cycle_year,
                            what, at.where.to_string());
     }
     if (changes.empty()) return out + "cycle diff: no changes\n";

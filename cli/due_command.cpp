@@ -7,6 +7,7 @@
 
 #include "calendar_choice.hpp"
 #include "commands.hpp"
+#include "cycle/text.hpp"
 #include "cycle/due.hpp"
 #include "day_option.hpp"
 #include "plan_files.hpp"
@@ -29,7 +30,7 @@ std::string row(const calendar& cal, const occurrence& o) {
     if (o.end_date != o.date) when += " – " + day(o.end_date);
     return fmt::format("{:<23}  {:<6} {}  due {}  {}\n", when, week_label(o.date),
                        weekdays[date::weekday{o.date}.c_encoding()], day(due_day(o)),
-                       title_of(cal, o));
+                       printable(title_of(cal, o)));
 }
 
 std::string format_text(const calendar& cal, const due_report& r) {

@@ -1,5 +1,7 @@
 #include "findings_output.hpp"
 
+#include "cycle/text.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -104,7 +106,7 @@ check_summary summarize(const findings& found, check_summary s) {
 
 std::string format_text(const findings& found, const check_summary& s) {
     std::string out;
-    for (const auto& f : found) out += f.to_string() + '\n';
+    for (const auto& f : found) out += printable(f.to_string()) + '\n';  // shown, not obeyed
     return out + summary_line(s);
 }
 

@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
                  "cycle"};
     app.set_version_flag("--version", std::string("cycle ") + CYCLE_VERSION);
     app.require_subcommand(1);
+    // Global options (--plugin-dir) may also come after the subcommand:
+    // subcommands made after this pass what they do not know to the app.
+    app.fallthrough();
 
     std::vector<std::string> plugin_dirs;
     app.add_option("--plugin-dir", plugin_dirs,
@@ -84,6 +87,7 @@ int main(int argc, char** argv) {
     add_calendar_option(*import_cmd, imp.calendar_file);
     import_cmd->add_option("--out", imp.out, "Write the plan file here instead of standard output")
         ->capture_default_str();
+    import_cmd->add_flag("--force", imp.force, "Replace an existing file at --out (it may hold dates fixed by hand)");
     import_cmd->footer(
         "Events are matched to the calendar by X-CYCLE-OCCURRENCE, then UID, then title\n"
         "(docs/feeds.md). Events that match nothing are listed on standard error and at\n"

@@ -12,3 +12,11 @@ if(CYCLE_SANITIZE)
                       -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# The fuzz preset: every target instrumented for libFuzzer's coverage and
+# checked by ASan and UBSan; only the harnesses link libFuzzer's main.
+if(CYCLE_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -82,27 +82,27 @@ TEST_CASE("check: the corpus, one plan per rule broken, exact rule ids, places a
     };
     const std::vector<expectation> corpus{
         {"good-2026.toml", {}, 0},
-        {"outside-window.toml", {"error outside-window 9:1"}, 1},
-        {"deadline-missed.toml", {"error deadline-missed 22:1"}, 1},
-        {"precedence.toml", {"error precedence 40:1"}, 1},
-        {"offset.toml", {"error offset 4:1"}, 1},
+        {"outside-window.toml", {"error outside-window 12:8"}, 1},
+        {"deadline-missed.toml", {"error deadline-missed 26:8"}, 1},
+        {"precedence.toml", {"error precedence 43:8"}, 1},
+        {"offset.toml", {"error offset 7:8"}, 1},
         {"missing.toml", {"error missing 0:0", "error missing 0:0"}, 1},
-        {"cancelled.toml", {"error missing 22:1"}, 1},
-        {"duplicate.toml", {"error duplicate 22:1"}, 1},
-        {"holiday.toml", {"error holiday 9:1"}, 1},
-        {"day-off.toml", {"warning day-off 40:1"}, 0},
-        {"weekend.toml", {"warning weekend 16:1"}, 0},
-        {"weekend.toml", {"warning weekend 16:1"}, 1, "--strict"},
-        {"closure.toml", {"warning closure 22:1"}, 0},
-        {"waived.toml", {"waived holiday 9:1"}, 0},
+        {"cancelled.toml", {"error missing 26:8"}, 1},
+        {"duplicate.toml", {"error duplicate 26:8"}, 1},
+        {"holiday.toml", {"error holiday 12:8"}, 1},
+        {"day-off.toml", {"warning day-off 43:8"}, 0},
+        {"weekend.toml", {"warning weekend 20:8"}, 0},
+        {"weekend.toml", {"warning weekend 20:8"}, 1, "--strict"},
+        {"closure.toml", {"warning closure 26:8"}, 0},
+        {"waived.toml", {"waived holiday 12:8"}, 0},
         {"stale-waivers.toml", {"warning unused-waiver 22:1", "warning unknown-rule 26:1"}, 0},
         {"stale-waivers.toml",
          {"warning unused-waiver 22:1", "warning unknown-rule 26:1"},
          1,
          "--strict"},
         {"overdue.toml", {}, 0},
-        {"overdue.toml", {"warning overdue 46:1"}, 0, "--today 2026-11-20"},
-        {"overdue.toml", {"warning overdue 46:1"}, 1, "--today 2026-11-20 --strict"},
+        {"overdue.toml", {"warning overdue 49:8"}, 0, "--today 2026-11-20"},
+        {"overdue.toml", {"warning overdue 49:8"}, 1, "--today 2026-11-20 --strict"},
     };
     for (const auto& c : corpus) {
         INFO(c.file << " " << c.extra);
@@ -128,11 +128,11 @@ TEST_CASE("check: --partial plans fix only some dates: absent occurrences are no
     auto partial = run_cycle(
         fmt::format("check --calendar {} {} --partial --format json", quoted(wheel), alfa));
     CHECK(partial.exit_code == 0);
-    CHECK(findings_of(partial.out) == std::vector<std::string>{"warning closure 3:1"});
+    CHECK(findings_of(partial.out) == std::vector<std::string>{"warning closure 7:8"});
     // A cancelled occurrence is still missing.
     auto cancelled = run_cycle(fmt::format("check --calendar {} {} --partial --format json",
                                            quoted(wheel), quoted(plans + "cancelled.toml")));
-    CHECK(findings_of(cancelled.out) == std::vector<std::string>{"error missing 22:1"});
+    CHECK(findings_of(cancelled.out) == std::vector<std::string>{"error missing 26:8"});
 }
 
 TEST_CASE("check: missing names the occurrence, including an event of one cycle year only") {
@@ -151,7 +151,7 @@ TEST_CASE("check: text output is one line per finding, file:line:col: severity: 
     CHECK(r.exit_code == 1);
     CHECK(r.out ==
           plans +
-              "deadline-missed.toml:22:1: error: Lokal dialog – Beta kommun on 2026-11-03 is "
+              "deadline-missed.toml:26:8: error: Lokal dialog – Beta kommun on 2026-11-03 is "
               "after its deadline 2026-10-31 (no later than, " +
               wheel +
               ":50:12) [deadline-missed]\n"
@@ -161,7 +161,7 @@ TEST_CASE("check: text output is one line per finding, file:line:col: severity: 
     CHECK(waived.exit_code == 0);
     CHECK(waived.out ==
           plans +
-              "waived.toml:9:1: waived: Vårseminarium on 2026-05-14 is on a public holiday: "
+              "waived.toml:12:8: waived: Vårseminarium on 2026-05-14 is on a public holiday: "
               "Kristi himmelsfärdsdag [holiday] (waived: The only day the county hall was free)\n"
               "cycle check: 1 waived in 1 plan file (8 occurrences)\n");
     auto clean = run_cycle(
@@ -175,7 +175,7 @@ TEST_CASE("check: github annotations, junit XML and the JSON schema") {
     CHECK(gh.exit_code == 1);
     CHECK(gh.out ==
           "::error file=" + plans +
-              "holiday.toml,line=9,col=1,title=cycle check [holiday]::"
+              "holiday.toml,line=12,col=8,title=cycle check [holiday]::"
               "Vårseminarium on 2026-05-14 is on a public holiday: Kristi himmelsfärdsdag\n"
               "cycle check: 1 error in 1 plan file (8 occurrences)\n");
     auto missing = run_cycle(fmt::format("check --calendar {} {} --format github", quoted(wheel),
@@ -220,7 +220,7 @@ TEST_CASE(
                                          quoted((dir / "strict.toml").string()),
                                          quoted(plans + "weekend.toml")));
     CHECK(weekend.exit_code == 1);
-    CHECK(findings_of(weekend.out) == std::vector<std::string>{"error weekend 16:1"});
+    CHECK(findings_of(weekend.out) == std::vector<std::string>{"error weekend 20:8"});
     auto closure = run_cycle(fmt::format("check --calendar {} {} --format json",
                                          quoted((dir / "strict.toml").string()),
                                          quoted(plans + "closure.toml")));

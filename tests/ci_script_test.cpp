@@ -71,7 +71,7 @@ TEST_CASE(
     CHECK(contains(r.out, "-- plans/2027.toml: new\n"));
     // GitHub annotations on the plan's line.
     CHECK(
-        contains(r.out, "::error file=plans/2026.toml,line=8,col=1,title=cycle check [holiday]::"));
+        contains(r.out, "::error file=plans/2026.toml,line=11,col=8,title=cycle check [holiday]::"));
     CHECK(contains(r.out, "[holiday]"));
     // The JUnit report, with the failure in it.
     std::string junit = read_file(repo.dir / "report.xml");
@@ -186,7 +186,7 @@ TEST_CASE("action.yml: its shell steps, run as the runner runs them, are the tes
     INFO(check.out << check.err);
     CHECK(check.exit_code == 1);
     CHECK(contains(check.out, "== What changed since main =="));
-    CHECK(contains(check.out, "::error file=plans/2026.toml,line=8"));
+    CHECK(contains(check.out, "::error file=plans/2026.toml,line=11"));
     CHECK(contains(read_file(repo.dir / "report.xml"), "<failure"));
     // Upload: the report the check step wrote, even when it failed.
     CHECK(steps[2]["uses"] == "actions/upload-artifact@v4");

@@ -45,16 +45,16 @@ TEST_CASE("diff: added, removed, moved and status changes, with old and new date
     const std::string next = (dir / "new.toml").string();
     CHECK(r.out ==
           "added    Inriktningsmöte (2025): 2026-01-20  [" + next +
-              ":47:1]\n"
+              ":50:8]\n"
               "status   Inbjudan till seminariet (2026): 2026-03-31: planned -> held  [" +
               next +
-              ":4:1]\n"
+              ":7:8]\n"
               "moved    Vårseminarium (2026): 2026-05-12 09:00 (7h) -> 2026-05-19 10:00 (7h)  [" +
               next +
-              ":10:1]\n"
+              ":13:8]\n"
               "removed  Inriktningsmöte (2026): 2027-01-19  [" +
               plans +
-              "good-2026.toml:45:1]\n"
+              "good-2026.toml:48:8]\n"
               "cycle diff: 4 changes: 1 added, 1 removed, 1 moved, 1 status\n");
 
     auto json = run_cycle(fmt::format("diff --calendar {} {} {} --format json", quoted(wheel),

@@ -84,7 +84,7 @@ note = "Kommunstyrelsen"
             CHECK(o.date == sys_days{2026_y / May / 5});
             CHECK(o.start_time == std::chrono::hours{10});
             CHECK(o.duration == std::chrono::hours{5});
-            CHECK(o.where.to_string() == "plan.toml:3:1");
+            CHECK(o.where.to_string() == "plan.toml:5:8");  // the date line
         }
         if (o.event == "local-dialogue") {
             ++dialogues;

@@ -188,8 +188,17 @@ TEST_CASE("every calendar and plan file the loader reads is valid under the sche
     REQUIRE(calendars.size() >= 3);
     REQUIRE(plans.size() >= 15);
     auto calendar_verdicts = validate("calendar", calendars);
+    // tests/data/defects/ holds reproducers the loader refuses on purpose
+    // (a wheel from 2001); the schema refuses them too.
+    const auto reproducer = [](const fs::path& f) {
+        return f.string().find("/tests/data/defects/") != std::string::npos;
+    };
     for (const auto& f : calendars) {
         INFO(f.string() << ": " << calendar_verdicts[f.string()]);
+        if (reproducer(f) && load_calendar(f) == 2) {
+            CHECK(calendar_verdicts[f.string()] != "valid");
+            continue;
+        }
         CHECK(load_calendar(f) != 2);
         CHECK(calendar_verdicts[f.string()] == "valid");
     }
@@ -198,6 +207,9 @@ TEST_CASE("every calendar and plan file the loader reads is valid under the sche
     for (const auto& f : plans) {
         INFO(f.string() << ": " << plan_verdicts[f.string()]);
         if (load_plan(f, calendar_of_plan(f)) == 2) {
+            // A date a thousand years from its cycle year (tests/data/defects/)
+            // is refused for a reason a JSON Schema cannot state.
+            if (reproducer(f)) continue;
             ++refused;  // e.g. tests/data/plans/unreadable.toml, a misspelt key
             CHECK(plan_verdicts[f.string()] != "valid");
         } else {

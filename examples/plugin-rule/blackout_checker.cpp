@@ -3,7 +3,7 @@
 // principal may fall in one of its blackout ISO weeks (set when the plugin
 // is built: BLACKOUT_PRINCIPAL, BLACKOUT_WEEKS).
 //
-//   plans/2026.toml:12:1: error: Lokal dialog – Eda kommun on 2026-10-05 is in
+//   plans/2026.toml:16:8: error: Lokal dialog – Eda kommun on 2026-10-05 is in
 //   v. 41, a blackout week of Eda kommun [blackout-week]
 //
 // It checks the plan the planner makes with the plan file's fixed dates, so

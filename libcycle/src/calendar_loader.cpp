@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "cycle/calendar.hpp"
+#include "cycle/holidays.hpp"
 #include "cycle/read_file.hpp"
 #include "id_graph.hpp"
 #include "suggest.hpp"
@@ -30,6 +31,7 @@ namespace {
 using detail::table_reader;
 
 constexpr std::int64_t min_year = 1900, max_year = 2200;
+constexpr std::int64_t first_cycle_year = first_holiday_year, last_cycle_year = last_holiday_year - 11;
 
 std::optional<event_kind> parse_kind(std::string_view s) {
     for (auto k : {event_kind::meeting, event_kind::conference, event_kind::dialogue,
@@ -49,12 +51,9 @@ public:
     calendar_loader(std::string file) : file_(std::move(file)) { cal_.where = {file_, 0, 0}; }
 
     result<calendar> load(std::string_view text) {
-        toml::table root;
-        try {
-            root = toml::parse(text, file_);
-        } catch (const toml::parse_error& e) {
-            return detail::parse_error_of(e, file_);
-        }
+        auto parsed = detail::parse_toml(text, file_);
+        if (!parsed) return parsed.errors();
+        toml::table& root = *parsed;
         table_reader top(root, "calendar", file_, errors_,
                          {"cycle", "source", "body", "event", "closure", "checks"});
         if (const toml::table* c = top.table("cycle")) read_cycle(*c);
@@ -89,8 +88,10 @@ private:
         cal_.title = r.string("title", true).value_or("");
         cal_.description = r.string("description").value_or("");
         cal_.url = r.string("url").value_or("");
-        auto first = r.integer("first_year", min_year, max_year, true);
-        auto last = r.integer("last_year", min_year, max_year, true);
+        // Swedish holidays are known for 2005–2200 (holidays.hpp), and a cycle
+        // year's dates reach up to ten years on (year_offset): docs/limits.md.
+        auto first = r.integer("first_year", first_cycle_year, last_cycle_year, true);
+        auto last = r.integer("last_year", first_cycle_year, last_cycle_year, true);
         if (first && last && *last < *first)
             r.error_at_key("last_year", fmt::format("[cycle]: last_year {} is before first_year {}",
                                                     *last, *first));
@@ -553,7 +554,7 @@ result<calendar> load_calendar_string(std::string_view toml, std::string_view na
 }
 
 result<calendar> load_calendar_file(const std::filesystem::path& path) {
-    auto text = read_file(path, "calendar");
+    auto text = read_file(path, "calendar", detail::max_toml_bytes);
     if (!text) return text.errors();
     return load_calendar_string(*text, path.string());
 }

@@ -2,14 +2,17 @@
 #include "cycle/plan_file.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/read_file.hpp"
+#include "cycle/text.hpp"
 #include "cycle/timezone.hpp"
 #include "suggest.hpp"
 #include "toml_reader.hpp"
@@ -31,12 +34,9 @@ public:
     plan_loader(const calendar& cal, std::string file) : cal_(cal), file_(std::move(file)) {}
 
     result<plan_file> load(std::string_view text) {
-        toml::table root;
-        try {
-            root = toml::parse(text, file_);
-        } catch (const toml::parse_error& e) {
-            return detail::parse_error_of(e, file_);
-        }
+        auto parsed = detail::parse_toml(text, file_);
+        if (!parsed) return parsed.errors();
+        toml::table& root = *parsed;
         plan_file pf;
         pf.where = {file_, 0, 0};
         table_reader top(root, "plan", file_, errors_, {"calendar", "occurrence"});
@@ -74,7 +74,11 @@ private:
         entry.member = r.string("member").value_or("");
         if (e) check_member(r, *e, entry.member);
         auto day = r.date("date", true);
-        if (day) entry.date = *day;
+        if (day) {
+            entry.date = *day;
+            // Findings about the occurrence point at the line a reviewer changes.
+            entry.where = r.where("date");
+        }
         if (auto end = r.date("end")) {
             entry.end_date = date::sys_days{*end};
             if (day && *entry.end_date < entry.date)
@@ -84,6 +88,11 @@ private:
             entry.cycle_year = static_cast<int>(*year);
         } else if (e && day) {
             entry.cycle_year = cal_.cycle_year_of(*e, entry.date);
+        }
+        if (day && entry.cycle_year) {
+            if (auto why = plan_dates_problem(entry))
+                r.error_at_key(why->rfind("end", 0) == 0 ? "end" : "date",
+                               "[[occurrence]]: " + *why);
         }
         if (entry.cycle_year && e) {
             if (auto y = check_plan_year(cal_, entry.cycle_year); !y)
@@ -102,9 +111,13 @@ private:
         }
         if (auto duration = r.string("duration")) {
             entry.duration = detail::parse_duration(*duration);
+            if (entry.duration && (*entry.duration < min_plan_duration ||
+                                   *entry.duration > max_plan_duration))
+                entry.duration.reset();
             if (!entry.duration)
                 r.error_at_key("duration", fmt::format("[[occurrence]]: duration '{}' is not like "
-                                                       "\"3h\", \"90m\" or \"1h30m\"", *duration));
+                                                       "\"3h\", \"90m\" or \"1h30m\" (1m to 336h)",
+                                                       *duration));
         }
         if (auto status = r.string("status")) {
             if (auto s = parse_status(*status)) entry.status = *s;
@@ -157,9 +170,9 @@ private:
 };
 
 // A TOML basic string.
-std::string toml_string(std::string_view s) {
+std::string toml_string(std::string_view text) {
     std::string out = "\"";
-    for (unsigned char c : s) {
+    for (unsigned char c : valid_utf8(text)) {
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -181,8 +194,30 @@ result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
     return plan_loader(cal, std::string(name)).load(toml);
 }
 
+std::optional<std::string> plan_dates_problem(const plan_entry& entry) {
+    const auto year_of = [](date::sys_days d) { return int(date::year_month_day{d}.year()); };
+    const auto check = [&](std::string_view key, date::sys_days d) -> std::optional<std::string> {
+        const int y = year_of(d);
+        if (y < first_holiday_year || y > last_holiday_year ||
+            std::abs(y - entry.cycle_year) > max_years_from_cycle_year)
+            return fmt::format("{} {} is too far from cycle year {}: a plan's dates lie in {}–{} "
+                               "and within {} years of their cycle year (docs/limits.md)",
+                               key, date::format("%F", d), entry.cycle_year, first_holiday_year,
+                               last_holiday_year, max_years_from_cycle_year);
+        return std::nullopt;
+    };
+    if (auto why = check("date", entry.date)) return why;
+    if (entry.end_date) {
+        if (auto why = check("end", *entry.end_date)) return why;
+        if ((*entry.end_date - entry.date).count() >= max_span_days)
+            return fmt::format("end {} is more than {} days after the date (docs/limits.md)",
+                               date::format("%F", *entry.end_date), max_span_days - 1);
+    }
+    return std::nullopt;
+}
+
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal) {
-    auto text = read_file(path, "plan");
+    auto text = read_file(path, "plan", detail::max_toml_bytes);
     if (!text) return text.errors();
     return load_plan_string(*text, path.string(), cal);
 }
@@ -208,19 +243,25 @@ std::string write_plan_file(const calendar& cal, const plan& p) {
         "# Edit the dates; every [[occurrence]] here is fixed and overrides the planner.\n"
         "# Format: docs/plan-format.md\n\n"
         "calendar = {}\n",
-        cal.title, cal.id,
+        printable(cal.title), printable(cal.id),
         p.first_year == p.last_year ? fmt::format("cycle year {}", p.first_year)
                                     : fmt::format("cycle years {}–{}", p.first_year, p.last_year),
         toml_string(cal.id));
     for (const auto& o : p.occurrences) {
-        out += fmt::format("\n# {} ({})\n[[occurrence]]\nevent = {}\n", title_of(cal, o),
+        // Comments hold one line of printable text: a newline in a title must
+        // not end the comment and start a key.
+        out += fmt::format("\n# {} ({})\n[[occurrence]]\nevent = {}\n", printable(title_of(cal, o)),
                            week_label(o.date), toml_string(o.event));
         if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
         out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
         if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
-        if (o.start_time)
-            out += fmt::format("start = \"{}\"\nduration = \"{}\"\n", detail::format_clock(*o.start_time),
-                               detail::format_duration(o.duration));
+        if (o.start_time) {
+            out += fmt::format("start = \"{}\"\n", detail::format_clock(*o.start_time));
+            // A duration a plan file cannot hold (none, from an import) is left
+            // out: the event's own is then used (docs/limits.md).
+            if (o.duration >= min_plan_duration && o.duration <= max_plan_duration)
+                out += fmt::format("duration = \"{}\"\n", detail::format_duration(o.duration));
+        }
         if (o.status != occurrence_status::planned)
             out += fmt::format("status = \"{}\"\n", to_string(o.status));
         if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));

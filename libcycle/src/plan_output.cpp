@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cycle/text.hpp"
 #include "cycle/timezone.hpp"
 #include "value_parsing.hpp"
 
@@ -30,10 +31,20 @@ std::string pad(std::string s, std::size_t width) {
     return s;
 }
 
-std::string time_text(const occurrence& o) {
+// The local clock time a timed occurrence ends: the instant `duration` after
+// its start, read on the calendar's clock, so that 02:30 + 3h on the day
+// summer time ends is 04:30, as in the feeds (feed_writer.cpp add_times).
+std::string end_clock(const calendar& cal, const occurrence& o) {
+    const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
+    auto utc = to_utc(cal.time_zone, local);
+    if (!utc) return detail::format_clock((*o.start_time + o.duration) % std::chrono::hours{24});
+    const auto end = to_local(cal.time_zone, *utc + o.duration);
+    return detail::format_clock(date::floor<std::chrono::minutes>(end - date::floor<date::days>(end)));
+}
+
+std::string time_text(const calendar& cal, const occurrence& o) {
     if (!o.start_time) return o.end_date == o.date ? "all day" : fmt::format("to {}", day_text(o.end_date));
-    return fmt::format("{}–{}", detail::format_clock(*o.start_time),
-                       detail::format_clock((*o.start_time + o.duration) % std::chrono::hours{24}));
+    return fmt::format("{}–{}", detail::format_clock(*o.start_time), end_clock(cal, o));
 }
 
 std::string years_text(const calendar& cal, const plan& p) {
@@ -49,15 +60,17 @@ std::string years_text(const calendar& cal, const plan& p) {
 }  // namespace
 
 std::string format_table(const calendar& cal, const plan& p, const table_options& options) {
-    std::string out = fmt::format("{}: {}{}\n", cal.title, years_text(cal, p),
-                                  options.audience.empty() ? "" : fmt::format(", for {}", cal.body_label(options.audience)));
+    std::string out = fmt::format("{}: {}{}\n", printable(cal.title), years_text(cal, p),
+                                  options.audience.empty() ? "" : fmt::format(", for {}", printable(cal.body_label(options.audience))));
     if (p.occurrences.empty()) return out + "(no occurrences)\n";
 
     struct row { std::string date, week, day, time, title, organiser; };
     std::vector<row> rows;
     for (const auto& o : p.occurrences)
-        rows.push_back({day_text(o.date), week_label(o.date), weekday_abbreviation(o.date), time_text(o),
-                        title_of(cal, o), o.organiser.empty() ? "" : cal.body_label(o.organiser)});
+        // Text from the calendar is shown, never obeyed: no raw control characters.
+        rows.push_back({day_text(o.date), week_label(o.date), weekday_abbreviation(o.date), time_text(cal, o),
+                        printable(title_of(cal, o)),
+                        o.organiser.empty() ? "" : printable(cal.body_label(o.organiser))});
     row heading{"Date", "Week", "Day", "Time", "Event", "Organiser"};
     std::size_t w_week = 4, w_time = 4, w_title = 5;
     for (const auto& r : rows) {
@@ -76,9 +89,9 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         out += line(rows[i]);
         if (!options.explain) continue;
         const occurrence& o = p.occurrences[i];
-        out += fmt::format("            why: {}\n", o.explanation);
+        out += fmt::format("            why: {}\n", printable(o.explanation));
         if (auto source = cal.describe_source(cal.find_event(o.event)->source); !source.empty())
-            out += fmt::format("            rule: {}\n", source);
+            out += fmt::format("            rule: {}\n", printable(source));
     }
     return out;
 }
@@ -105,7 +118,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         if (o.start_time) {
             auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
             j["start"] = detail::format_clock(*o.start_time);
-            j["end"] = detail::format_clock((*o.start_time + o.duration) % std::chrono::hours{24});
+            j["end"] = end_clock(cal, o);  // the same instant as end_utc
             if (auto utc = to_utc(cal.time_zone, local)) {
                 j["start_utc"] = date::format("%FT%TZ", *utc);
                 j["end_utc"] = date::format("%FT%TZ", *utc + o.duration);

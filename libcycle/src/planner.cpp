@@ -431,6 +431,25 @@ occurrence_rank rank_of(const calendar& cal, const occurrence& o) {
 
 }  // namespace
 
+// A rule's start time on a day the clock skips it (02:30 on the last Sunday
+// of March in Europe/Stockholm) is refused here, at the rule, as export and
+// plan files refuse it: the planner never proposes a time that does not exist.
+// (Fixed dates were checked where the plan file was read.)
+static errors nonexistent_times(const calendar& cal, const std::vector<occurrence>& occurrences) {
+    errors out;
+    for (const auto& o : occurrences) {
+        if (o.fixed || !o.start_time) continue;
+        const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
+        if (auto utc = to_utc(cal.time_zone, local); !utc)
+            out.push_back({fmt::format("event '{}' is placed on {} at its start time: {}; give it "
+                                       "another start or keep it off that day",
+                                       o.event, date::format("%F", o.date),
+                                       utc.errors().front().message),
+                           o.where});
+    }
+    return out;
+}
+
 result<int> check_plan_year(const calendar& cal, int year) {
     if (year >= cal.first_year && year <= cal.last_plannable_year()) return year;
     return error{fmt::format("year {} is outside the cycle {}–{}{}", year, cal.first_year,
@@ -472,6 +491,7 @@ result<plan> make_plan(const calendar& cal, const plan_request& request) {
     planner pl(cal, *holidays, request.fixed);
     for (int y = first; y <= last; ++y) pl.plan_year(y, p.occurrences);
     if (auto errs = pl.take_errors(); !errs.empty()) return errs;
+    if (auto errs = nonexistent_times(cal, p.occurrences); !errs.empty()) return errs;
 
     // Entries of the plan file for years outside this plan are not lost:
     // they belong to other years' plans.

@@ -33,6 +33,12 @@ result<std::vector<export_output>> exporter::write_all(const calendar& cal, cons
     auto in_dir = [&](const std::string& file) {
         return (std::filesystem::path(options.out) / file).string();
     };
+    // all.FORMAT is the combined output: a body's own may not take its name.
+    for (const auto& b : cal.bodies)
+        if (b.id == "all")
+            return error{"body id 'all' is the name of the combined output (all." + name() +
+                             ") that --all-audiences writes; rename the body",
+                         b.where};
     if (auto r = add(in_dir("all." + name()), ""); !r) return r.errors();
     for (const auto& b : cal.bodies)
         if (auto r = add(in_dir(b.id + "." + name()), b.id); !r) return r.errors();

@@ -1,6 +1,10 @@
 #include "toml_reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -32,6 +36,100 @@ source_region region_of(const toml::source_region& r, const std::string& file) {
 
 error parse_error_of(const toml::parse_error& e, const std::string& file) {
     return {fmt::format("TOML syntax: {}", e.description()), region_of(e.source(), file)};
+}
+
+namespace {
+
+// The first place where `text` goes past max_toml_depth, if any. A small
+// lexer that knows strings and comments, so that dots and brackets inside
+// them do not count: `dots` counts the parts of one dotted key (a float has
+// one dot, a key or header up to max_toml_depth - 1), `depth` the open
+// arrays and inline tables.
+std::optional<error> too_deep(std::string_view text, const std::string& file) {
+    enum class in { code, comment, basic, literal, ml_basic, ml_literal };
+    in state = in::code;
+    int line = 1, column = 0, dots = 0, depth = 0;
+    const auto is_key_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-' || c == ' ' || c == '\t';
+    };
+    const auto deep = [&](std::string_view what) {
+        return error{fmt::format("TOML nested deeper than {} levels ({}); cycle reads at most {} "
+                                 "(docs/limits.md)",
+                                 max_toml_depth, what, max_toml_depth),
+                     {file, line, column}};
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        ++column;
+        if (c == '\n') {
+            ++line;
+            column = 0;
+            dots = 0;
+            if (state == in::comment || state == in::basic || state == in::literal)
+                state = in::code;
+            continue;
+        }
+        const auto starts = [&](std::string_view s) { return text.substr(i, s.size()) == s; };
+        switch (state) {
+            case in::comment:
+                break;
+            case in::basic:
+                if (c == '\\') ++i, ++column;
+                else if (c == '"') state = in::code;
+                break;
+            case in::literal:
+                if (c == '\'') state = in::code;
+                break;
+            case in::ml_basic:
+                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i, ++column;
+                else if (starts("\"\"\"")) state = in::code, i += 2, column += 2;
+                break;
+            case in::ml_literal:
+                if (starts("'''")) state = in::code, i += 2, column += 2;
+                break;
+            case in::code:
+                if (c == '#') {
+                    state = in::comment;
+                } else if (starts("\"\"\"")) {
+                    state = in::ml_basic, i += 2, column += 2;
+                } else if (starts("'''")) {
+                    state = in::ml_literal, i += 2, column += 2;
+                } else if (c == '"') {
+                    state = in::basic;  // a quoted key part keeps the dotted key going
+                } else if (c == '\'') {
+                    state = in::literal;
+                } else if (c == '.') {
+                    if (++dots >= max_toml_depth) return deep("a dotted key or table header");
+                } else if (c == '[' || c == '{') {
+                    dots = 0;
+                    if (++depth > max_toml_depth + 2) return deep("arrays or inline tables");
+                } else if (c == ']' || c == '}') {
+                    dots = 0;
+                    if (depth > 0) --depth;
+                } else if (!is_key_char(c)) {
+                    dots = 0;
+                }
+                break;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+result<toml::table> parse_toml(std::string_view text, const std::string& file) {
+    if (text.size() > max_toml_bytes)
+        return error{fmt::format("the file is {} bytes; cycle reads TOML files of at most {} MiB "
+                                 "(docs/limits.md)",
+                                 text.size(), max_toml_bytes / (1024 * 1024)),
+                     {file, 0, 0}};
+    if (auto e = too_deep(text, file)) return *e;
+    try {
+        return toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        return parse_error_of(e, file);
+    }
 }
 
 bool is_valid_id(std::string_view id) {

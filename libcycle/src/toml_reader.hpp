@@ -9,6 +9,7 @@
 #include <date/date.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -25,6 +26,15 @@ source_region region_of(const toml::source_region& r, const std::string& file);
 
 // Turns a toml++ parse exception into an error with its place.
 error parse_error_of(const toml::parse_error& e, const std::string& file);
+
+// What a calendar or plan file may be (docs/limits.md). toml++ parses
+// recursively, and a table header or dotted key of 40,000 parts overflows
+// the stack: the text is checked against these before it is parsed.
+inline constexpr std::size_t max_toml_bytes = 16 * 1024 * 1024;
+inline constexpr int max_toml_depth = 64;  // parts of a key, nested arrays and inline tables
+
+// Checks the limits above, then parses; every error has its place.
+result<toml::table> parse_toml(std::string_view text, const std::string& file);
 
 // Lower case ASCII letters, digits and '-', starting with a letter.
 bool is_valid_id(std::string_view id);

@@ -84,6 +84,10 @@ std::string fold(std::string_view line) {
         std::size_t cut = pos + room;
         // Never between the bytes of one UTF-8 character: back up to its lead byte.
         while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        // A run of continuation bytes with no lead byte (invalid UTF-8) has no
+        // character boundary to back up to: cut where the octets run out, so
+        // the loop always moves on.
+        if (cut == pos) cut = pos + room;
         if (!first) out += ' ';
         out.append(line.substr(pos, cut - pos));
         out += "\r\n";

@@ -1,5 +1,7 @@
 #include "feed_parameters.hpp"
 
+#include "cycle/text.hpp"
+
 #include <fmt/format.h>
 
 namespace cycle::ical {
@@ -67,10 +69,11 @@ result<feed_settings> settings_of(const export_options& options) {
             s.alarms.push_back({*kind, *span});
         } else if (key == "organizer") {
             if (value.rfind("mailto:", 0) != 0 || value.size() < 10 ||
-                value.find('@') == std::string::npos)
+                value.find('@') == std::string::npos || printable(value) != value ||
+                value.find(' ') != std::string::npos)
                 return error{
                     fmt::format("organizer '{}' is not an address like mailto:someone@example.se",
-                                value),
+                                printable(value)),
                     where};
             s.organizer = value;
         } else {

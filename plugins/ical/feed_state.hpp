@@ -36,11 +36,19 @@ class feed_state {
 public:
     static constexpr const char* file_name = "feed-state.tsv";
 
-    // Reads the state file; a missing file is an empty state.
+    // Reads the state file; a missing file is an empty state. Anything else
+    // that is not a regular file (a directory, a FIFO) is an error: read as
+    // empty, every SEQUENCE would start again.
     static result<feed_state> load(const std::filesystem::path& path);
-    // The same from a text kept elsewhere (a state_store); `name` is what
-    // errors are reported against.
+    // The state file's text; `name` is used in messages. Each line is
+    // checked: a last-modified that is not "YYYYMMDDTHHMMSSZ", a fingerprint
+    // that is not 16 hex digits, a sequence over max_sequence or a uid with
+    // control bytes or invalid UTF-8 is an error at its line.
     static result<feed_state> parse(std::string_view text, const std::string& name);
+
+    // SEQUENCE is a signed 32-bit integer in many clients; past this a
+    // change can no longer be announced (docs/limits.md).
+    static constexpr unsigned max_sequence = 2147483647u;
 
     // The SEQUENCE and LAST-MODIFIED for an event with this content now.
     const published& publish(const std::string& uid, std::string_view content,

@@ -126,7 +126,9 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
     const event_template* e = cal.find_event(o.event);
     const std::string summary = title_of(cal, o);
     props.add_text("SUMMARY", summary);
-    props.add_text("DESCRIPTION", description_of(cal, e, o));
+    // DESCRIPTION is optional (docs/calendar-format.md); RFC 5545 has no empty one.
+    if (auto description = description_of(cal, e, o); !description.empty())
+        props.add_text("DESCRIPTION", description);
     props.add("CATEGORIES", escape_text_list(categories_of(cal, e, o)));
     if (e && !e->url.empty()) props.add("URL", {{"VALUE", "URI"}}, strip_controls(e->url));
     props.add("STATUS", o.status == occurrence_status::cancelled ? "CANCELLED" : "CONFIRMED");

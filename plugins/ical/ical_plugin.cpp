@@ -83,6 +83,13 @@ public:
         if (!options.all_audiences) {
             if (auto r = add(options.out, options.audience); !r) return r.errors();
         } else {
+            // all.ics and the state are the exporter's own files: a body whose
+            // feed would take the same name would replace one silently.
+            for (const auto& b : cal.bodies)
+                if (b.id == "all")
+                    return error{"body id 'all' is the name of the combined feed (all.ics) that "
+                                 "--all-audiences writes; rename the body",
+                                 b.where};
             if (auto r = add((dir / "all.ics").string(), ""); !r) return r.errors();
             for (const auto& b : cal.bodies)
                 if (auto r = add((dir / (b.id + ".ics")).string(), b.id); !r) return r.errors();

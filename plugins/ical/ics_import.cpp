@@ -11,6 +11,8 @@
 #include <unordered_map>
 
 #include "cycle/plan.hpp"
+#include "cycle/plan_file.hpp"
+#include "cycle/text.hpp"
 #include "cycle/timezone.hpp"
 #include "libical_handle.hpp"
 #include "zone_names.hpp"
@@ -65,6 +67,48 @@ std::vector<std::string> split(std::string_view s, char by) {
         if (at == std::string_view::npos) return out;
         start = at + 1;
     }
+}
+
+int listed(const short* values, int size) {
+    int n = 0;
+    while (n < size && values[n] != ICAL_RECURRENCE_ARRAY_MAX) ++n;
+    return n;
+}
+
+// Why libical could spend unbounded time expanding a VTIMEZONE of the file,
+// if it could (docs/limits.md). Real zones change their offset at most a few
+// times a year: each STANDARD or DAYLIGHT part has at most one yearly RRULE
+// picking one day a year (BYMONTH=3;BYDAY=-1SU, or BYDAY=SU;BYMONTHDAY=8,...,14)
+// and a bounded list of RDATEs.
+std::optional<std::string> unbounded_zone(icalcomponent* vtimezone) {
+    constexpr int max_parts = 1000, max_rdates = 1000;
+    int parts = 0;
+    for (icalcomponent* part = icalcomponent_get_first_component(vtimezone, ICAL_ANY_COMPONENT);
+         part; part = icalcomponent_get_next_component(vtimezone, ICAL_ANY_COMPONENT)) {
+        if (++parts > max_parts)
+            return fmt::format("more than {} STANDARD and DAYLIGHT parts", max_parts);
+        int rdates = 0;
+        for (icalproperty* p = icalcomponent_get_first_property(part, ICAL_RDATE_PROPERTY); p;
+             p = icalcomponent_get_next_property(part, ICAL_RDATE_PROPERTY))
+            if (++rdates > max_rdates) return fmt::format("more than {} RDATEs in one part", max_rdates);
+        for (icalproperty* p = icalcomponent_get_first_property(part, ICAL_RRULE_PROPERTY); p;
+             p = icalcomponent_get_next_property(part, ICAL_RRULE_PROPERTY)) {
+            const icalrecurrencetype r = icalproperty_get_rrule(p);
+            if (r.freq != ICAL_YEARLY_RECURRENCE) {
+                const char* freq = icalrecur_freq_to_string(r.freq);
+                return fmt::format("an RRULE with FREQ={}; a time zone's rule repeats yearly",
+                                   freq ? freq : "?");
+            }
+            if (listed(r.by_second, ICAL_BY_SECOND_SIZE) || listed(r.by_minute, ICAL_BY_MINUTE_SIZE) ||
+                listed(r.by_hour, ICAL_BY_HOUR_SIZE) || listed(r.by_year_day, ICAL_BY_YEARDAY_SIZE) ||
+                listed(r.by_week_no, ICAL_BY_WEEKNO_SIZE) ||
+                listed(r.by_set_pos, ICAL_BY_SETPOS_SIZE) > 1 ||
+                listed(r.by_month, ICAL_BY_MONTH_SIZE) > 1 || listed(r.by_day, ICAL_BY_DAY_SIZE) > 1 ||
+                listed(r.by_month_day, ICAL_BY_MONTHDAY_SIZE) > 7)
+                return std::string("an RRULE that picks more than one day a year");
+        }
+    }
+    return std::nullopt;
 }
 
 // An X- property's value (libical undoes the TEXT escapes).
@@ -177,6 +221,10 @@ private:
                 if (!utc) return utc.errors();
                 instant = *utc;
             } else if (icaltimezone* own = icalcomponent_get_timezone(root_, name.c_str())) {
+                if (auto why = own_zone_problem(own))
+                    return error{fmt::format("time zone '{}' of the file: {}; not read (docs/limits.md)",
+                                             name, *why),
+                                 {}};
                 clear_ical_error();
                 instant = date::sys_seconds{seconds{icaltime_as_timet_with_zone(t, own)}};
                 if (auto e = ical_error())
@@ -194,6 +242,27 @@ private:
         }
         const auto in_zone = to_local(cal_.time_zone, instant);
         return when{date::sys_days{date::floor<date::days>(in_zone).time_since_epoch()}, instant};
+    }
+
+    // Imported, but not quite as it was: a warning beside the not imported.
+    void changed(imported& out, const source_region& where, const std::string& summary,
+                 const std::string& what) {
+        finding f;
+        f.level = severity::warning;
+        f.rule = "ics-changed";
+        f.message = fmt::format("event '{}' imported with a change: {}", summary, what);
+        f.where = where;
+        out.unmatched.push_back(std::move(f));
+    }
+
+    // unbounded_zone() of a zone of the file, checked once per zone.
+    std::optional<std::string> own_zone_problem(icaltimezone* zone) {
+        auto [it, added] = zone_checked_.try_emplace(zone);
+        if (added) {
+            icalcomponent* c = icaltimezone_get_component(zone);
+            it->second = c ? unbounded_zone(c) : std::nullopt;
+        }
+        return it->second;
     }
 
     // A member of the event's body by name, short name or id, ignoring ASCII case.
@@ -305,8 +374,20 @@ private:
                 end && end->instant ? *end->instant : *start->instant + length.value_or(seconds{0});
             const auto local = to_local(cal_.time_zone, *start->instant);
             entry.start_time = date::floor<minutes>(local - date::floor<date::days>(local));
-            if (stop > *start->instant)
-                entry.duration = date::floor<minutes>(stop - *start->instant);
+            // A plan file holds durations of 1 minute to 14 days (docs/limits.md).
+            const auto lasts = date::floor<minutes>(stop - *start->instant);
+            if (lasts > max_plan_duration)
+                return unmatched(out, where, summary,
+                                 fmt::format("it lasts {}h{}m; a plan file holds at most {}h "
+                                             "(docs/limits.md)",
+                                             lasts.count() / 60, lasts.count() % 60,
+                                             max_plan_duration.count() / 60));
+            if (lasts >= min_plan_duration)
+                entry.duration = lasts;
+            else
+                changed(out, where, summary,
+                        "it lasts under a minute; imported without a duration, so the event's "
+                        "own is used");
         } else {
             date::sys_days last = start->day;
             if (end && end->day > start->day)
@@ -321,6 +402,13 @@ private:
         else if (x_property(ev, "X-CYCLE-STATUS") == std::optional<std::string>("held"))
             entry.status = occurrence_status::held;
         entry.note = x_property(ev, "X-CYCLE-NOTE").value_or("");
+        if (!is_valid_utf8(entry.note)) {
+            entry.note = valid_utf8(entry.note);
+            changed(out, where, summary,
+                    "its X-CYCLE-NOTE is not valid UTF-8; each invalid byte is imported as U+FFFD");
+        }
+        if (auto why = plan_dates_problem(entry))
+            return unmatched(out, where, summary, fmt::format("matched to '{}', but its {}", e.id, *why));
 
         if (auto [it, added] = taken_.try_emplace(entry.id(), where.line); !added)
             return unmatched(out, where, summary,
@@ -351,6 +439,7 @@ private:
     icalcomponent* root_;
     std::string zone_;
     std::unordered_map<occurrence_id, int> taken_;
+    std::map<icaltimezone*, std::optional<std::string>> zone_checked_;
 };
 
 }  // namespace

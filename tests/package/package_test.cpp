@@ -297,7 +297,7 @@ TEST_CASE("cycle check runs the rule plugin loaded with --plugin-dir", "[package
     auto plan = week_41_plan(dir, false);
     auto broken = run_installed("--plugin-dir " + q(p.rule) + " check --partial " + q(plan));
     CHECK(broken.exit_code == 1);
-    CHECK(contains(broken.out, plan.string() + ":3:1: error: "));
+    CHECK(contains(broken.out, plan.string() + ":7:8: error: "));
     CHECK(contains(broken.out, "a blackout week of Eda kommun [blackout-week]"));
     // Without the plugin the same plan keeps every rule of the wheel.
     CHECK(run_installed("check --partial " + q(plan)).exit_code == 0);
@@ -375,7 +375,7 @@ TEST_CASE("the Python example runs on the installed libcycle_c through ctypes", 
     CHECK(contains(checked.out, "checks (deadlines, blackout-weeks): 1 finding(s)"));
     CHECK(contains(checked.out,
                    plan.string() +
-                       ":3:1: error: Lokal dialog – Eda kommun on 2026-10-06 is in v. 41, "
+                       ":7:8: error: Lokal dialog – Eda kommun on 2026-10-06 is in v. 41, "
                        "a blackout week of Eda kommun [blackout-week]"));
 
     auto waived = run(python("eda --year 2026 --plugin-dir " + q(p.rule) + " --plan " +

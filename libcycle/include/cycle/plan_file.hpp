@@ -49,6 +49,20 @@ struct plan_file {
     source_region where;
 };
 
+// What a plan file can hold (docs/limits.md). A timed occurrence lasts from
+// one minute to 14 days. Its dates lie in 2005–2200 and at most
+// max_years_from_cycle_year years from its cycle year (a year_offset of
+// up to 10, and a little more for relative rules); a multi-day occurrence
+// spans at most max_span_days days.
+inline constexpr std::chrono::minutes min_plan_duration{1};
+inline constexpr std::chrono::minutes max_plan_duration{14 * 24 * 60};
+inline constexpr int max_years_from_cycle_year = 11;
+inline constexpr int max_span_days = 366;
+
+// Why an entry's date or end cannot be in a plan file, if it cannot; the
+// message starts with the key it is about ("date ..." or "end ...").
+std::optional<std::string> plan_dates_problem(const plan_entry& entry);
+
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal);
 result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
                                    const calendar& cal);

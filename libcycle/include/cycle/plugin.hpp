@@ -155,7 +155,7 @@ public:
 // item it could not use, e.g. an event that matches no template.
 struct imported {
     plan_file plan;
-    findings unmatched;
+    findings unmatched;  // events not imported, and (rule "ics-changed") imported with a change
 };
 
 // Reads a plan from some format (e.g. an .ics export) into a plan file.

@@ -4,10 +4,15 @@
 //
 //   read_file("plans/2026.toml", "plan")  -> the bytes, or
 //   "plans/2026.toml: error: cannot read plan: No such file or directory"
-//   "plans: error: cannot read plan: it is a directory"
+//   "plans: error: cannot read plan: not a regular file (it is a directory)"
+//
+// Only regular files are read (a FIFO would block, a directory reads as
+// nothing), and a file over `max_bytes` is refused before it is read.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -17,6 +22,7 @@ namespace cycle {
 
 // The whole file, bytes as they are. `what` names it in messages
 // ("calendar", "plan"; empty: "cannot read: ...").
-result<std::string> read_file(const std::filesystem::path& path, std::string_view what);
+result<std::string> read_file(const std::filesystem::path& path, std::string_view what,
+                              std::uintmax_t max_bytes = std::numeric_limits<std::uintmax_t>::max());
 
 }  // namespace cycle
