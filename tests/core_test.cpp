@@ -154,9 +154,9 @@ TEST_CASE("check host: levels from [checks], waivers, unknown rules, order, stri
     auto report = run_checks(plugins, cal, plan, {});
     // weekend is off; quiet is a warning, waived on the dialogue; loud is
     // known (no unknown-rule for [checks]) but its waiver is unused; nosuch
-    // is unknown. Sorted by place: the seminar entry (line 2), then the
-    // dialogue (line 7) and its waivers (lines 12, 15, 18).
-    CHECK(summary(report) == std::vector<std::string>{"warning quiet 2:1", "waived quiet 7:1",
+    // is unknown. Sorted by place: the seminar entry's date (line 5), then the
+    // dialogue's date (line 11) and its waivers (lines 15, 18).
+    CHECK(summary(report) == std::vector<std::string>{"warning quiet 5:8", "waived quiet 11:8",
                                                       "warning unused-waiver 15:1",
                                                       "warning unknown-rule 18:1"});
     REQUIRE(report.found.size() == 4);

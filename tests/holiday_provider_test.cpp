@@ -139,7 +139,7 @@ date = 2026-10-13
             if (f.rule == "holiday" || f.rule == "day-off" || f.rule == "holidays")
                 holidays.push_back(f.where.to_string() + " " + f.rule + " " + f.message);
     REQUIRE(holidays.size() == 1);
-    CHECK(holidays.front().find("p.toml:8:1 holiday ") == 0);
+    CHECK(holidays.front().find("p.toml:11:8 holiday ") == 0);
     CHECK(holidays.front().find("Testdagen") != std::string::npos);
 
     // A checker given no provider and a calendar naming an unknown one says so.

@@ -101,7 +101,7 @@ TEST_CASE("read_file: bytes as they are, or an error naming the file", "[files]"
     auto directory = cycle::read_file(dir.path(), "calendar");
     REQUIRE_FALSE(directory);
     CHECK(directory.errors().front().to_string() ==
-          dir.path().string() + ": error: cannot read calendar: it is a directory");
+          dir.path().string() + ": error: cannot read calendar: not a regular file (it is a directory)");
     CHECK(cycle::read_file(dir / "none", "").errors().front().message.rfind("cannot read: ", 0) ==
           0);
 }

@@ -243,7 +243,7 @@ TEST_CASE("examples/embed publishes a feed and checks its plan without the cycle
                             "date = 2026-11-05\n");
     auto refused = publish(q(late));
     CHECK(refused.exit_code == 1);
-    CHECK(contains(refused.err, late.string() + ":3:1: error: "));
+    CHECK(contains(refused.err, late.string() + ":7:8: error: "));
     CHECK(contains(refused.err, "not published"));
     CHECK(cycle::test::read_file(feed) == updated);
 }
