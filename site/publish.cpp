@@ -70,13 +70,15 @@ table{border-collapse:collapse;width:100%}
 caption{text-align:left;font-weight:bold;padding:.3rem 0}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #d0d0d0}
 th{background:#f1f1f1}
-td.week{white-space:nowrap}
+.week{white-space:nowrap;color:#444}
+td{overflow-wrap:anywhere}
 .wheel{margin:1rem 0}
 .wheel svg{display:block;width:100%;height:auto;max-width:46rem;border:1px solid #d0d0d0}
 .subscribe ul,.audiences ul{padding-left:1.2rem}
 .subscribe li,.audiences li{margin:.45rem 0}
 .url{overflow-wrap:anywhere;font-size:.9rem}
-@media (max-width:40rem){body{font-size:.95rem}th,td{padding:.3rem .25rem}h1{font-size:1.4rem}}
+@media (max-width:40rem){body{font-size:.95rem}th,td{padding:.3rem .25rem}h1{font-size:1.4rem}
+table{table-layout:fixed}th:nth-child(1){width:36%}th:nth-child(3){width:26%}}
 @media print{@page{size:A4;margin:12mm}
 header,nav,.subscribe,.skip{display:none}
 body{font-size:10pt}
@@ -122,14 +124,15 @@ std::string table(const page_context& c, const std::vector<occurrence>& rows,
     std::string out = "<table>\n";
     if (!caption.empty()) out += fmt::format("<caption>{}</caption>\n", html(caption));
     out += fmt::format(
-        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
-        "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-        c.t.date, c.t.week, c.t.what, c.t.who);
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th "
+        "scope=\"col\">{}</th></tr></thead>\n"
+        "<tbody>\n",
+        c.t.date, c.t.what, c.t.who);
     for (const auto& o : rows) {
         std::string who = o.organiser.empty() ? "" : c.cal.body_label(o.organiser);
-        out += fmt::format("<tr><td>{}</td><td class=\"week\">{}</td><td>{}</td><td>{}</td></tr>\n",
-                           html(when_text(c.t, o)), html(week_text(c.t, o)), what_text(c, o),
-                           html(who));
+        out += fmt::format(
+            "<tr><td>{}<br><span class=\"week\">{}</span></td><td>{}</td><td>{}</td></tr>\n",
+            html(when_text(c.t, o)), html(week_text(c.t, o)), what_text(c, o), html(who));
     }
     return out + "</tbody>\n</table>\n";
 }
@@ -167,7 +170,7 @@ std::string page(const page_context& c, const std::string& title, const std::str
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, "
-        "initial-scale=1\">\n<title>{}</title>\n"
+        "initial-scale=1\">\n<title>{}</title>\n<link rel=\"icon\" href=\"data:,\">\n"
         "<link rel=\"alternate\" type=\"text/calendar\" "
         "href=\"{}{}\">\n<style>\n{}</style>\n</head>\n<body>\n"
         "<header><a href=\"{}index.html\">{}</a></header>\n<main "
