@@ -177,3 +177,31 @@ TEST_CASE("svg: cycle export svg --cycle writes one wheel per year; bad paramete
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("Eda kommun") != std::string::npos);
 }
+
+TEST_CASE("svg: a crowded year still has no overprinted labels, and lists every item") {
+    // 300 meetings in one year: more than two columns hold.
+    cycle::registry r;
+    cycle::add_builtin_plugins(r);
+    const auto& cal = cycle::default_calendar();
+    auto p = cycle::make_plan(cal, {.year = 2026, .fixed = nullptr});
+    REQUIRE(p);
+    auto one = p->occurrences.front();
+    cycle::plan crowded = *p;
+    crowded.occurrences.clear();
+    for (int k = 0; k < 300; ++k) {
+        auto o = one;
+        o.member = "";
+        o.event = "seminar";
+        o.date = o.end_date = date::sys_days{date::year{2026} / date::May / 1} + date::days{k};
+        crowded.occurrences.push_back(o);
+    }
+    auto svg = r.find_exporter("svg")->write(cal, crowded, {});
+    REQUIRE(svg);
+    require_no_overlap(*svg);
+    auto desc = svg->substr(svg->find("<desc"), svg->find("</desc>") - svg->find("<desc"));
+    std::size_t listed = 0;
+    for (auto at = desc.find("Seminariet"); at != std::string::npos;
+         at = desc.find("Seminariet", at + 1))
+        ++listed;
+    CHECK(listed == 300);
+}

@@ -166,6 +166,35 @@ bool place_column(std::vector<item*>& column, double line_height) {
     return column.empty() || column.front()->label.y >= column_top - 0.01;
 }
 
+// For a column too full at the smallest font: every label one line (cut
+// with "…"), and at most as many labels as the column holds.
+void thin_column(std::vector<item*>& column, double line_height, std::size_t chars) {
+    for (item* i : column) {
+        if (i->lines.size() > 1) {
+            std::string first = i->lines.front();
+            while (!first.empty() && first.size() + 1 > chars) first.pop_back();
+            while (!first.empty() && (first.back() & 0xC0) == 0x80)
+                first.pop_back();  // whole characters
+            if (!first.empty() && (first.back() & 0xC0) == 0xC0) first.pop_back();
+            i->lines = {first + "…"};
+        }
+        i->label.h = line_height;
+    }
+    auto capacity =
+        std::size_t((column_bottom - column_top + label_gap) / (line_height + label_gap));
+    std::vector<item*> kept;
+    for (std::size_t k = 0; k < column.size(); ++k) {
+        bool keep = column.size() <= capacity ||
+                    (k * capacity / column.size()) != ((k + 1) * capacity / column.size());
+        if (keep && kept.size() < capacity)
+            kept.push_back(column[k]);
+        else
+            column[k]->lines.clear();
+    }
+    column = kept;
+    place_column(column, line_height);
+}
+
 }  // namespace
 
 double layout::angle_of(sys_days d) const {
@@ -255,7 +284,8 @@ layout make_layout(const calendar& cal, const std::vector<occurrence>& occurrenc
     // Labels: "when: title" wrapped to the column, as near their item as the
     // column allows; the font shrinks until every label fits.
     double column_width = l.cx - l.months_outer - column_gap - margin;
-    for (double size : {12.0, 11.0, 10.0, 9.0, 8.0, 7.0}) {
+    constexpr double smallest = 7.0;
+    for (double size : {12.0, 11.0, 10.0, 9.0, 8.0, smallest}) {
         l.font_size = size;
         l.line_height = size * 1.22;
         std::size_t chars = std::size_t(column_width / (size * char_width));
@@ -283,6 +313,13 @@ layout make_layout(const calendar& cal, const std::vector<occurrence>& occurrenc
         bool fits = place_column(left, l.line_height);
         fits = place_column(right, l.line_height) && fits;
         if (fits) break;
+        if (size == smallest) {
+            // Still too many: one line each, and, if even that is too much, a
+            // label for as many items as fit, evenly spread; the others stay
+            // in the text alternative and their own <title>.
+            thin_column(left, l.line_height, chars);
+            thin_column(right, l.line_height, chars);
+        }
     }
     return l;
 }

@@ -41,7 +41,8 @@ struct item {
     std::size_t lane = 0;
     double angle_first = 0, angle_last = 0;  // degrees clockwise from 12 o'clock
     bool arc = false;                        // a window (arc) or a day (marker)
-    // The label: its lines, the box they occupy, and the leader's ends.
+    // The label: its lines (none when a crowded year has no room for it: the
+    // item is then only in the text alternative), its box, the leader's ends.
     std::vector<std::string> lines;
     box label;
     bool right = true;                  // which column

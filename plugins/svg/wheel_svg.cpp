@@ -123,6 +123,7 @@ void labels(std::string& out, const layout& l) {
         "<g class=\"leaders\" aria-hidden=\"true\" fill=\"none\" stroke=\"#8a8a8a\" "
         "stroke-width=\"0.8\">\n";
     for (const auto& i : l.items) {
+        if (i.lines.empty()) continue;
         double mid = (i.angle_first + i.angle_last) / 2;
         point from = at(l, mid, l.ring_radius(i, 0.5));
         double tx = i.right ? i.label.x - 3 : i.label.x + i.label.w + 3;
@@ -135,6 +136,7 @@ void labels(std::string& out, const layout& l) {
         fmt::format("<g class=\"labels\" aria-hidden=\"true\" font-size=\"{}\" fill=\"#1a1a1a\">\n",
                     num(l.font_size));
     for (const auto& i : l.items) {
+        if (i.lines.empty()) continue;
         out += "<g class=\"label\">";
         double x = i.right ? i.label.x : i.label.x + i.label.w;
         const char* anchor = i.right ? "start" : "end";
