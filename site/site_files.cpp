@@ -87,7 +87,8 @@ result<std::vector<std::string>> replace_site(const fs::path& dir,
     if (changed.empty()) return changed;
 
     // The new site next to the old one (same file system), then the exchange.
-    fs::path absolute = fs::absolute(dir, ec);
+    fs::path absolute = fs::absolute(dir, ec).lexically_normal();
+    if (!absolute.has_filename()) absolute = absolute.parent_path();  // "out/site/"
     fs::path temporary = absolute.parent_path() /
                          fmt::format(".{}.new-{}", absolute.filename().string(), ::getpid());
     fs::remove_all(temporary, ec);

@@ -128,6 +128,14 @@ TEST_CASE(
     CHECK(event.find("DTSTAMP:20260921T141320Z") !=
           std::string::npos);  // SOURCE_DATE_EPOCH 1790000000
     CHECK(event.find("SEQUENCE:1") != std::string::npos);
+    // The same directory written as "site/" is replaced the same way.
+    auto slash =
+        cycle::test::run(std::string("'") + CYCLE_CLI + "' publish --today 2026-09-21 --plan " +
+                         quoted(plan) + " --out '" + site.string() + "/'");
+    INFO(slash.err);
+    CHECK(slash.exit_code == 0);
+    CHECK(slash.out.find("changed") != std::string::npos);
+    CHECK(read_file(site / "index.html").find("21 september 2026") != std::string::npos);
     // Nothing half-written or left over next to the site.
     for (const auto& e : fs::directory_iterator(dir.path())) {
         INFO(e.path());
