@@ -8,7 +8,9 @@
 
 #include "builtin_plugins.hpp"
 #include "commands.hpp"
+#include "complete_command.hpp"
 #include "external_plugins.hpp"
+#include "schema_command.hpp"
 
 namespace {
 
@@ -168,6 +170,21 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
 
+    schema_command schema;
+    auto* schema_cmd = app.add_subcommand(
+        "schema", "Print the JSON Schema of the calendar or plan file format, for editors "
+                  "(docs/install.md)");
+    schema_cmd->add_option("format", schema.format, "Which format")
+        ->check(CLI::IsMember({"calendar", "plan"}))
+        ->required();
+
+    // Hidden: what the bash completion offers (complete_command.hpp).
+    complete_command complete;
+    auto* complete_cmd = app.add_subcommand("complete", "Completion candidates for the shell");
+    complete_cmd->group("");
+    complete_cmd->add_option("--current", complete.current, "The word being completed");
+    complete_cmd->add_option("words", complete.words, "The words before it");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -189,5 +206,7 @@ int main(int argc, char** argv) {
     if (*due_cmd) return run_due(due);
     if (*publish_cmd) return run_publish(plugins, publish);
     if (*serve_cmd) return run_serve(plugins, serve);
+    if (*schema_cmd) return run_schema(schema);
+    if (*complete_cmd) return run_complete(app, plugins, complete);
     return exit_bad_input;
 }

@@ -1,19 +1,42 @@
 # cmake --install: headers, libcycle shared and static, the C API library,
 # the cycle command, a CMake package (find_package(cycle)) and pkg-config
 # files (cycle, cycle-c). Plugin authors and embedders start from these.
+#
+# Two install components, one Debian package each (cmake/CyclePackage.cmake):
+#   runtime  the tool, the shared libraries, calendars, schemas, manual
+#            pages, bash completion, docs                    -> libcycle
+#   dev      headers, static library, .so links, CMake package and
+#            pkg-config files                                 -> libcycle-dev
+# Every install() names its component.
 include(CMakePackageConfigHelpers)
 
 set(CYCLE_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/cycle)
 
 install(TARGETS cycle cycle_static cycle_c
   EXPORT cycleTargets
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(TARGETS cycle_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY libcycle/include/cycle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(EXPORT cycleTargets NAMESPACE cycle:: DESTINATION ${CYCLE_CMAKE_DIR})
+install(TARGETS cycle_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+install(DIRECTORY libcycle/include/cycle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
+install(EXPORT cycleTargets NAMESPACE cycle:: DESTINATION ${CYCLE_CMAKE_DIR} COMPONENT dev)
+
+# Data the tool and editors read: the calendars (the default one is also
+# compiled in) and the JSON Schemas of the two file formats.
+install(DIRECTORY calendars/ DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/calendars
+        COMPONENT runtime FILES_MATCHING PATTERN "*.toml")
+install(FILES schemas/calendar.schema.json schemas/plan.schema.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/schemas COMPONENT runtime)
+install(FILES completions/cycle.bash RENAME cycle
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT runtime)
+# The CI steps (ci/cycle-ci.sh), for pipelines that have the package.
+install(PROGRAMS ci/cycle-ci.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/ci COMPONENT runtime)
+if(CYCLE_MAN_PAGES)
+  install(DIRECTORY ${CYCLE_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT runtime)
+endif()
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libcycle COMPONENT runtime)
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libcycle/docs COMPONENT runtime)
 
 # The plugin API version, read from the header, for the package config.
 file(STRINGS libcycle/include/cycle/plugin.hpp _cycle_api REGEX "^#define CYCLE_PLUGIN_API_VERSION ")
@@ -28,12 +51,13 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/cycleConfigVersion.
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/cycleConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/cycleConfigVersion.cmake
-        DESTINATION ${CYCLE_CMAKE_DIR})
+        DESTINATION ${CYCLE_CMAKE_DIR} COMPONENT dev)
 
 # pkg-config files find the prefix from where they are (${pcfiledir}), so
 # the installed tree can be moved, e.g. `cmake --install --prefix DIR`.
 file(RELATIVE_PATH CYCLE_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 foreach(pc cycle cycle-c)
   configure_file(cmake/${pc}.pc.in ${CMAKE_CURRENT_BINARY_DIR}/${pc}.pc @ONLY)
-  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
+          COMPONENT dev)
 endforeach()
