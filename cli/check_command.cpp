@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <iostream>
-#include <tuple>
 
 #include "calendar_choice.hpp"
+#include "cycle/check_host.hpp"
 #include "commands.hpp"
 #include "day_option.hpp"
 #include "findings_output.hpp"
@@ -25,8 +25,11 @@ int run_check(const registry& plugins, const check_command& command) {
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors());
     const calendar& cal = choice->get();
+    auto holidays = plugins.holidays_for(cal);
+    if (!holidays) return report(holidays.errors());
     check_options options;
     options.partial = command.partial;
+    options.holidays = *holidays;
     if (command.today) {
         auto today = parse_day(*command.today, "--today");
         if (!today) return report(today.errors());
@@ -50,17 +53,9 @@ int run_check(const registry& plugins, const check_command& command) {
                   plan->where}});
     }
 
-    findings found;
-    for (const auto& c : plugins.checkers()) {
-        auto more = c->check(cal, *plan, options);
-        found.insert(found.end(), std::make_move_iterator(more.begin()),
-                     std::make_move_iterator(more.end()));
-    }
-    std::stable_sort(found.begin(), found.end(), [](const finding& a, const finding& b) {
-        return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <
-               std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.message);
-    });
-
+    // The library runs every checker and applies the policy (check_host.hpp).
+    const check_report report = run_checks(plugins, cal, *plan, options, command.strict);
+    const findings& found = report.found;
     check_summary base;
     base.calendar_id = cal.id;
     base.plans = command.plans;
@@ -68,7 +63,9 @@ int run_check(const registry& plugins, const check_command& command) {
     base.strict = command.strict;
     base.occurrences = plan->entries.size();
     const check_summary s = summarize(found, base);
-    std::string text = command.format == "json"     ? format_json(found, s)
+    const check_context context{cal.id, command.plans, command.today, command.strict,
+                                plan->entries.size()};
+    std::string text = command.format == "json"     ? format_check_json(report, context)
                        : command.format == "github" ? format_github(found, s)
                        : command.format == "junit"  ? format_junit(found, s)
                                                     : format_text(found, s);

@@ -22,6 +22,8 @@
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
 #include "cycle/plan_output.hpp"
+#include "cycle/read_file.hpp"
+#include "cycle/timezone.hpp"
 #include "calendar_choice.hpp"
 #include "output_file.hpp"
 
@@ -41,12 +43,6 @@ std::string list_names(const List& list, Name name) {
     return text;
 }
 
-// Today in the calendar's time zone.
-date::sys_days today_in(const std::string& zone) {
-    auto local = date::locate_zone(zone)->to_local(std::chrono::system_clock::now());
-    return date::sys_days{date::floor<date::days>(local).time_since_epoch()};
-}
-
 // A calendar, its plan file and the plan they make, or the exit status of
 // the failure (its messages already printed).
 struct planned {
@@ -55,26 +51,24 @@ struct planned {
     const calendar& cal() const { return calendar_in_use.get(); }
 };
 
-std::variant<planned, int> make_requested_plan(const plan_inputs& in) {
+std::variant<planned, int> make_requested_plan(const registry& plugins, const plan_inputs& in) {
     auto choice = calendar_choice::read(in.calendar_file);
     if (!choice) return report(choice.errors(), exit_bad_input);
     planned out{std::move(choice).value(), {}};
     const calendar& cal = out.cal();
+    auto holidays = plugins.holidays_for(cal);
+    if (!holidays) return report(holidays.errors(), exit_bad_input);
     std::optional<plan_file> fixed;
     if (!in.plan_file.empty()) {
         auto pf = load_plan_file(in.plan_file, cal);
         if (!pf) return report(pf.errors(), exit_bad_input);
         fixed = std::move(pf).value();
     }
-    if (!in.audience.empty() && !cal.find_body(in.audience)) {
-        auto ids = list_names(cal.bodies, [](const body& b) { return b.id; });
-        return report({{fmt::format("unknown audience '{}'; the calendar's bodies are: {}",
-                                    in.audience, ids),
-                        cal.where}},
-                      exit_bad_input);
-    }
+    if (auto known = check_audience(cal, in.audience); !known)
+        return report(known.errors(), exit_bad_input);
     plan_request request;
     request.fixed = fixed ? &*fixed : nullptr;
+    request.holidays = *holidays;
     if (!in.whole_cycle) request.year = in.year.value_or(current_cycle_year(cal, today_in(cal.time_zone)));
     if (request.year) {
         if (auto y = check_plan_year(cal, *request.year); !y) {
@@ -106,20 +100,7 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
     p.first_year = p.last_year = pf.entries.empty() ? cal.first_year : 0;
     p.calendar_id = pf.calendar_id;
     for (const auto& e : pf.entries) {
-        occurrence o;
-        o.event = e.event;
-        o.member = e.member;
-        o.cycle_year = e.cycle_year;
-        o.date = e.date;
-        o.end_date = e.end_date.value_or(e.date);
-        o.start_time = e.start_time;
-        o.duration = e.duration.value_or(std::chrono::minutes{0});
-        o.fixed = true;
-        o.status = e.status;
-        o.note = e.note;
-        o.waivers = e.waivers;
-        o.where = e.where;
-        p.occurrences.push_back(std::move(o));
+        p.occurrences.push_back(occurrence_of(e));
         p.first_year = p.first_year ? std::min(p.first_year, e.cycle_year) : e.cycle_year;
         p.last_year = std::max(p.last_year, e.cycle_year);
     }
@@ -131,14 +112,14 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
 
 }  // namespace
 
-int run_plan(const plan_command& command) {
+int run_plan(const registry& plugins, const plan_command& command) {
     // A plan file holds dates someone fixed by hand: never replace one unasked.
     if (command.format == "plan" && command.out != "-" && !command.force &&
         std::filesystem::exists(command.out))
         return report({{"the file exists and may hold dates fixed by hand; use --force to replace it",
                         {command.out}}},
                       exit_bad_input);
-    auto made = make_requested_plan(command.inputs);
+    auto made = make_requested_plan(plugins, command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
     planned& result = std::get<planned>(made);
     plan& p = result.p;
@@ -165,7 +146,7 @@ int run_export(const registry& plugins, const export_command& command) {
     if (command.all_audiences && command.out == "-")
         return report({{"--all-audiences writes several files: give a directory with --out", {"--out"}}},
                       exit_bad_input);
-    auto made = make_requested_plan(command.inputs);
+    auto made = make_requested_plan(plugins, command.inputs);
     if (auto* status = std::get_if<int>(&made)) return *status;
     const planned& result = std::get<planned>(made);
     export_options options;
@@ -193,11 +174,9 @@ int run_import(const registry& plugins, const import_command& command) {
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors(), exit_bad_input);
     const calendar& cal = choice->get();
-    std::ifstream in(command.file, std::ios::binary);
-    if (!in) return report({{fmt::format("cannot read: {}", std::strerror(errno)), {command.file}}}, exit_bad_input);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    auto read = im->read(cal, bytes.str(), command.file);
+    auto bytes = read_file(command.file, "");
+    if (!bytes) return report(bytes.errors(), exit_bad_input);
+    auto read = im->read(cal, *bytes, command.file);
     if (!read) return report(read.errors(), exit_bad_input);
     for (const auto& f : read->unmatched) std::cerr << f.to_string() << '\n';
     std::string text = write_plan_file(cal, plan_of(cal, read->plan));
@@ -233,8 +212,12 @@ int run_plugins(const registry& plugins) {
     return exit_ok;
 }
 
-int run_holidays(const holidays_command& command) {
-    auto days = swedish_holidays(date::year{command.year});
+int run_holidays(const registry& plugins, const holidays_command& command) {
+    auto choice = calendar_choice::read(command.calendar_file);
+    if (!choice) return report(choice.errors(), exit_bad_input);
+    auto provider = plugins.holidays_for(choice->get());
+    if (!provider) return report(provider.errors(), exit_bad_input);
+    auto days = (*provider)->holidays_of(date::year{command.year});
     if (!days) return report(days.errors(), exit_bad_input);
     if (command.format == "json") {
         nlohmann::json list = nlohmann::json::array();
@@ -247,7 +230,7 @@ int run_holidays(const holidays_command& command) {
         return exit_ok;
     }
     static constexpr const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    std::cout << fmt::format("Swedish public holidays and days off, {}\n", command.year);
+    std::cout << fmt::format("{}, {}\n", (*provider)->description(), command.year);
     for (const auto& h : *days) {
         date::sys_days d{h.date};
         std::cout << fmt::format("{}  {:<6} {}  {:<15} {}\n", date::format("%F", d), week_label(d),

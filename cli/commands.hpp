@@ -32,7 +32,7 @@ struct plan_command {
     std::string out = "-";
     bool force = false;  // replace an existing plan file
 };
-int run_plan(const plan_command& command);
+int run_plan(const registry& plugins, const plan_command& command);
 
 struct export_command {
     plan_inputs inputs;
@@ -53,11 +53,14 @@ int run_import(const registry& plugins, const import_command& command);
 
 int run_plugins(const registry& plugins);
 
+// The public holidays and days off the calendar's provider gives for a year
+// (`holidays = "se"`: the Swedish ones).
 struct holidays_command {
     int year = 0;
+    std::string calendar_file;  // empty: the built-in default
     std::string format = "table";
 };
-int run_holidays(const holidays_command& command);
+int run_holidays(const registry& plugins, const holidays_command& command);
 
 // cycle check: exit 0 clean or warnings only, 1 errors (or warnings with
 // --strict), 2 a plan or the calendar could not be read (docs/check.md).
@@ -91,7 +94,7 @@ struct due_command {
     std::string audience;
     std::string format = "text";  // text | json
 };
-int run_due(const due_command& command);
+int run_due(const registry& plugins, const due_command& command);
 
 // What cycle publish and cycle serve read: a calendar, plan files (joined),
 // the base URL for subscribe links and the day the site shows as today.

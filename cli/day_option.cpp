@@ -36,9 +36,4 @@ result<int> parse_span(const std::string& text, const std::string& option) {
     return n * factor;
 }
 
-date::sys_days today_in(const std::string& zone) {
-    auto local = date::locate_zone(zone)->to_local(std::chrono::system_clock::now());
-    return date::sys_days{date::floor<date::days>(local).time_since_epoch()};
-}
-
 }  // namespace cycle::cli

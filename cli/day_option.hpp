@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cycle/error.hpp"
+#include "cycle/timezone.hpp"
 
 namespace cycle::cli {
 
@@ -16,7 +17,7 @@ result<date::sys_days> parse_day(const std::string& text, const std::string& opt
 // "30d", "6w" or "30": a number of days, 0 or more.
 result<int> parse_span(const std::string& text, const std::string& option);
 
-// Today in a time zone (the calendar's).
-date::sys_days today_in(const std::string& zone);
+// Today in a time zone: cycle::today_in (timezone.hpp).
+using cycle::today_in;
 
 }  // namespace cycle::cli

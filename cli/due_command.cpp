@@ -46,7 +46,7 @@ std::string format_text(const calendar& cal, const due_report& r) {
 nlohmann::ordered_json items(const calendar& cal, const std::vector<occurrence>& list) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& o : list)
-        out.push_back({{"occurrence", o.key()},
+        out.push_back({{"occurrence", o.to_string()},
                        {"event", o.event},
                        {"member", o.member.empty() ? nlohmann::ordered_json()
                                                    : nlohmann::ordered_json(o.member)},
@@ -61,10 +61,12 @@ nlohmann::ordered_json items(const calendar& cal, const std::vector<occurrence>&
 
 }  // namespace
 
-int run_due(const due_command& command) {
+int run_due(const registry& plugins, const due_command& command) {
     auto choice = calendar_choice::read(command.calendar_file);
     if (!choice) return report(choice.errors());
     const calendar& cal = choice->get();
+    auto holidays = plugins.holidays_for(cal);
+    if (!holidays) return report(holidays.errors());
     auto within = parse_span(command.within, "--within");
     if (!within) return report(within.errors());
     date::sys_days today = today_in(cal.time_zone);
@@ -79,23 +81,14 @@ int run_due(const due_command& command) {
         if (!read) return report(read.errors());
         fixed = std::move(read).value();
     }
-    if (!command.audience.empty() && !cal.find_body(command.audience))
-        return report({{fmt::format("unknown audience '{}'", command.audience), cal.where}});
-
-    // Every cycle year with an occurrence that can fall in the range: a
-    // cycle year's events reach into the next calendar year (year_offset).
-    plan all;
-    const int first = std::max(cal.first_year, int(date::year_month_day{today}.year()) - 1);
-    const int last = std::min(cal.last_plannable_year(),
-                              int(date::year_month_day{today + date::days{*within}}.year()));
-    for (int y = first; y <= last; ++y) {
-        auto p = make_plan(cal, {.year = y, .fixed = fixed ? &*fixed : nullptr});
-        if (!p) return report(p.errors(), exit_unsatisfiable);
-        for (auto& o : p->occurrences)
-            if (command.audience.empty() || concerns(cal, o, command.audience))
-                all.occurrences.push_back(std::move(o));
-    }
-    const due_report r = find_due(all, today, *within);
+    if (auto known = check_audience(cal, command.audience); !known) return report(known.errors());
+    auto found = find_due(cal, {.today = today,
+                                .within_days = *within,
+                                .fixed = fixed ? &*fixed : nullptr,
+                                .audience = command.audience,
+                                .holidays = *holidays});
+    if (!found) return report(found.errors(), exit_unsatisfiable);
+    const due_report& r = *found;
     if (command.format == "json") {
         nlohmann::ordered_json doc{{"schema", "cycle-due/1"},  {"calendar", cal.id},
                                    {"today", day(r.from)},     {"to", day(r.to)},

@@ -174,36 +174,4 @@ std::string format_junit(const findings& found, const check_summary& s) {
         tests, failures, skipped, suites);
 }
 
-std::string format_json(const findings& found, const check_summary& s) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& f : found) {
-        list.push_back({{"severity", to_string(f.level)},
-                        {"rule", f.rule},
-                        {"message", f.message},
-                        {"file", f.where.file},
-                        {"line", f.where.line},
-                        {"column", f.where.column},
-                        {"occurrence", f.occurrence.empty() ? nlohmann::ordered_json()
-                                                            : nlohmann::ordered_json(f.occurrence)},
-                        {"waived", f.waived},
-                        {"waiver_reason", f.waived ? nlohmann::ordered_json(f.waiver_reason)
-                                                   : nlohmann::ordered_json()}});
-    }
-    nlohmann::ordered_json doc{
-        {"schema", "cycle-check/1"},
-        {"calendar", s.calendar_id},
-        {"plans", s.plans},
-        {"today", s.today ? nlohmann::ordered_json(*s.today) : nlohmann::ordered_json()},
-        {"strict", s.strict},
-        {"findings", list},
-        {"summary",
-         {{"occurrences", s.occurrences},
-          {"errors", s.errors},
-          {"warnings", s.warnings},
-          {"notes", s.notes},
-          {"waived", s.waived},
-          {"exit_code", s.exit_code}}}};
-    return doc.dump(2) + '\n';
-}
-
 }  // namespace cycle::cli

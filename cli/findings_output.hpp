@@ -1,6 +1,7 @@
 // findings_output.hpp — what `cycle check` prints (docs/check.md): text for
 // terminals, GitHub workflow commands, JUnit XML and JSON. Each takes the
-// findings in the order given (already sorted) and the summary.
+// findings in the order given (already sorted) and the summary. JSON is the
+// library's own (cycle/check_host.hpp, format_check_json), shared with the C API.
 #pragma once
 
 #include <optional>
@@ -30,6 +31,5 @@ std::string format_text(const findings& found, const check_summary& s);
 // "::error file=…,line=…,col=…,title=…::message" annotations, then the summary.
 std::string format_github(const findings& found, const check_summary& s);
 std::string format_junit(const findings& found, const check_summary& s);
-std::string format_json(const findings& found, const check_summary& s);
 
 }  // namespace cycle::cli

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
 #include "commands.hpp"
 #include "complete_command.hpp"
 #include "external_plugins.hpp"
@@ -102,8 +102,13 @@ int main(int argc, char** argv) {
     auto* plugins_cmd = app.add_subcommand("plugins", "List the loaded plugins: kind, version and origin");
 
     holidays_command holidays;
-    auto* holidays_cmd = app.add_subcommand("holidays", "List Swedish public holidays and days off of a year");
-    holidays_cmd->add_option("--year", holidays.year, "Year, 2005–2200")->required();
+    auto* holidays_cmd = app.add_subcommand(
+        "holidays",
+        "List the public holidays and days off of a year: those the calendar names "
+        "(holidays = \"se\", Swedish, by default)");
+    holidays_cmd->add_option("--year", holidays.year, "Year (Swedish holidays: 2005–2200)")
+        ->required();
+    add_calendar_option(*holidays_cmd, holidays.calendar_file);
     holidays_cmd->add_option("--format", holidays.format, "Output format")
         ->check(CLI::IsMember({"table", "json"}))
         ->capture_default_str();
@@ -196,14 +201,14 @@ int main(int argc, char** argv) {
     cycle::add_builtin_plugins(plugins);
     load_external_plugins(plugins, plugin_dirs, std::getenv("CYCLE_PLUGIN_PATH"));
 
-    if (*plan_cmd) return run_plan(plan);
+    if (*plan_cmd) return run_plan(plugins, plan);
     if (*export_cmd) return run_export(plugins, exp);
     if (*import_cmd) return run_import(plugins, imp);
     if (*plugins_cmd) return run_plugins(plugins);
-    if (*holidays_cmd) return run_holidays(holidays);
+    if (*holidays_cmd) return run_holidays(plugins, holidays);
     if (*check_cmd) return run_check(plugins, check);
     if (*diff_cmd) return run_diff(diff);
-    if (*due_cmd) return run_due(due);
+    if (*due_cmd) return run_due(plugins, due);
     if (*publish_cmd) return run_publish(plugins, publish);
     if (*serve_cmd) return run_serve(plugins, serve);
     if (*schema_cmd) return run_schema(schema);

@@ -1,6 +1,7 @@
-# cmake --install: headers, libcycle shared and static, the C API library,
-# the cycle command, a CMake package (find_package(cycle)) and pkg-config
-# files (cycle, cycle-c). Plugin authors and embedders start from these.
+# cmake --install: headers, libcycle shared and static, the built-in plugins
+# (libcycle_plugins), the C API library, the cycle command, a CMake package
+# (find_package(cycle)) and pkg-config files (cycle, cycle-c). Plugin authors
+# and embedders start from these.
 #
 # Two install components, one Debian package each (cmake/CyclePackage.cmake):
 #   runtime  the tool, the shared libraries, calendars, schemas, manual
@@ -12,14 +13,18 @@ include(CMakePackageConfigHelpers)
 
 set(CYCLE_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/cycle)
 
-install(TARGETS cycle cycle_static cycle_c
+install(TARGETS cycle cycle_static cycle_plugins cycle_c
   EXPORT cycleTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS cycle_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
-install(DIRECTORY libcycle/include/cycle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
+# One include/cycle/ for the public headers of the core, the built-in
+# plugins and the C API.
+foreach(part libcycle plugins capi)
+  install(DIRECTORY ${part}/include/cycle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
+endforeach()
 install(EXPORT cycleTargets NAMESPACE cycle:: DESTINATION ${CYCLE_CMAKE_DIR} COMPONENT dev)
 
 # Data the tool and editors read: the calendars (the default one is also

@@ -60,7 +60,8 @@ calendar file, writes iCalendar feeds per audience, and checks plan files
 against the wheel's rules (with GitHub and JUnit output for CI). It ships
 the Nya perspektiv 2025-2028 wheel of Värmland's municipalities and Region
 Värmland, JSON Schemas of the calendar and plan formats for editors, manual
-pages and bash completion, and the shared libraries libcycle and its C API.")
+pages and bash completion, and the shared libraries libcycle, its built-in
+plugins (libcycle_plugins: iCalendar, JSON, deadlines) and its C API.")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libcycle-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_SHLIBDEPS OFF)

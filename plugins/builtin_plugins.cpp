@@ -1,4 +1,4 @@
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
 
 #include <stdexcept>
 

@@ -31,9 +31,7 @@ struct handles {
     }
 };
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cycle::test::contains;
 
 }  // namespace
 
@@ -161,4 +159,80 @@ TEST_CASE("C API: export and check through built-in and loaded plugins", "[c-api
     CHECK(f[0]["severity"] == "note");
     CHECK(f[0]["file"] == "plans/2026.toml");
     CHECK(f[0]["line"] == 3);
+}
+
+namespace {
+
+// The SEQUENCE of the VEVENT with this UID in a feed, or -1.
+int sequence_of(const std::string& feed, const std::string& uid) {
+    auto at = feed.find("UID:" + uid + "\r\n");
+    if (at == std::string::npos) return -1;
+    auto end = feed.find("END:VEVENT", at);
+    auto seq = feed.find("\r\nSEQUENCE:", at);
+    if (seq == std::string::npos || seq > end) return -1;
+    return std::stoi(feed.substr(seq + 11));
+}
+
+}  // namespace
+
+TEST_CASE("C API: export with parameters and a state: SEQUENCE rises when a date moves",
+          "[c-api][ics]") {
+    handles h;
+    cycle_plan* moved = nullptr;
+    cycle_state* state = nullptr;
+    owned_string error, first, again, second, saved, none;
+    REQUIRE(cycle_calendar_default(&h.cal, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    const char* fixed =
+        "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
+        "member = \"eda\"\nyear = 2026\ndate = 2026-10-20\n";
+    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &moved, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_state_new(&state, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_state_get(state, "feed-state.tsv", &none.text, nullptr) == CYCLE_OK);
+    CHECK(none.text == nullptr);
+
+    const char* params[] = {"refresh=6h", "alarm=none"};
+    const std::string eda = "local-dialogue.2026.eda@nya-perspektiv-2025-2028";
+    REQUIRE(cycle_export_with(h.plugins, h.plan, "ics", "eda", params, 2, state, &first.text,
+                              &error.text) == CYCLE_OK);
+    CHECK(contains(first.str(), "REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n"));
+    CHECK_FALSE(contains(first.str(), "BEGIN:VALARM"));
+    CHECK(sequence_of(first.str(), eda) == 0);
+    // The same plan again: nothing changed, nothing rises.
+    REQUIRE(cycle_export_with(h.plugins, h.plan, "ics", "eda", params, 2, state, &again.text,
+                              nullptr) == CYCLE_OK);
+    CHECK(sequence_of(again.str(), eda) == 0);
+    // Eda's dialogue moved: its SEQUENCE rises, as with `cycle export --out`.
+    REQUIRE(cycle_export_with(h.plugins, moved, "ics", "eda", params, 2, state, &second.text,
+                              nullptr) == CYCLE_OK);
+    CHECK(sequence_of(second.str(), eda) == 1);
+    CHECK(contains(second.str(), "DTSTART;VALUE=DATE:20261020\r\n"));
+
+    // The state can be kept between runs and given back.
+    REQUIRE(cycle_state_get(state, "feed-state.tsv", &saved.text, nullptr) == CYCLE_OK);
+    CHECK(contains(saved.str(), eda + "\t1\t"));
+    cycle_state* restored = nullptr;
+    owned_string third;
+    REQUIRE(cycle_state_new(&restored, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_state_set(restored, "feed-state.tsv", saved.text, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_export_with(h.plugins, h.plan, "ics", "eda", nullptr, 0, restored, &third.text,
+                              nullptr) == CYCLE_OK);
+    CHECK(sequence_of(third.str(), eda) == 2);  // moved back: another change
+
+    // Bad input is an error, not a feed.
+    owned_string bad_state, never;
+    const char* unknown[] = {"colour=red"};
+    owned_string refused;
+    CHECK(cycle_export_with(h.plugins, h.plan, "ics", "eda", unknown, 1, nullptr, &never.text,
+                            &refused.text) == CYCLE_ERROR_PLUGIN);
+    CHECK(contains(refused.str(), "colour"));
+    REQUIRE(cycle_state_set(restored, "feed-state.tsv", "not\ta state\n", nullptr) == CYCLE_OK);
+    CHECK(cycle_export_with(h.plugins, h.plan, "ics", "eda", nullptr, 0, restored, &never.text,
+                            &bad_state.text) == CYCLE_ERROR_PLUGIN);
+    CHECK(contains(bad_state.str(), "<memory>/feed-state.tsv:1:1: error: feed state"));
+
+    cycle_state_free(restored);
+    cycle_state_free(state);
+    cycle_plan_free(moved);
 }

@@ -47,8 +47,8 @@ TEST_CASE("the 2025-2028 wheel has its bodies, principals and recurring events",
 
     const event_template* seminar = cal.find_event("seminar");
     REQUIRE(seminar);
-    CHECK(seminar->timing.kind == timing_rule::form::month);
-    CHECK(seminar->timing.month == 5);
+    REQUIRE(std::holds_alternative<whole_month>(seminar->timing.form));
+    CHECK(std::get<whole_month>(seminar->timing.form).month == date::May);
     const event_template* dialogue = cal.find_event("local-dialogue");
     REQUIRE(dialogue);
     REQUIRE(dialogue->per_member);
@@ -61,7 +61,8 @@ TEST_CASE("the 2025-2028 wheel has its bodies, principals and recurring events",
 
     const event_template* january = cal.find_event("inriktningsmote");
     REQUIRE(january);
-    CHECK(january->timing.month == 1);
+    REQUIRE(std::holds_alternative<whole_month>(january->timing.form));
+    CHECK(std::get<whole_month>(january->timing.form).month == date::January);
     CHECK(january->timing.year_offset == 1);
 
     // Year 3 has the revision inputs; the year after the cycle the adoption.

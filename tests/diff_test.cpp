@@ -15,12 +15,9 @@ using cycle::test::run_cycle;
 using cycle::test::temp_dir;
 using cycle::test::write_file;
 
-const std::string plans = std::string(CYCLE_TEST_DATA) + "/plans/";
-const std::string wheel = plans + "check-wheel.toml";
-
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
-}
+using cycle::test::quoted;
+const std::string& plans = cycle::test::test_plans;
+const std::string& wheel = cycle::test::check_wheel;
 
 }  // namespace
 

@@ -310,13 +310,20 @@ TEST_CASE("swedish_holidays: years outside 2005..2200 are errors", "[holidays]")
     CHECK_THAT(late.errors()[0].message, Catch::Contains("year 2201 is not supported") &&
                                              Catch::Contains("2005–2200"));
 
-    CHECK_FALSE(cycle::holiday_calendar::for_years(year{2004}, year{2010}).ok());
-    CHECK_FALSE(cycle::holiday_calendar::for_years(year{2190}, year{2201}).ok());
-    CHECK_FALSE(cycle::holiday_calendar::for_years(year{2030}, year{2025}).ok());
+    CHECK_FALSE(cycle::holiday_calendar::for_years(cycle::swedish_holiday_provider(), year{2004},
+                                                   year{2010})
+                    .ok());
+    CHECK_FALSE(cycle::holiday_calendar::for_years(cycle::swedish_holiday_provider(), year{2190},
+                                                   year{2201})
+                    .ok());
+    CHECK_FALSE(cycle::holiday_calendar::for_years(cycle::swedish_holiday_provider(), year{2030},
+                                                   year{2025})
+                    .ok());
 }
 
 TEST_CASE("holiday_calendar: look-up by day", "[holidays]") {
-    auto cal = cycle::holiday_calendar::for_years(year{2025}, year{2030});
+    auto cal = cycle::holiday_calendar::for_years(cycle::swedish_holiday_provider(), year{2025},
+                                                  year{2030});
     REQUIRE(cal.ok());
     CHECK(cal->all().size() == 6 * 17);
 
@@ -340,7 +347,8 @@ TEST_CASE("holiday_calendar: look-up by day", "[holidays]") {
     CHECK(cal->on(2031_y / January / 1) == nullptr);    // after the range
 
     // On a shared day the look-up returns the fixed-date holiday.
-    auto cal2008 = cycle::holiday_calendar::for_years(year{2008}, year{2008});
+    auto cal2008 = cycle::holiday_calendar::for_years(cycle::swedish_holiday_provider(), year{2008},
+                                                      year{2008});
     REQUIRE(cal2008.ok());
     const auto* may1 = cal2008->on(2008_y / May / 1);
     REQUIRE(may1 != nullptr);

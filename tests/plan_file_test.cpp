@@ -35,7 +35,7 @@ const std::string header = "calendar = \"nya-perspektiv-2025-2028\"\n";
 std::vector<std::string> dates_of(const plan& p) {
     std::vector<std::string> out;
     for (const auto& o : p.occurrences)
-        out.push_back(o.key() + " " + format("%F", o.date) + " " + format("%F", o.end_date) + " " +
+        out.push_back(o.to_string() + " " + format("%F", o.date) + " " + format("%F", o.end_date) + " " +
                       (o.start_time ? std::to_string(o.start_time->count()) + "+" + std::to_string(o.duration.count()) : "all-day"));
     return out;
 }

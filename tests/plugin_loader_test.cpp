@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
 #include "cycle/plan.hpp"
 #include "support.hpp"
 
@@ -20,9 +20,7 @@ const std::filesystem::path plugins_dir = CYCLE_TEST_PLUGINS;
 const std::string good_dir = (plugins_dir / "good").string();
 const std::string refused_dir = (plugins_dir / "refused").string();
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cycle::test::contains;
 
 std::string message_of(const cycle::result<bool>& r) {
     REQUIRE_FALSE(r.ok());

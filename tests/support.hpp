@@ -1,4 +1,6 @@
-// Test support: run a real process and capture what it printed.
+// Test support, shared by every test file: run a real process and capture
+// what it printed, temporary directories, files, and the fixtures the tests
+// share (the check wheel and its plans, the test plugins).
 #pragma once
 
 #include <array>
@@ -17,6 +19,22 @@ struct process_result {
     std::string out;  // standard output
     std::string err;  // standard error
 };
+
+// Whether `text` contains `part`.
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// A path or word quoted for the shell: 'text' (paths in the tests have no ').
+inline std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
+
+#ifdef CYCLE_TEST_DATA
+// tests/data/plans/: the small check wheel and plan files that break its rules.
+inline const std::string test_plans = std::string(CYCLE_TEST_DATA) + "/plans/";
+inline const std::string check_wheel = test_plans + "check-wheel.toml";
+#endif
 
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/plugin.hpp"

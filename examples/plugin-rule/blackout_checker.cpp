@@ -7,7 +7,9 @@
 //   v. 41, a blackout week of Eda kommun [blackout-week]
 //
 // It checks the plan the planner makes with the plan file's fixed dates, so
-// proposals are checked too; a fixed occurrence can waive the rule:
+// proposals are checked too. It declares its rule; the host (cycle check,
+// the C API) gives findings their level from the calendar's [checks]
+// (`blackout-week = "warning"`) and applies a fixed occurrence's waiver:
 //   [[occurrence.waive]]  rule = "blackout-week"  reason = "..."
 #include <algorithm>
 #include <array>
@@ -42,6 +44,11 @@ public:
         return std::string("No meeting for ") + principal + " in its blackout weeks";
     }
 
+    std::vector<cycle::rule_info> rules() const override {
+        return {{rule_id, cycle::severity::error,
+                 std::string("a meeting concerning ") + principal + " in one of its blackout weeks"}};
+    }
+
     cycle::findings check(const cycle::calendar& cal, const cycle::plan_file& fixed,
                           const cycle::check_options&) const override {
         if (!cal.find_body(principal)) return {};  // another wheel: not ours to judge
@@ -59,14 +66,9 @@ public:
                                         cycle::week_label(o.date) + ", a blackout week of " +
                                         cal.body_label(principal),
                              .where = o.where,
-                             .occurrence = o.key(),
+                             .occurrence = o.to_string(),
                              .waived = false,
                              .waiver_reason = {}};
-            for (const auto& w : o.waivers)
-                if (w.rule == rule_id) {
-                    f.waived = true;
-                    f.waiver_reason = w.reason;
-                }
             out.push_back(std::move(f));
         }
         return out;

@@ -55,10 +55,40 @@ int calendar::last_plannable_year() const {
     return has_after_cycle_events() ? last_year + 1 : last_year;
 }
 
-const body* calendar::find_body(std::string_view wanted) const {
-    for (const auto& b : bodies)
-        if (b.id == wanted) return &b;
+void calendar::build_index() {
+    auto index = [](const auto& items, id_map& out) {
+        out.clear();
+        out.reserve(items.size());
+        for (std::size_t i = 0; i < items.size(); ++i) out.try_emplace(items[i].id, i);
+    };
+    index(events, event_ids_);
+    index(bodies, body_ids_);
+    index(sources, source_ids_);
+    member_positions_.assign(bodies.size(), {});
+    for (std::size_t b = 0; b < bodies.size(); ++b)
+        for (std::size_t m = 0; m < bodies[b].members.size(); ++m)
+            member_positions_[b].try_emplace(bodies[b].members[m], m);
+}
+
+namespace {
+
+// Item by id: through the index when it is current, else a linear search
+// (a calendar still being read).
+template <class T, class Map>
+const T* find_by_id(const std::vector<T>& items, const Map& ids, std::string_view wanted) {
+    if (ids.size() == items.size()) {
+        auto it = ids.find(wanted);
+        return it == ids.end() ? nullptr : &items[it->second];
+    }
+    for (const auto& item : items)
+        if (item.id == wanted) return &item;
     return nullptr;
+}
+
+}  // namespace
+
+const body* calendar::find_body(std::string_view wanted) const {
+    return find_by_id(bodies, body_ids_, wanted);
 }
 
 const check_setting* calendar::find_check(std::string_view rule) const {
@@ -68,24 +98,58 @@ const check_setting* calendar::find_check(std::string_view rule) const {
 }
 
 const event_template* calendar::find_event(std::string_view wanted) const {
-    for (const auto& e : events)
-        if (e.id == wanted) return &e;
-    return nullptr;
+    return find_by_id(events, event_ids_, wanted);
 }
 
 const source_document* calendar::find_source(std::string_view wanted) const {
-    for (const auto& s : sources)
-        if (s.id == wanted) return &s;
-    return nullptr;
+    return find_by_id(sources, source_ids_, wanted);
+}
+
+long calendar::event_index(std::string_view wanted) const {
+    const event_template* e = find_event(wanted);
+    return e ? e - events.data() : -1;
+}
+
+long calendar::member_index(std::string_view body_id, std::string_view member) const {
+    const body* b = find_body(body_id);
+    if (!b) return -1;
+    const auto at = static_cast<std::size_t>(b - bodies.data());
+    if (member_positions_.size() == bodies.size()) {
+        auto it = member_positions_[at].find(member);
+        return it == member_positions_[at].end() ? -1 : static_cast<long>(it->second);
+    }
+    auto it = std::find(b->members.begin(), b->members.end(), member);
+    return it == b->members.end() ? -1 : it - b->members.begin();
 }
 
 bool calendar::is_member_of(std::string_view who, std::string_view group) const {
     if (who == group) return true;
-    const body* g = find_body(group);
-    if (!g) return false;
-    // The loader has rejected membership cycles, so this recursion ends.
-    return std::any_of(g->members.begin(), g->members.end(),
-                       [&](const std::string& m) { return is_member_of(who, m); });
+    // Depth-first over the membership graph with an explicit stack; each body
+    // is expanded once (a diamond of shared members is not walked per path).
+    std::vector<std::string_view> stack{group};
+    std::vector<bool> seen(bodies.size(), false);
+    while (!stack.empty()) {
+        const body* g = find_body(stack.back());
+        stack.pop_back();
+        if (!g) continue;
+        const auto at = static_cast<std::size_t>(g - bodies.data());
+        if (seen[at]) continue;
+        seen[at] = true;
+        for (const auto& m : g->members) {
+            if (m == who) return true;
+            stack.push_back(m);
+        }
+    }
+    return false;
+}
+
+int calendar::cycle_year_of(const event_template& e, date::sys_days d) const {
+    const event_template* rule = &e;
+    // The loader has rejected cycles; the guard keeps a hand-made calendar finite.
+    for (std::size_t guard = 0;
+         rule && rule->timing.relative() && guard <= events.size(); ++guard)
+        rule = find_event(rule->timing.relative()->anchor);
+    return int(date::year_month_day{d}.year()) - (rule ? rule->timing.year_offset : 0);
 }
 
 std::string calendar::body_label(std::string_view wanted) const {
@@ -115,6 +179,14 @@ const calendar& default_calendar() {
         return std::move(loaded).value();
     }();
     return built_in;
+}
+
+result<bool> check_audience(const calendar& cal, std::string_view audience) {
+    if (audience.empty() || cal.find_body(audience)) return true;
+    std::string ids;
+    for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
+    return error{fmt::format("unknown audience '{}'; the calendar's bodies are: {}", audience, ids),
+                 cal.where};
 }
 
 }  // namespace cycle

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <sstream>
 #include <cstring>
 #include <cerrno>
@@ -16,7 +17,10 @@
 #include <fmt/format.h>
 
 #include "cycle/calendar.hpp"
+#include "cycle/read_file.hpp"
+#include "id_graph.hpp"
 #include "suggest.hpp"
+#include "timing_reader.hpp"
 #include "toml_reader.hpp"
 #include "value_parsing.hpp"
 
@@ -38,12 +42,6 @@ std::optional<placement> parse_placement(std::string_view s) {
     for (auto p : {placement::start, placement::middle, placement::end})
         if (s == to_string(p)) return p;
     return std::nullopt;
-}
-
-unsigned max_day_of_month(unsigned m) {
-    // February allows 29: whether it exists is decided per year, when planning.
-    static constexpr unsigned days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return days[m - 1];
 }
 
 class calendar_loader {
@@ -73,6 +71,7 @@ public:
         top.finish();
         if (cal_.events.empty() && errors_.empty())
             errors_.push_back({"the calendar has no [[event]]", {file_, 0, 0}});
+        cal_.build_index();
         if (errors_.empty()) check_references();
         if (errors_.empty()) check_membership_cycles();
         if (errors_.empty()) check_precedence_cycles();
@@ -84,8 +83,8 @@ public:
 private:
     void read_cycle(const toml::table& t) {
         table_reader r(t, "[cycle]", file_, errors_,
-                       {"id", "title", "description", "url", "first_year", "last_year",
-                        "time_zone", "language"});
+                       {"id", "title", "description", "url", "first_year", "last_year", "time_zone",
+                        "language", "holidays"});
         cal_.id = r.id("id", true).value_or("");
         cal_.title = r.string("title", true).value_or("");
         cal_.description = r.string("description").value_or("");
@@ -108,6 +107,11 @@ private:
             }
         }
         cal_.language = r.string("language").value_or("sv");
+        // Which provider is checked where it is used: plugins add providers.
+        if (auto holidays = r.id("holidays")) {
+            cal_.holidays = *holidays;
+            cal_.holidays_where = r.where("holidays");
+        }
         r.finish();
     }
 
@@ -148,7 +152,7 @@ private:
         s.url = r.string("url").value_or("");
         s.where = r.where();
         r.finish();
-        if (!s.id.empty() && cal_.find_source(s.id))
+        if (!s.id.empty() && !source_ids_.insert(s.id).second)
             r.error_at_key("id", fmt::format("[[source]]: duplicate id '{}'", s.id));
         cal_.sources.push_back(std::move(s));
     }
@@ -169,7 +173,7 @@ private:
             }
         }
         r.finish();
-        if (!b.id.empty() && cal_.find_body(b.id))
+        if (!b.id.empty() && !body_ids_.insert(b.id).second)
             r.error_at_key("id", fmt::format("[[body]]: duplicate id '{}'", b.id));
         cal_.bodies.push_back(std::move(b));
     }
@@ -208,111 +212,6 @@ private:
                 r.error_at(element, "[[event]]: each of 'years' must be a cycle year number "
                                     "or \"after\"");
             }
-        }
-    }
-
-    void read_timing(table_reader& r, event_template& e) {
-        timing_rule& t = e.timing;
-        t.where = r.where();
-        const bool has_month = r.has("month"), has_months = r.has("months"),
-                   has_week = r.has("week"), has_relative = r.has("relative_to");
-        const int forms = int(has_month) + int(has_months) + int(has_week) + int(has_relative);
-        if (forms != 1) {
-            r.error(fmt::format("[[event]] '{}': give exactly one timing form: 'month', "
-                                "'months', 'week' or 'relative_to' (found {})",
-                                e.id, forms));
-            return;
-        }
-        if (auto offset = r.integer("year_offset", 0, 10)) t.year_offset = static_cast<int>(*offset);
-        if (auto wd = r.string("weekday")) {
-            t.weekday = detail::parse_weekday(*wd);
-            if (!t.weekday)
-                r.error_at_key("weekday", fmt::format("[[event]] '{}': '{}' is not a weekday "
-                                                      "(mon, tue, wed, thu, fri, sat, sun)",
-                                                      e.id, *wd));
-        }
-        if (has_relative) {
-            t.kind = timing_rule::form::relative;
-            t.relative_to = r.id("relative_to").value_or("");
-            references_.push_back({reference::event, t.relative_to, r.where("relative_to"),
-                                   "relative_to"});
-            auto offset = r.string("offset", true);
-            if (offset) {
-                auto days = detail::parse_offset_days(*offset);
-                if (!days)
-                    r.error_at_key("offset", fmt::format("[[event]] '{}': offset '{}' is not a "
-                                                         "number of days or weeks such as "
-                                                         "\"-6w\" or \"+14d\"",
-                                                         e.id, *offset));
-                t.offset_days = days.value_or(0);
-            }
-            for (auto key : {"day", "nth", "weekday", "year_offset"})
-                if (r.has(key))
-                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with "
-                                                    "'relative_to'", e.id, key));
-            return;
-        }
-        if (r.has("offset"))
-            r.error_at_key("offset", fmt::format("[[event]] '{}': 'offset' needs 'relative_to'",
-                                                 e.id));
-        if (has_week) {
-            t.kind = timing_rule::form::iso_week;
-            t.week = static_cast<unsigned>(r.integer("week", 1, 53).value_or(1));
-            for (auto key : {"day", "nth"})
-                if (r.has(key))
-                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with 'week'",
-                                                    e.id, key));
-            return;
-        }
-        if (has_months) {
-            t.kind = timing_rule::form::month_range;
-            const toml::array* arr = r.array("months");
-            if (!arr) return;
-            if (arr->size() != 2 || !(*arr)[0].is_integer() || !(*arr)[1].is_integer()) {
-                r.error_at_key("months", fmt::format("[[event]] '{}': 'months' must be two month "
-                                                     "numbers [first, last], e.g. [9, 10]",
-                                                     e.id));
-                return;
-            }
-            auto first = (*arr)[0].value<std::int64_t>().value_or(0);
-            auto last = (*arr)[1].value<std::int64_t>().value_or(0);
-            if (first < 1 || first > 12 || last < 1 || last > 12) {
-                r.error_at_key("months", fmt::format("[[event]] '{}': months must be 1–12", e.id));
-                return;
-            }
-            t.month = static_cast<unsigned>(first);
-            t.last_month = static_cast<unsigned>(last);
-            for (auto key : {"day", "nth", "weekday"})
-                if (r.has(key))
-                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with "
-                                                    "'months'", e.id, key));
-            return;
-        }
-        auto month = r.integer("month", 1, 12);
-        if (!month) return;
-        t.month = static_cast<unsigned>(*month);
-        if (r.has("day")) {
-            t.kind = timing_rule::form::fixed_day;
-            auto day = r.integer("day", 1, 31);
-            if (day && *day > max_day_of_month(t.month))
-                r.error_at_key("day", fmt::format("[[event]] '{}': day {} of month {} does not "
-                                                  "exist", e.id, *day, t.month));
-            t.day = static_cast<unsigned>(day.value_or(1));
-            for (auto key : {"nth", "weekday"})
-                if (r.has(key))
-                    r.error_at_key(key, fmt::format("[[event]] '{}': '{}' does not go with 'day'",
-                                                    e.id, key));
-        } else if (r.has("nth") || r.has("weekday")) {
-            t.kind = timing_rule::form::nth_weekday;
-            auto nth = r.integer("nth", -1, 5, true);
-            if (nth && *nth == 0)
-                r.error_at_key("nth", fmt::format("[[event]] '{}': 'nth' is 1–5, or -1 for the "
-                                                  "last", e.id));
-            t.nth = static_cast<int>(nth.value_or(1));
-            if (!r.has("weekday"))
-                r.error(fmt::format("[[event]] '{}': 'nth' needs a 'weekday'", e.id));
-        } else {
-            t.kind = timing_rule::form::month;
         }
     }
 
@@ -375,14 +274,16 @@ private:
             e.source.lines = sr.string("lines").value_or("");
             sr.finish();
         }
-        read_timing(r, e);
+        e.timing = detail::read_timing(r, e.id);
+        if (const relative_rule* rel = e.timing.relative())
+            references_.push_back({reference::event, rel->anchor, r.where("relative_to"), "relative_to"});
         if (const toml::table* d = r.table("deadline")) {
             table_reader dr(*d, fmt::format("[[event]] '{}' deadline", e.id), file_, errors_,
                             {"month", "day", "year_offset"});
             month_day_rule rule;
             rule.month = static_cast<unsigned>(dr.integer("month", 1, 12, true).value_or(1));
             auto day = dr.integer("day", 1, 31, true);
-            if (day && *day > max_day_of_month(rule.month))
+            if (day && *day > detail::max_day_of_month(rule.month))
                 dr.error_at_key("day", fmt::format("[[event]] '{}' deadline: day {} of month {} "
                                                    "does not exist", e.id, *day, rule.month));
             rule.day = static_cast<unsigned>(day.value_or(1));
@@ -436,7 +337,7 @@ private:
                                                "use an all-day event for {} days", e.id, e.days));
         read_per_member(r, e);
         r.finish();
-        if (!e.id.empty() && cal_.find_event(e.id))
+        if (!e.id.empty() && !event_ids_.insert(e.id).second)
             r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
         cal_.events.push_back(std::move(e));
     }
@@ -520,15 +421,18 @@ private:
     };
 
     void check_references() {
-        std::vector<std::string> body_ids, event_ids, source_ids;
-        for (const auto& b : cal_.bodies) body_ids.push_back(b.id);
-        for (const auto& e : cal_.events) event_ids.push_back(e.id);
-        for (const auto& s : cal_.sources) source_ids.push_back(s.id);
         for (const auto& ref : references_) {
-            const auto& ids = ref.kind == reference::body    ? body_ids
-                              : ref.kind == reference::event ? event_ids
-                                                             : source_ids;
-            if (std::find(ids.begin(), ids.end(), ref.id) != ids.end()) continue;
+            const bool known = ref.kind == reference::body    ? cal_.find_body(ref.id) != nullptr
+                               : ref.kind == reference::event ? cal_.find_event(ref.id) != nullptr
+                                                              : cal_.find_source(ref.id) != nullptr;
+            if (known) continue;
+            std::vector<std::string> ids;
+            if (ref.kind == reference::body)
+                for (const auto& b : cal_.bodies) ids.push_back(b.id);
+            else if (ref.kind == reference::event)
+                for (const auto& e : cal_.events) ids.push_back(e.id);
+            else
+                for (const auto& src : cal_.sources) ids.push_back(src.id);
             const char* what = ref.kind == reference::body    ? "body"
                                : ref.kind == reference::event ? "event"
                                                               : "source document";
@@ -550,31 +454,6 @@ private:
         }
     }
 
-    // Depth-first search for a path back to the start; returns the cycle.
-    template <class Next>
-    std::vector<std::string> find_cycle(const std::string& start, Next next) {
-        std::vector<std::string> path{start};
-        std::set<std::string> done;
-        std::function<bool(const std::string&)> visit = [&](const std::string& id) {
-            for (const std::string& n : next(id)) {
-                if (n == start) return true;
-                if (done.count(n) ||
-                    std::find(path.begin(), path.end(), n) != path.end())
-                    continue;
-                path.push_back(n);
-                if (visit(n)) return true;
-                path.pop_back();
-                done.insert(n);
-            }
-            return false;
-        };
-        if (visit(start)) {
-            path.push_back(start);
-            return path;
-        }
-        return {};
-    }
-
     static std::string join_path(const std::vector<std::string>& path) {
         std::string text;
         for (const auto& p : path) text += (text.empty() ? "" : " -> ") + p;
@@ -582,41 +461,43 @@ private:
     }
 
     void check_membership_cycles() {
+        detail::id_graph g;
         for (const auto& b : cal_.bodies) {
-            auto cycle = find_cycle(b.id, [&](const std::string& id) {
-                return cal_.find_body(id)->members;
-            });
-            if (!cycle.empty()) {
-                errors_.push_back({fmt::format("[[body]] '{}' is a member of itself: {}", b.id,
-                                               join_path(cycle)),
-                                   b.where});
-                return;
-            }
+            g.nodes.push_back(b.id);
+            auto& edges = g.next.emplace_back();
+            for (const auto& m : b.members)
+                edges.push_back(static_cast<std::size_t>(cal_.find_body(m) - cal_.bodies.data()));
         }
+        auto cycle = detail::first_cycle(g);
+        if (cycle.empty()) return;
+        const body& b = *cal_.find_body(cycle.front());
+        errors_.push_back({fmt::format("[[body]] '{}' is a member of itself: {}", b.id,
+                                       join_path(cycle)),
+                           b.where});
     }
 
     void check_precedence_cycles() {
+        detail::id_graph g;
         for (const auto& e : cal_.events) {
-            auto cycle = find_cycle(e.id, [&](const std::string& id) {
-                const event_template* ev = cal_.find_event(id);
-                std::vector<std::string> deps = ev->after;
-                if (ev->timing.kind == timing_rule::form::relative)
-                    deps.push_back(ev->timing.relative_to);
-                return deps;
-            });
-            if (!cycle.empty()) {
-                errors_.push_back({fmt::format("cyclic precedence: [[event]] '{}' depends on "
-                                               "itself: {}", e.id, join_path(cycle)),
-                                   e.where});
-                return;
-            }
+            g.nodes.push_back(e.id);
+            auto& edges = g.next.emplace_back();
+            for (const auto& dep : e.after)
+                edges.push_back(static_cast<std::size_t>(cal_.event_index(dep)));
+            if (const relative_rule* rel = e.timing.relative())
+                edges.push_back(static_cast<std::size_t>(cal_.event_index(rel->anchor)));
         }
+        auto cycle = detail::first_cycle(g);
+        if (cycle.empty()) return;
+        const event_template& e = *cal_.find_event(cycle.front());
+        errors_.push_back({fmt::format("cyclic precedence: [[event]] '{}' depends on "
+                                       "itself: {}", e.id, join_path(cycle)),
+                           e.where});
     }
 
     // Each window must exist and be able to hold its event in every year.
     void check_windows() {
         for (const auto& e : cal_.events) {
-            if (e.timing.kind == timing_rule::form::relative) continue;
+            if (e.timing.relative()) continue;
             for (int y = cal_.first_year; y <= cal_.last_year + 1; ++y) {
                 if (!e.years.selects(y - cal_.first_year + 1, cal_.cycle_length())) continue;
                 auto window = window_in(e.timing, date::year{y});
@@ -662,6 +543,7 @@ private:
     calendar cal_;
     errors errors_;
     std::vector<reference> references_;
+    std::unordered_set<std::string> source_ids_, body_ids_, event_ids_;  // duplicates
 };
 
 }  // namespace
@@ -671,13 +553,9 @@ result<calendar> load_calendar_string(std::string_view toml, std::string_view na
 }
 
 result<calendar> load_calendar_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return error{fmt::format("cannot read calendar: {}", std::strerror(errno)),
-                     {path.string(), 0, 0}};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return load_calendar_string(text.str(), path.string());
+    auto text = read_file(path, "calendar");
+    if (!text) return text.errors();
+    return load_calendar_string(*text, path.string());
 }
 
 }  // namespace cycle

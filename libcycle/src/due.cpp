@@ -24,4 +24,21 @@ due_report find_due(const plan& p, date::sys_days today, int within_days) {
     return r;
 }
 
+result<due_report> find_due(const calendar& cal, const due_request& request) {
+    if (auto known = check_audience(cal, request.audience); !known) return known.errors();
+    const date::sys_days last_day = request.today + date::days{request.within_days};
+    plan all;
+    const int first = std::max(cal.first_year, int(date::year_month_day{request.today}.year()) - 1);
+    const int last =
+        std::min(cal.last_plannable_year(), int(date::year_month_day{last_day}.year()));
+    for (int y = first; y <= last; ++y) {
+        auto p = make_plan(cal, {.year = y, .fixed = request.fixed, .holidays = request.holidays});
+        if (!p) return p.errors();
+        for (auto& o : p->occurrences)
+            if (request.audience.empty() || concerns(cal, o, request.audience))
+                all.occurrences.push_back(std::move(o));
+    }
+    return find_due(all, request.today, request.within_days);
+}
+
 }  // namespace cycle

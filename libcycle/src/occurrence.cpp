@@ -18,11 +18,6 @@ unsigned occurrence::iso_week() const {
     return unsigned(iso_week::year_weeknum_weekday{date}.weeknum());
 }
 
-std::string occurrence::key() const {
-    return member.empty() ? fmt::format("{}/{}", event, cycle_year)
-                          : fmt::format("{}/{}/{}", event, member, cycle_year);
-}
-
 std::string week_label(date::sys_days d) {
     return fmt::format("v. {}", unsigned(iso_week::year_weeknum_weekday{d}.weeknum()));
 }

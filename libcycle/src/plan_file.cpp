@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cycle/plan.hpp"
+#include "cycle/read_file.hpp"
 #include "cycle/timezone.hpp"
 #include "suggest.hpp"
 #include "toml_reader.hpp"
@@ -23,15 +24,6 @@ std::optional<occurrence_status> parse_status(std::string_view s) {
     for (auto st : {occurrence_status::planned, occurrence_status::held, occurrence_status::cancelled})
         if (s == to_string(st)) return st;
     return std::nullopt;
-}
-
-// The cycle year an entry belongs to when the file does not say: the date's
-// year less the event's year offset (followed through relative rules).
-int infer_cycle_year(const calendar& cal, const event_template& e, date::sys_days d) {
-    const event_template* rule = &e;
-    for (int guard = 0; rule->timing.kind == timing_rule::form::relative && guard < 100; ++guard)
-        rule = cal.find_event(rule->timing.relative_to);
-    return int(date::year_month_day{d}.year()) - rule->timing.year_offset;
 }
 
 class plan_loader {
@@ -91,7 +83,7 @@ private:
         if (auto year = r.integer("year", 1900, 2200)) {
             entry.cycle_year = static_cast<int>(*year);
         } else if (e && day) {
-            entry.cycle_year = infer_cycle_year(cal_, *e, entry.date);
+            entry.cycle_year = cal_.cycle_year_of(*e, entry.date);
         }
         if (entry.cycle_year && e) {
             if (auto y = check_plan_year(cal_, entry.cycle_year); !y)
@@ -190,12 +182,24 @@ result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
 }
 
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return error{fmt::format("cannot read plan: {}", std::strerror(errno)), {path.string(), 0, 0}};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return load_plan_string(text.str(), path.string(), cal);
+    auto text = read_file(path, "plan");
+    if (!text) return text.errors();
+    return load_plan_string(*text, path.string(), cal);
+}
+
+occurrence occurrence_of(const plan_entry& entry) {
+    occurrence o;
+    static_cast<occurrence_id&>(o) = entry.id();
+    o.fixed = true;
+    o.date = entry.date;
+    o.end_date = entry.end_date.value_or(entry.date);
+    o.start_time = entry.start_time;
+    o.duration = entry.duration.value_or(std::chrono::minutes{0});
+    o.status = entry.status;
+    o.note = entry.note;
+    o.waivers = entry.waivers;
+    o.where = entry.where;
+    return o;
 }
 
 std::string write_plan_file(const calendar& cal, const plan& p) {

@@ -1,3 +1,4 @@
+#include "calendar_names.hpp"
 #include "cycle/plan_output.hpp"
 
 #include <algorithm>
@@ -14,8 +15,7 @@ namespace {
 std::string day_text(date::sys_days d) { return date::format("%F", d); }
 
 std::string weekday_abbreviation(date::sys_days d) {
-    static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return names[date::weekday{d}.c_encoding()];
+    return std::string(detail::weekday_abbreviation(date::weekday{d}));
 }
 
 // Characters on screen: UTF-8 continuation bytes take no column.
@@ -89,7 +89,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
     for (const auto& o : p.occurrences) {
         const event_template* e = cal.find_event(o.event);
         json j;
-        j["key"] = o.key();
+        j["key"] = o.to_string();
         j["event"] = o.event;
         j["title"] = title_of(cal, o);
         j["kind"] = to_string(e->kind);

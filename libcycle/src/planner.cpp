@@ -3,9 +3,9 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -30,7 +30,11 @@ std::string window_text(const day_window& w) {
 class planner {
 public:
     planner(const calendar& cal, const holiday_calendar& holidays, const plan_file* fixed)
-        : cal_(cal), holidays_(holidays), fixed_(fixed) {}
+        : cal_(cal), holidays_(holidays) {
+        // The first entry for an occurrence counts (cycle check reports the rest).
+        if (fixed)
+            for (const auto& entry : fixed->entries) fixed_by_id_.try_emplace(entry.id(), &entry);
+    }
 
     // Plans one cycle year (a calendar year from first_year to
     // last_plannable_year) into `out`.
@@ -52,16 +56,32 @@ private:
     // (the loader has rejected cycles); ties keep calendar order.
     std::vector<const event_template*> in_dependency_order() const {
         std::vector<const event_template*> order;
-        std::set<std::string> done;
-        std::function<void(const event_template&)> visit = [&](const event_template& e) {
-            if (done.count(e.id)) return;
-            done.insert(e.id);
-            for (const auto& dep : e.after) visit(*cal_.find_event(dep));
-            if (e.timing.kind == timing_rule::form::relative)
-                visit(*cal_.find_event(e.timing.relative_to));
-            order.push_back(&e);
+        std::vector<bool> done(cal_.events.size(), false);
+        // Depth-first, post-order, with an explicit stack: a chain of
+        // thousands of events must not grow the call stack.
+        std::vector<std::pair<const event_template*, std::size_t>> stack;
+        auto enter = [&](const event_template& e) {
+            const auto at = static_cast<std::size_t>(&e - cal_.events.data());
+            if (done[at]) return;
+            done[at] = true;
+            stack.push_back({&e, 0});
         };
-        for (const auto& e : cal_.events) visit(e);
+        for (const auto& root : cal_.events) {
+            enter(root);
+            while (!stack.empty()) {
+                auto& [e, next] = stack.back();
+                const std::size_t deps = e->after.size();
+                const relative_rule* relative = e->timing.relative();
+                if (next < deps + (relative ? 1 : 0)) {
+                    const std::string& dep = next < deps ? e->after[next] : relative->anchor;
+                    ++next;
+                    enter(*cal_.find_event(dep));
+                    continue;
+                }
+                order.push_back(e);
+                stack.pop_back();
+            }
+        }
         return order;
     }
 
@@ -98,28 +118,23 @@ private:
     }
 
     const plan_entry* fixed_entry(const event_template& e, const std::string& member) const {
-        if (!fixed_) return nullptr;
-        for (const auto& entry : fixed_->entries)
-            if (entry.event == e.id && entry.member == member && entry.cycle_year == year_)
-                return &entry;
-        return nullptr;
+        auto it = fixed_by_id_.find(occurrence_id{e.id, member, year_});
+        return it == fixed_by_id_.end() ? nullptr : it->second;
     }
 
+    // The entry over the event's skeleton: what the entry leaves out (start
+    // time, duration) the event gives; a start without a duration lasts the
+    // event's duration, else one hour.
     void apply_fixed(occurrence& o, const plan_entry& entry) const {
-        o.fixed = true;
-        o.date = entry.date;
-        o.end_date = entry.end_date.value_or(entry.date);
-        if (entry.start_time) {
-            o.start_time = entry.start_time;
-            o.duration = entry.duration.value_or(o.duration.count() ? o.duration : std::chrono::hours{1});
-        } else if (entry.duration) {
-            o.duration = *entry.duration;
-        }
-        o.status = entry.status;
-        o.note = entry.note;
-        o.waivers = entry.waivers;
-        o.where = entry.where;
-        o.explanation = fmt::format("fixed by the plan ({})", entry.where.to_string());
+        occurrence f = occurrence_of(entry);
+        f.organiser = std::move(o.organiser);
+        f.audiences = std::move(o.audiences);
+        if (entry.start_time)
+            f.duration = entry.duration.value_or(o.duration.count() ? o.duration : std::chrono::hours{1});
+        else
+            f.start_time = o.start_time, f.duration = entry.duration.value_or(o.duration);
+        f.explanation = fmt::format("fixed by the plan ({})", entry.where.to_string());
+        o = std::move(f);
     }
 
     void fail(const event_template& e, std::string message) {
@@ -159,7 +174,7 @@ private:
                 open.push_back(m);
             }
         }
-        if (e.timing.kind == timing_rule::form::relative) {
+        if (e.timing.relative()) {
             if (!open.empty()) plan_relative(e, open, out);
             return;
         }
@@ -258,7 +273,8 @@ private:
                              date::weekday{d}) != e.preferred_weekdays.end();
         };
         // Single-day rules (a fixed day, the nth weekday) name their day.
-        if (w.first == w.last && e.timing.kind != timing_rule::form::month) return w.first;
+        if (w.first == w.last && !std::holds_alternative<whole_month>(e.timing.form))
+            return w.first;
         for (int pass = 0; pass < 2; ++pass)
             for (sys_days d : days_in)
                 if ((pass == 1 || preferred(d)) && (!e.working_days_only || why_not(d, o, e).empty()))
@@ -354,14 +370,15 @@ private:
 
     void plan_relative(const event_template& e, const std::vector<std::string>& open,
                        std::vector<occurrence>& out) {
-        auto it = placed_.find(e.timing.relative_to);
+        const relative_rule& rel = *e.timing.relative();
+        auto it = placed_.find(rel.anchor);
         if (it == placed_.end() || it->second.empty()) return;  // the anchor does not occur
         const auto& anchors = it->second;
-        const bool before = e.timing.offset_days < 0;
+        const bool before = rel.offset_days < 0;
         sys_days anchor = before ? anchors.front().date : anchors.front().end_date;
         for (const auto& a : anchors)
             anchor = before ? std::min(anchor, a.date) : std::max(anchor, a.end_date);
-        const sys_days raw = anchor + days{e.timing.offset_days};
+        const sys_days raw = anchor + days{rel.offset_days};
         for (const auto& m : open) {
             occurrence o = skeleton(e, m);
             sys_days d = raw;
@@ -388,25 +405,28 @@ private:
 
     const calendar& cal_;
     const holiday_calendar& holidays_;
-    const plan_file* fixed_;
+    std::unordered_map<occurrence_id, const plan_entry*> fixed_by_id_;
     int year_ = 0;
     std::map<std::string, std::vector<occurrence>> placed_;
     errors errors_;
 };
 
-bool occurrence_order(const calendar& cal, const occurrence& a, const occurrence& b) {
-    auto minutes = [](const occurrence& o) { return o.start_time ? o.start_time->count() : -1; };
-    auto event_index = [&](const occurrence& o) {
-        return cal.find_event(o.event) - cal.events.data();
-    };
-    auto member_index = [&](const occurrence& o) -> long {
-        const event_template* e = cal.find_event(o.event);
-        if (!e->per_member) return -1;
-        const auto& members = cal.find_body(e->per_member->body)->members;
-        return std::find(members.begin(), members.end(), o.member) - members.begin();
-    };
-    return std::tuple{a.date, minutes(a), event_index(a), member_index(a), a.cycle_year} <
-           std::tuple{b.date, minutes(b), event_index(b), member_index(b), b.cycle_year};
+// Plan order: date, time, then calendar order of event and member. The
+// positions come from the calendar's index: a sort of 20,000 occurrences
+// must not search the events per comparison.
+struct occurrence_rank {
+    sys_days date;
+    long minutes;
+    long event;
+    long member;
+    int cycle_year;
+    auto operator<=>(const occurrence_rank&) const = default;
+};
+
+occurrence_rank rank_of(const calendar& cal, const occurrence& o) {
+    const event_template* e = cal.find_event(o.event);
+    return {o.date, o.start_time ? o.start_time->count() : -1, e - cal.events.data(),
+            e->per_member ? cal.member_index(e->per_member->body, o.member) : -1, o.cycle_year};
 }
 
 }  // namespace
@@ -438,8 +458,11 @@ result<plan> make_plan(const calendar& cal, const plan_request& request) {
                                  request.fixed->calendar_id, cal.id),
                      request.fixed->where};
     // Holidays of every calendar year a rule can reach (year_offset, offsets).
-    auto holidays = holiday_calendar::for_years(date::year{std::max(first - 1, first_holiday_year)},
-                                                date::year{std::min(last + 2, last_holiday_year)});
+    auto provider = holidays_for(cal, request.holidays);
+    if (!provider) return provider.errors();
+    auto holidays =
+        holiday_calendar::for_years(**provider, date::year{std::max(first - 1, first_holiday_year)},
+                                    date::year{std::min(last + 2, last_holiday_year)});
     if (!holidays) return holidays.errors();
 
     plan p;
@@ -452,8 +475,16 @@ result<plan> make_plan(const calendar& cal, const plan_request& request) {
 
     // Entries of the plan file for years outside this plan are not lost:
     // they belong to other years' plans.
-    std::stable_sort(p.occurrences.begin(), p.occurrences.end(),
-                     [&](const occurrence& a, const occurrence& b) { return occurrence_order(cal, a, b); });
+    std::vector<std::pair<occurrence_rank, std::size_t>> ranks;
+    ranks.reserve(p.occurrences.size());
+    for (std::size_t i = 0; i < p.occurrences.size(); ++i)
+        ranks.push_back({rank_of(cal, p.occurrences[i]), i});
+    std::stable_sort(ranks.begin(), ranks.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<occurrence> sorted;
+    sorted.reserve(ranks.size());
+    for (const auto& r : ranks) sorted.push_back(std::move(p.occurrences[r.second]));
+    p.occurrences = std::move(sorted);
     return p;
 }
 

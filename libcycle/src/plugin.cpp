@@ -44,6 +44,7 @@ const char* to_string(plugin_kind k) {
         case plugin_kind::exporter: return "exporter";
         case plugin_kind::checker: return "checker";
         case plugin_kind::importer: return "importer";
+        case plugin_kind::holidays: return "holidays";
     }
     return "?";
 }
@@ -63,7 +64,7 @@ result<bool> registry::add_plugin(const cycle_plugin_info& info, std::string ori
                                      p.origin),
                          {origin}};
     const auto sizes = std::array{exporters_.size(), checkers_.size(), importers_.size(),
-                                  components_.size()};
+                                  holiday_providers_.size(), components_.size()};
     registering_ = info.name;
     std::optional<std::string> failure;
     try {
@@ -74,18 +75,22 @@ result<bool> registry::add_plugin(const cycle_plugin_info& info, std::string ori
         failure = "an exception that is not a std::exception";
     }
     registering_.clear();
-    for (auto added = sizes[3]; !failure && added < components_.size(); ++added) {
+    for (auto added = sizes[4]; !failure && added < components_.size(); ++added) {
         const auto& c = components_[added];
-        for (std::size_t old = 0; old < sizes[3]; ++old)
+        for (std::size_t old = 0; old < sizes[4]; ++old)
             if (components_[old].kind == c.kind && components_[old].name == c.name)
                 failure = fmt::format("its {} '{}' clashes with the one of plugin '{}'",
                                       to_string(c.kind), c.name, components_[old].plugin);
+        if (c.kind == plugin_kind::holidays && builtin_holiday_provider(c.name))
+            failure = fmt::format("its holidays '{}' clash with the provider built into libcycle",
+                                  c.name);
     }
     if (failure) {  // registration only adds: take back what it added
         exporters_.resize(sizes[0]);
         checkers_.resize(sizes[1]);
         importers_.resize(sizes[2]);
-        components_.resize(sizes[3]);
+        holiday_providers_.resize(sizes[3]);
+        components_.resize(sizes[4]);
         return error{fmt::format("plugin '{}' failed to register: {}", info.name, *failure), {origin}};
     }
     plugins_.push_back({info.name, info.version ? info.version : "",
@@ -110,6 +115,11 @@ void registry::add_importer(std::unique_ptr<importer> i) {
     importers_.push_back(std::move(i));
 }
 
+void registry::add_holiday_provider(std::unique_ptr<holiday_provider> h) {
+    components_.push_back({plugin_kind::holidays, h->name(), registering_});
+    holiday_providers_.push_back(std::move(h));
+}
+
 const exporter* registry::find_exporter(std::string_view name) const {
     for (const auto& e : exporters_)
         if (e->name() == name) return e.get();
@@ -120,6 +130,17 @@ const importer* registry::find_importer(std::string_view name) const {
     for (const auto& i : importers_)
         if (i->name() == name) return i.get();
     return nullptr;
+}
+
+const holiday_provider* registry::find_holiday_provider(std::string_view name) const {
+    for (const auto& h : holiday_providers_)
+        if (h->name() == name) return h.get();
+    return nullptr;
+}
+
+result<const holiday_provider*> registry::holidays_for(const calendar& cal) const {
+    if (const holiday_provider* h = find_holiday_provider(cal.holidays)) return h;
+    return cycle::holidays_for(cal, nullptr);
 }
 
 }  // namespace cycle

@@ -32,6 +32,11 @@ date::local_seconds to_local(std::string_view zone, date::sys_seconds instant) {
     return date::locate_zone(zone)->to_local(instant);
 }
 
+date::sys_days today_in(std::string_view zone) {
+    const auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return date::sys_days{date::floor<date::days>(to_local(zone, now)).time_since_epoch()};
+}
+
 std::chrono::seconds utc_offset(std::string_view zone, date::sys_seconds instant) {
     return date::locate_zone(zone)->get_info(instant).offset;
 }

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "calendar_names.hpp"
+
 namespace cycle::detail {
 namespace {
 
@@ -27,11 +29,11 @@ std::optional<int> take_number(std::string_view& s) {
 }  // namespace
 
 std::optional<date::weekday> parse_weekday(std::string_view text) {
-    static constexpr std::array<std::string_view, 7> names = {
-        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-    std::string t = lower(text);
-    for (unsigned i = 0; i < names.size(); ++i)
-        if (t == names[i] || t == names[i].substr(0, 3)) return date::weekday{i};
+    const std::string t = lower(text);
+    for (unsigned i = 0; i < weekday_names.size(); ++i) {
+        const std::string name = lower(weekday_names[i]);
+        if (t == name || t == name.substr(0, 3)) return date::weekday{i};
+    }
     return std::nullopt;
 }
 

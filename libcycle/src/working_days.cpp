@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "calendar_names.hpp"
+
 #include <algorithm>
 
 namespace cycle {
@@ -18,8 +20,6 @@ std::vector<std::string> bodies_concerned(const event_template& e, const std::st
 std::vector<day_conflict> day_conflicts(const calendar& cal, const holiday_calendar& holidays,
                                         const std::vector<std::string>& bodies,
                                         date::sys_days first, date::sys_days last) {
-    static constexpr const char* weekday_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                    "Thursday", "Friday", "Saturday"};
     std::vector<day_conflict> out;
     auto add = [&](std::string rule, date::sys_days d, std::string what) {
         bool seen = std::any_of(out.begin(), out.end(),
@@ -31,7 +31,7 @@ std::vector<day_conflict> day_conflicts(const calendar& cal, const holiday_calen
         if (const holiday* h = holidays.on(date::year_month_day{d}))
             add(h->kind == holiday_kind::public_holiday ? "holiday" : "day-off", d, h->name);
         else if (wd == date::Saturday || wd == date::Sunday)
-            add("weekend", d, weekday_names[wd.c_encoding()]);
+            add("weekend", d, std::string(detail::weekday_name(wd)));
         for (const auto& c : cal.closures) {
             if (d < c.first || d > c.last) continue;
             for (const auto& closed : c.bodies) {

@@ -9,7 +9,6 @@
 #include <tuple>
 
 #include "cycle/working_days.hpp"
-#include "rule_catalogue.hpp"
 
 namespace cycle::deadlines {
 namespace {
@@ -39,39 +38,18 @@ public:
         }
     }
 
+    // Violations only: the check host gives them their levels, applies the
+    // plan's waivers and sorts.
     findings run() {
-        check_settings();
         for (int year : years_) check_year(year);
-        for (const auto& entry : plan_.entries) check_waivers(entry);
-        std::stable_sort(out_.begin(), out_.end(), [](const finding& a, const finding& b) {
-            return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <
-                   std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.message);
-        });
         return std::move(out_);
     }
 
 private:
-    // The calendar's [checks] may only name rules this checker has.
-    void check_settings() {
-        for (const auto& s : cal_.checks)
-            if (!find_rule(s.rule))
-                add("unknown-rule",
-                    fmt::format("[checks] names rule '{}', which no rule of the "
-                                "deadlines checker has (a typo, or another checker's?); rules: {}",
-                                s.rule, known_rules()),
-                    s.where, "");
-    }
-
-    static std::string known_rules() {
-        std::string ids;
-        for (const auto& r : rule_catalogue()) ids += (ids.empty() ? "" : ", ") + std::string(r.id);
-        return ids;
-    }
-
     bool occurs(const event_template& e, int year) const {
         if (!e.years.selects(year - cal_.first_year + 1, cal_.cycle_length())) return false;
-        if (e.timing.kind == timing_rule::form::relative)
-            return occurs(*cal_.find_event(e.timing.relative_to), year);
+        if (const relative_rule* rel = e.timing.relative())
+            return occurs(*cal_.find_event(rel->anchor), year);
         return true;
     }
 
@@ -87,18 +65,10 @@ private:
         return fmt::format("{} – {}", e.title, b ? b->name : member);
     }
 
-    static std::string key_of(const plan_entry& entry) {
-        return entry.member.empty()
-                   ? fmt::format("{}/{}", entry.event, entry.cycle_year)
-                   : fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
-    }
-
     void add(const std::string& rule, std::string message, source_region where,
              std::string occurrence) {
-        auto level = severity_of(cal_, rule);
-        if (!level) return;  // the calendar turns it off
         finding f;
-        f.level = *level;
+        f.level = severity::error;  // the host sets the level
         f.rule = rule;
         f.message = std::move(message);
         f.where = std::move(where);
@@ -106,17 +76,9 @@ private:
         out_.push_back(std::move(f));
     }
 
-    // A finding about one plan entry; its waivers apply.
+    // A finding about one plan entry.
     void add_for(const plan_entry& entry, const std::string& rule, std::string message) {
-        broken_.insert({&entry, rule});
-        const std::size_t before = out_.size();
-        add(rule, std::move(message), entry.where, key_of(entry));
-        if (out_.size() == before) return;
-        for (const auto& w : entry.waivers) {
-            if (w.rule != rule) continue;
-            out_.back().waived = true;
-            out_.back().waiver_reason = w.reason;
-        }
+        add(rule, std::move(message), entry.where, entry.to_string());
     }
 
     void check_year(int year) {
@@ -150,8 +112,7 @@ private:
                 fmt::format("no {} in {}: the calendar requires it ({})", who, year,
                             e.where.to_string()),
                 year_file,
-                member.empty() ? fmt::format("{}/{}", e.id, year)
-                               : fmt::format("{}/{}/{}", e.id, member, year));
+                occurrence_id{e.id, member, year}.to_string());
             return;
         }
         for (std::size_t i = 1; i < mine.size(); ++i)
@@ -166,7 +127,7 @@ private:
     void check_entry(const event_template& e, const plan_entry& entry) {
         const std::string who =
             fmt::format("{} on {}", label(e, entry.member), day_text(entry.date));
-        if (e.timing.kind == timing_rule::form::relative)
+        if (e.timing.relative())
             check_offset(e, entry, who);
         else
             check_window(e, entry, who);
@@ -203,17 +164,18 @@ private:
 
     void check_offset(const event_template& e, const plan_entry& entry, const std::string& who) {
         std::vector<const plan_entry*> anchors;
-        for (const plan_entry* a : entries_of(e.timing.relative_to, entry.cycle_year))
+        const relative_rule& rel = *e.timing.relative();
+        for (const plan_entry* a : entries_of(rel.anchor, entry.cycle_year))
             if (counts(*a)) anchors.push_back(a);
         if (anchors.empty()) return;  // reported as missing
-        const event_template& anchor_event = *cal_.find_event(e.timing.relative_to);
-        const bool before = e.timing.offset_days < 0;
+        const event_template& anchor_event = *cal_.find_event(rel.anchor);
+        const bool before = rel.offset_days < 0;
         sys_days anchor = before ? anchors.front()->date : end_of(*anchors.front());
         for (const plan_entry* a : anchors)
             anchor = before ? std::min(anchor, a->date) : std::max(anchor, end_of(*a));
-        const sys_days limit = anchor + date::days{e.timing.offset_days};
+        const sys_days limit = anchor + date::days{rel.offset_days};
         if (before ? entry.date <= limit : entry.date >= limit) return;
-        const int n = std::abs(e.timing.offset_days);
+        const int n = std::abs(rel.offset_days);
         const std::string span = n % 7 == 0 ? fmt::format("{} week{}", n / 7, n == 7 ? "" : "s")
                                             : fmt::format("{} day{}", n, n == 1 ? "" : "s");
         add_for(
@@ -273,30 +235,12 @@ private:
                             label(e, entry.member), day_text(due), day_text(*options_.today)));
     }
 
-    // Each waiver names a rule this checker has, and one the entry breaks.
-    void check_waivers(const plan_entry& entry) {
-        for (const auto& w : entry.waivers) {
-            if (!find_rule(w.rule))
-                add("unknown-rule",
-                    fmt::format("waiver for rule '{}', which no rule of the deadlines checker has "
-                                "(a typo, or another checker's?); rules: {}",
-                                w.rule, known_rules()),
-                    w.where, key_of(entry));
-            else if (!broken_.count({&entry, w.rule}))
-                add("unused-waiver",
-                    fmt::format("waiver for '{}' is not needed: {} keeps that rule; remove it",
-                                w.rule, key_of(entry)),
-                    w.where, key_of(entry));
-        }
-    }
-
     const calendar& cal_;
     const plan_file& plan_;
     const check_options& options_;
     const holiday_calendar& holidays_;
     std::map<std::pair<std::string, int>, std::vector<const plan_entry*>> by_event_;
     std::set<int> years_;
-    std::set<std::pair<const plan_entry*, std::string>> broken_;
     findings out_;
 };
 
@@ -309,9 +253,15 @@ findings check_deadlines(const calendar& cal, const plan_file& plan, const check
         first = std::min(first, int(date::year_month_day{entry.date}.year()));
         last = std::max(last, int(date::year_month_day{end_of(entry)}.year()));
     }
-    auto holidays = holiday_calendar::for_years(date::year{std::max(first - 1, first_holiday_year)},
-                                                date::year{std::min(last + 2, last_holiday_year)});
-    if (!holidays) return {};  // years the loaders accept are all inside the holiday range
+    auto provider = holidays_for(cal, options.holidays);
+    auto holidays = provider ? holiday_calendar::for_years(
+                                   **provider, date::year{std::max(first - 1, first_holiday_year)},
+                                   date::year{std::min(last + 2, last_holiday_year)})
+                             : provider.errors();
+    if (!holidays) {  // no such provider, or a year it does not cover
+        const error& e = holidays.errors().front();
+        return {{severity::error, "holidays", e.message, e.where, {}, false, {}}};
+    }
     return deadline_checker(cal, plan, options, *holidays).run();
 }
 

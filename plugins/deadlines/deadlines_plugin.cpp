@@ -4,6 +4,7 @@
 
 #include "cycle/plugin.hpp"
 #include "deadline_checker.hpp"
+#include "rule_catalogue.hpp"
 
 namespace {
 
@@ -13,6 +14,9 @@ public:
     std::string description() const override {
         return "Windows, deadlines, precedence, offsets, required occurrences, working days, "
                "overdue (docs/check.md)";
+    }
+    std::vector<cycle::rule_info> rules() const override {
+        return cycle::deadlines::rule_catalogue();
     }
     cycle::findings check(const cycle::calendar& cal, const cycle::plan_file& plan,
                           const cycle::check_options& options) const override {

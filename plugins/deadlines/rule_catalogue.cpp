@@ -17,32 +17,8 @@ const std::vector<rule_info>& rule_catalogue() {
         {"weekend", severity::warning, "a meeting on a Saturday or Sunday"},
         {"closure", severity::warning, "a meeting while a body concerned is closed (e.g. höstlov)"},
         {"overdue", severity::warning, "with --today: due before today and not marked held"},
-        {"unused-waiver", severity::warning, "a waiver for a rule the occurrence keeps"},
-        {"unknown-rule", severity::note,
-         "a rule id in [checks] or a waiver that no rule of this checker has"},
     };
     return rules;
-}
-
-const rule_info* find_rule(std::string_view id) {
-    for (const auto& r : rule_catalogue())
-        if (r.id == id) return &r;
-    return nullptr;
-}
-
-std::optional<severity> severity_of(const calendar& cal, std::string_view rule) {
-    if (const check_setting* s = cal.find_check(rule)) {
-        switch (s->level) {
-            case check_level::off:
-                return std::nullopt;
-            case check_level::warning:
-                return severity::warning;
-            case check_level::error:
-                return severity::error;
-        }
-    }
-    const rule_info* r = find_rule(rule);
-    return r ? r->default_level : severity::error;
 }
 
 }  // namespace cycle::deadlines

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include "cycle/read_file.hpp"
+
 namespace cycle::ical {
 namespace {
 
@@ -39,10 +41,18 @@ result<feed_state> feed_state::load(const std::filesystem::path& path) {
     feed_state state;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return state;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return error{fmt::format("cannot read feed state: {}", std::strerror(errno)),
-                     {path.string()}};
+    auto text = read_file(path, "feed state");
+    if (!text) return text.errors();
+    return parse(*text, path.string());
+}
+
+result<feed_state> feed_state::parse(std::string_view text, const std::string& name) {
+    std::istringstream in{std::string(text)};
+    return read(in, name);
+}
+
+result<feed_state> feed_state::read(std::istream& in, const std::string& name) {
+    feed_state state;
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -59,7 +69,7 @@ result<feed_state> feed_state::load(const std::filesystem::path& path) {
             return error{
                 "feed state: expected uid, sequence, last-modified and fingerprint separated "
                 "by tabs; delete the file to start the sequences again",
-                {path.string(), number, 1}};
+                {name, number, 1}};
         state.entries_[std::string(fields[0])] = {sequence, std::string(fields[2]),
                                                   std::string(fields[3])};
     }

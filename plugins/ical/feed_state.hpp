@@ -17,6 +17,7 @@
 #include <date/date.h>
 
 #include <filesystem>
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <string_view>
@@ -37,6 +38,9 @@ public:
 
     // Reads the state file; a missing file is an empty state.
     static result<feed_state> load(const std::filesystem::path& path);
+    // The same from a text kept elsewhere (a state_store); `name` is what
+    // errors are reported against.
+    static result<feed_state> parse(std::string_view text, const std::string& name);
 
     // The SEQUENCE and LAST-MODIFIED for an event with this content now.
     const published& publish(const std::string& uid, std::string_view content,
@@ -45,6 +49,8 @@ public:
     std::string to_string() const;
 
 private:
+    static result<feed_state> read(std::istream& in, const std::string& name);
+
     std::map<std::string, published> entries_;
 };
 

@@ -111,7 +111,7 @@ result<bool> add_times(content_lines& out, const calendar& cal, const occurrence
     const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
     auto start = to_utc(cal.time_zone, local);
     if (!start)
-        return error{fmt::format("{}: {}", o.key(), start.errors().front().message), o.where};
+        return error{fmt::format("{}: {}", o.to_string(), start.errors().front().message), o.where};
     // The end is the instant `duration` later, shown on the local clock: right
     // across a daylight saving switch too.
     const auto end = to_local(cal.time_zone, *start + o.duration);
@@ -136,7 +136,7 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
         props.add("ORGANIZER",
                   {{"CN", o.organiser.empty() ? cal.title : body_name(cal, o.organiser)}},
                   strip_controls(settings.organizer));
-    props.add_text("X-CYCLE-OCCURRENCE", o.key());
+    props.add_text("X-CYCLE-OCCURRENCE", o.to_string());
     if (o.status == occurrence_status::held) props.add("X-CYCLE-STATUS", "held");
     if (!o.note.empty()) props.add_text("X-CYCLE-NOTE", o.note);
     if (e) {
@@ -155,8 +155,7 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
 }  // namespace
 
 std::string uid_of(const calendar& cal, const occurrence& o) {
-    return o.member.empty() ? fmt::format("{}.{}@{}", o.event, o.cycle_year, cal.id)
-                            : fmt::format("{}.{}.{}@{}", o.event, o.cycle_year, o.member, cal.id);
+    return o.uid(cal.id);
 }
 
 std::string ical_duration(minutes m) {

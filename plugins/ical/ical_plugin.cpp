@@ -16,6 +16,28 @@ namespace {
 
 using namespace std::chrono;
 
+// Where one export's feed state is kept: the host's store
+// (export_options::state), else the file `feed-state.tsv` next to the
+// feeds, which goes out as one more output so that it is written with them.
+struct feed_state_location {
+    state_store* store = nullptr;
+    std::filesystem::path file;
+
+    result<feed_state> load() const {
+        if (!store) return feed_state::load(file);
+        auto text = store->load(feed_state::file_name);
+        if (!text) return text.errors();
+        if (!*text) return feed_state{};
+        return feed_state::parse(**text, store->source_name(feed_state::file_name));
+    }
+
+    result<bool> save(const feed_state& state, std::vector<export_output>& out) const {
+        if (store) return store->save(feed_state::file_name, state.to_string());
+        out.push_back({file.string(), state.to_string()});
+        return true;
+    }
+};
+
 class ics_exporter final : public exporter {
 public:
     std::string name() const override { return "ics"; }
@@ -31,13 +53,14 @@ public:
         return feed(cal, p, *settings, nullptr);
     }
 
-    // The feeds and the state file next to them (feed_state.hpp).
+    // The feeds, and their state (feed_state.hpp): in the host's store when
+    // it gives one, else in the file next to the feeds, written with them.
     result<std::vector<export_output>> write_all(const calendar& cal, const plan& p,
                                                  const export_options& options) const override {
         auto settings = settings_of(options);
         if (!settings) return settings.errors();
         std::vector<export_output> out;
-        if (!options.all_audiences && options.out == "-") {
+        if (!options.all_audiences && options.out == "-" && !options.state) {
             auto text = feed(cal, p, *settings, nullptr);
             if (!text) return text.errors();
             out.push_back({"-", std::move(text).value()});
@@ -46,8 +69,8 @@ public:
         const std::filesystem::path dir = options.all_audiences
                                               ? std::filesystem::path(options.out)
                                               : std::filesystem::path(options.out).parent_path();
-        const auto state_path = dir / feed_state::file_name;
-        auto state = feed_state::load(state_path);
+        const feed_state_location where{options.state, dir / feed_state::file_name};
+        auto state = where.load();
         if (!state) return state.errors();
         auto add = [&](std::string path, const std::string& audience) -> result<bool> {
             feed_settings one = *settings;
@@ -64,7 +87,7 @@ public:
             for (const auto& b : cal.bodies)
                 if (auto r = add((dir / (b.id + ".ics")).string(), b.id); !r) return r.errors();
         }
-        out.push_back({state_path.string(), state->to_string()});
+        if (auto saved = where.save(*state, out); !saved) return saved.errors();
         return out;
     }
 

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "cycle/plan.hpp"
 #include "cycle/timezone.hpp"
@@ -64,13 +65,6 @@ std::vector<std::string> split(std::string_view s, char by) {
         if (at == std::string_view::npos) return out;
         start = at + 1;
     }
-}
-
-std::optional<int> to_int(std::string_view s) {
-    int v = 0;
-    auto [p, e] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (e != std::errc{} || p != s.data() + s.size()) return std::nullopt;
-    return v;
 }
 
 // An X- property's value (libical undoes the TEXT escapes).
@@ -220,23 +214,17 @@ private:
     }
 
     std::optional<match> by_key(const std::string& key) const {
-        auto parts = split(key, '/');
-        if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
-        auto year = to_int(parts.back());
-        const event_template* e = cal_.find_event(parts[0]);
-        if (!year || !e) return std::nullopt;
-        return match{e, parts.size() == 3 ? parts[1] : "", *year};
+        auto id = occurrence_id::parse(key);
+        const event_template* e = id ? cal_.find_event(id->event) : nullptr;
+        if (!e) return std::nullopt;
+        return match{e, id->member, id->cycle_year};
     }
 
     std::optional<match> by_uid(const std::string& uid) const {
-        auto at = uid.rfind('@');
-        if (at == std::string::npos || uid.substr(at + 1) != cal_.id) return std::nullopt;
-        auto parts = split(std::string_view(uid).substr(0, at), '.');
-        if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
-        auto year = to_int(parts[1]);
-        const event_template* e = cal_.find_event(parts[0]);
-        if (!year || !e) return std::nullopt;
-        return match{e, parts.size() == 3 ? parts[2] : "", *year};
+        auto id = occurrence_id::parse_uid(uid, cal_.id);
+        const event_template* e = id ? cal_.find_event(id->event) : nullptr;
+        if (!e) return std::nullopt;
+        return match{e, id->member, id->cycle_year};
     }
 
     std::optional<match> by_title(const std::string& summary,
@@ -259,16 +247,6 @@ private:
             }
         }
         return std::nullopt;
-    }
-
-    // The cycle year an event on `day` belongs to: the day's year less the
-    // rule's year offset (following relative rules to the rule they hang on).
-    int infer_cycle_year(const event_template& e, date::sys_days day) const {
-        const event_template* rule = &e;
-        for (int guard = 0; rule && rule->timing.kind == timing_rule::form::relative && guard < 100;
-             ++guard)
-            rule = cal_.find_event(rule->timing.relative_to);
-        return int(date::year_month_day{day}.year()) - (rule ? rule->timing.year_offset : 0);
     }
 
     void read_event(icalcomponent* ev, const source_region& where, imported& out) {
@@ -305,7 +283,7 @@ private:
         plan_entry entry;
         entry.event = e.id;
         entry.member = m->member;
-        entry.cycle_year = m->cycle_year.value_or(infer_cycle_year(e, start->day));
+        entry.cycle_year = m->cycle_year.value_or(cal_.cycle_year_of(e, start->day));
         entry.date = start->day;
         entry.where = where;
         if (auto why = invalid(e, entry))
@@ -344,9 +322,7 @@ private:
             entry.status = occurrence_status::held;
         entry.note = x_property(ev, "X-CYCLE-NOTE").value_or("");
 
-        const std::string key =
-            fmt::format("{}/{}/{}", entry.event, entry.member, entry.cycle_year);
-        if (auto [it, added] = taken_.try_emplace(key, where.line); !added)
+        if (auto [it, added] = taken_.try_emplace(entry.id(), where.line); !added)
             return unmatched(out, where, summary,
                              fmt::format("the same occurrence as the event on line {} ({} {})",
                                          it->second, e.id, entry.cycle_year));
@@ -374,7 +350,7 @@ private:
     std::string file_;
     icalcomponent* root_;
     std::string zone_;
-    std::map<std::string, int> taken_;
+    std::unordered_map<occurrence_id, int> taken_;
 };
 
 }  // namespace

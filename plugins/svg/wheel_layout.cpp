@@ -212,17 +212,17 @@ double layout::ring_radius(const item& i, double fraction) const {
 }
 
 date::year_month first_month(const calendar& cal, int cycle_year) {
-    std::optional<std::pair<int, unsigned>> first;  // (year_offset, month)
+    // The earliest first day of the recurring events' windows (relative
+    // rules have no window of their own and are skipped).
+    std::optional<date::year_month> first;
     for (const auto& e : cal.events) {
-        const timing_rule& r = e.timing;
-        if (r.kind == timing_rule::form::relative || r.kind == timing_rule::form::iso_week)
-            continue;
         if (!e.years.every) continue;  // the recurring wheel decides its shape
-        std::pair<int, unsigned> key{r.year_offset, r.month};
-        if (!first || key < *first) first = key;
+        auto w = window_in(e.timing, date::year{cycle_year});
+        if (!w) continue;
+        date::year_month_day d{w->first};
+        if (!first || d.year() / d.month() < *first) first = d.year() / d.month();
     }
-    if (!first) return date::year{cycle_year} / date::January;
-    return date::year{cycle_year + first->first} / date::month{first->second};
+    return first.value_or(date::year{cycle_year} / date::January);
 }
 
 layout make_layout(const calendar& cal, const std::vector<occurrence>& occurrences, int cycle_year,

@@ -88,6 +88,7 @@ TEST_CASE("Debian packages: built, listed, lintian-clean, installed and removed"
     REQUIRE(contents.exit_code == 0);
     for (auto path :
          {"./usr/bin/cycle", "./usr/lib/libcycle.so.0", "./usr/lib/libcycle_c.so.0",
+          "./usr/lib/libcycle_plugins.so.0",
           "./usr/share/cycle/calendars/nya-perspektiv-2025-2028.toml",
           "./usr/share/cycle/calendars/nya-perspektiv-2023.toml",
           "./usr/share/cycle/schemas/calendar.schema.json",
@@ -105,6 +106,7 @@ TEST_CASE("Debian packages: built, listed, lintian-clean, installed and removed"
     auto dev_contents = run("dpkg-deb --contents " + q(dev));
     REQUIRE(dev_contents.exit_code == 0);
     for (auto path : {"./usr/include/cycle/plan.hpp", "./usr/include/cycle/cycle.h",
+                      "./usr/include/cycle/builtin_plugins.hpp", "./usr/lib/libcycle_plugins.so ",
                       "./usr/lib/libcycle.a", "./usr/lib/libcycle.so ", "./usr/lib/libcycle_c.so ",
                       "./usr/lib/cmake/cycle/cycleConfig.cmake",
                       "./usr/lib/cmake/cycle/cycleTargets.cmake", "./usr/lib/pkgconfig/cycle.pc",

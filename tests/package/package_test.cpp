@@ -21,11 +21,9 @@ namespace {
 const std::string source_dir = CYCLE_SOURCE_DIR;
 const std::string sanitize_flags = CYCLE_SANITIZE_FLAGS;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using cycle::test::contains;
 std::string q(const fs::path& p) {
-    return "'" + p.string() + "'";
+    return cycle::test::quoted(p.string());
 }
 
 // The prefix and the examples' build directories, made once per run.
@@ -117,7 +115,9 @@ TEST_CASE("cmake --install lays out headers, libraries, the package and pkg-conf
     const auto& p = package();
     for (const char* file :
          {"include/cycle/cycle.h", "include/cycle/plugin.hpp", "include/cycle/plugin_loader.hpp",
-          "include/cycle/plan.hpp", "lib/libcycle.so", "lib/libcycle.a", "lib/libcycle_c.so",
+          "include/cycle/plan.hpp", "include/cycle/builtin_plugins.hpp",
+          "include/cycle/state_store.hpp", "lib/libcycle.so", "lib/libcycle.a",
+          "lib/libcycle_c.so", "lib/libcycle_plugins.so", "lib/libcycle_plugins.so.0",
           "lib/cmake/cycle/cycleConfig.cmake", "lib/cmake/cycle/cycleConfigVersion.cmake",
           "lib/cmake/cycle/cycleTargets.cmake", "lib/pkgconfig/cycle.pc",
           "lib/pkgconfig/cycle-c.pc", "bin/cycle"}) {
@@ -125,7 +125,8 @@ TEST_CASE("cmake --install lays out headers, libraries, the package and pkg-conf
         CHECK(fs::exists(p.prefix / file));
     }
     auto targets = cycle::test::read_file(p.prefix / "lib/cmake/cycle/cycleTargets.cmake");
-    for (const char* target : {"cycle::cycle ", "cycle::cycle_static ", "cycle::cycle_c "})
+    for (const char* target :
+         {"cycle::cycle ", "cycle::cycle_static ", "cycle::plugins ", "cycle::cycle_c "})
         CHECK(contains(targets, std::string("add_library(") + target));
     auto version = run_installed("--version");
     CHECK(version.exit_code == 0);
@@ -160,6 +161,91 @@ TEST_CASE("examples/embed lists the next deadlines of one principal (shared and 
     auto unknown = run(q(p.embed / "next-deadlines") + " nowhere 2026-09-01");
     CHECK(unknown.exit_code == 2);
     CHECK(contains(unknown.err, "'nowhere' is not a body"));
+}
+
+TEST_CASE("install components: runtime (libraries, the command) and dev apart", "[package]") {
+    cycle::test::temp_dir dir;
+    auto install = [&](const std::string& component) {
+        auto prefix = dir / component;
+        auto r = run(std::string(CYCLE_CMAKE) + " --install " + q(CYCLE_BUILD_DIR) +
+                     " --component " + component + " --prefix " + q(prefix));
+        INFO(r.out + r.err);
+        REQUIRE(r.exit_code == 0);
+        return prefix;
+    };
+    auto runtime = install("runtime");
+    for (const char* file :
+         {"lib/libcycle.so.0", "lib/libcycle_plugins.so.0", "lib/libcycle_c.so.0", "bin/cycle"}) {
+        INFO(file);
+        CHECK(fs::exists(runtime / file));
+    }
+    CHECK_FALSE(fs::exists(fs::symlink_status(runtime / "lib/libcycle.so")));  // dev's link
+    CHECK_FALSE(fs::exists(runtime / "include"));
+    auto dev = install("dev");
+    for (const char* file : {"lib/libcycle.so", "lib/libcycle_plugins.so", "lib/libcycle.a",
+                             "include/cycle/cycle.h", "include/cycle/builtin_plugins.hpp",
+                             "lib/cmake/cycle/cycleTargets.cmake", "lib/pkgconfig/cycle.pc"}) {
+        INFO(file);
+        // The .so links point into the runtime component: dangling here.
+        CHECK(fs::exists(fs::symlink_status(dev / file)));
+    }
+    CHECK(fs::is_symlink(dev / "lib/libcycle.so"));
+    CHECK_FALSE(fs::exists(fs::symlink_status(dev / "lib/libcycle.so.0")));
+}
+
+TEST_CASE("examples/embed publishes a feed and checks its plan without the cycle command",
+          "[package]") {
+    const auto& p = package();
+    auto needed = run("readelf -d " + q(p.embed / "publish-feed"));
+    CHECK(contains(needed.out, "libcycle_plugins.so.0"));
+    cycle::test::temp_dir dir;
+    const auto feed = dir / "eda.ics";
+    const std::string uid = "UID:local-dialogue.2026.eda@nya-perspektiv-2025-2028\r\n";
+    auto sequence = [&](const std::string& text) {
+        auto at = text.find(uid);
+        REQUIRE(at != std::string::npos);
+        auto seq = text.find("SEQUENCE:", at);
+        REQUIRE(seq < text.find("END:VEVENT", at));
+        return std::stoi(text.substr(seq + 9));
+    };
+    auto publish = [&](const std::string& plan) {
+        return run(q(p.embed / "publish-feed") + " eda " + q(feed) + (plan.empty() ? "" : " ") +
+                   plan);
+    };
+
+    auto first = publish("");
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.out == "published " + feed.string() + " for Eda kommun\n");
+    const auto planned = cycle::test::read_file(feed);
+    CHECK(planned.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+    CHECK(sequence(planned) == 0);
+    CHECK(fs::exists(dir / "feed-state.tsv"));
+
+    // Eda fixes its dialogue on 20 October: checked, published, SEQUENCE 1.
+    const auto moved = dir / "2026.toml";
+    cycle::test::write_file(moved,
+                            "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\n"
+                            "event = \"local-dialogue\"\nmember = \"eda\"\nyear = 2026\n"
+                            "date = 2026-10-20\n");
+    auto second = publish(q(moved));
+    INFO(second.err);
+    REQUIRE(second.exit_code == 0);
+    const auto updated = cycle::test::read_file(feed);
+    CHECK(sequence(updated) == 1);
+    CHECK(contains(updated, "DTSTART;VALUE=DATE:20261020\r\n"));
+
+    // After the 31 October deadline: the deadlines checker stops the publish.
+    const auto late = dir / "late.toml";
+    cycle::test::write_file(late,
+                            "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\n"
+                            "event = \"local-dialogue\"\nmember = \"eda\"\nyear = 2026\n"
+                            "date = 2026-11-05\n");
+    auto refused = publish(q(late));
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, late.string() + ":3:1: error: "));
+    CHECK(contains(refused.err, "not published"));
+    CHECK(cycle::test::read_file(feed) == updated);
 }
 
 TEST_CASE("the markdown plugin, loaded with --plugin-dir, writes the agenda of the plan",

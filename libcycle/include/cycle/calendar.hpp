@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cycle/error.hpp"
@@ -134,6 +135,10 @@ struct calendar {
     int last_year = 0;
     std::string time_zone = "Europe/Stockholm";
     std::string language = "sv";
+    // Which public holidays and days off apply: a holiday provider's name
+    // (holidays.hpp), "se" built in, others from plugins.
+    std::string holidays = "se";
+    source_region holidays_where;  // the key in [cycle]; empty when not given
     std::vector<source_document> sources;
     std::vector<body> bodies;
     std::vector<event_template> events;
@@ -154,13 +159,40 @@ struct calendar {
     // The [checks] entry for a rule id, or nullptr: the checker's default.
     const check_setting* find_check(std::string_view rule) const;
 
-    // Whether `who` is `group` or (transitively) one of its members.
+    // Whether `who` is `group` or (transitively) one of its members. Each
+    // body is visited once: linear in the membership graph, however shared.
     bool is_member_of(std::string_view who, std::string_view group) const;
+    // Position of an event template in `events` (calendar order), or -1.
+    long event_index(std::string_view id) const;
+    // Position of a member in its body's member list, or -1.
+    long member_index(std::string_view body, std::string_view member) const;
+
+    // Builds the look-ups by id (hash maps) once, after the calendar is
+    // read; the loader calls it. Later edits of the vectors need another call.
+    void build_index();
+    // The cycle year an occurrence of `e` on day `d` belongs to, when nothing
+    // says: the day's year less the rule's year offset (relative rules are
+    // followed to the rule they hang on). Plan files and imports use it.
+    int cycle_year_of(const event_template& e, date::sys_days d) const;
     // Display name of a body: its short name, else its name, else the id.
     std::string body_label(std::string_view id) const;
     // "Politiskt inriktningsdokument 2025–2028, Bilaga 1 – Årshjul, rad 745–761"
     std::string describe_source(const rule_source& s) const;
+
+private:
+    struct id_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using id_map = std::unordered_map<std::string, std::size_t, id_hash, std::equal_to<>>;
+    id_map event_ids_, body_ids_, source_ids_;
+    // member -> position, per body (same order as `bodies`)
+    std::vector<id_map> member_positions_;
 };
+
+// An audience a program was given: empty (everything) or a body of the
+// calendar; otherwise an error at the calendar that lists its bodies.
+result<bool> check_audience(const calendar& cal, std::string_view audience);
 
 // Load a calendar. Every problem found is returned, each with its place.
 result<calendar> load_calendar_file(const std::filesystem::path& path);

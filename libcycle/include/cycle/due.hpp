@@ -12,6 +12,7 @@
 
 #include <date/date.h>
 
+#include <string>
 #include <vector>
 
 #include "cycle/plan.hpp"
@@ -31,5 +32,20 @@ struct due_report {
 };
 
 due_report find_due(const plan& p, date::sys_days today, int within_days);
+
+// What `cycle due` asks: from today, within so many days, for an audience.
+struct due_request {
+    date::sys_days today;
+    int within_days = 30;
+    const plan_file* fixed = nullptr;  // fixed dates and what was held; none: planned only
+    std::string audience;              // a body id; empty: everything
+    const holiday_provider* holidays = nullptr;  // none: the calendar's built-in one
+};
+
+// Plans every cycle year with an occurrence that can fall in the range (a
+// cycle year's events reach into the next calendar year, year_offset), keeps
+// what concerns the audience, and finds what is due and overdue. Errors: an
+// unknown audience, or a plan that cannot be made.
+result<due_report> find_due(const calendar& cal, const due_request& request);
 
 }  // namespace cycle

@@ -1,4 +1,18 @@
-// holidays.hpp — Swedish public holidays (röda dagar) and de facto days off.
+// holidays.hpp — public holidays and days off, from a provider the calendar
+// names (`holidays = "se"`, the default), and the Swedish one built in.
+//
+// A holiday_provider says which days of a year are public holidays or de
+// facto days off. libcycle has one, "se" (below); a plugin can add others
+// with registry::add_holiday_provider (plugin.hpp, docs/plugins.md). The
+// planner and the checkers use the provider they are given
+// (plan_request::holidays, check_options::holidays), else the built-in one
+// the calendar names:
+//
+//   const cycle::holiday_provider& se = cycle::swedish_holiday_provider();
+//   auto days = cycle::holiday_calendar::for_years(se, 2025_y, 2028_y);
+//   days->on(2025_y / May / 29)->name == "Kristi himmelsfärdsdag"
+//
+// Swedish public holidays (röda dagar) and de facto days off:
 //
 // The rules are those of Lag (1989:253) om allmänna helgdagar as in force
 // since 2005, when Nationaldagen (6 June) became a public holiday and
@@ -17,11 +31,14 @@
 #include <date/date.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cycle/error.hpp"
 
 namespace cycle {
+
+struct calendar;
 
 inline constexpr int first_holiday_year = 2005;
 inline constexpr int last_holiday_year = 2200;
@@ -48,11 +65,35 @@ date::year_month_day easter_sunday(date::year y);
 // Error for a year outside [first_holiday_year, last_holiday_year].
 result<std::vector<holiday>> swedish_holidays(date::year y);
 
+// Where holidays come from: one country or region. Immutable once made; the
+// planner asks it for each year it plans.
+class holiday_provider {
+public:
+    virtual ~holiday_provider();
+    virtual std::string name() const = 0;         // what a calendar says: "se"
+    virtual std::string description() const = 0;  // "Swedish public holidays and days off"
+    // The holidays and days off of one year, sorted by date (two may share a
+    // day); an error for a year the provider does not cover.
+    virtual result<std::vector<holiday>> holidays_of(date::year y) const = 0;
+};
+
+// "se": swedish_holidays. Lives as long as the program.
+const holiday_provider& swedish_holiday_provider();
+
+// The provider built into libcycle with this name ("se"), or nullptr.
+const holiday_provider* builtin_holiday_provider(std::string_view name);
+
+// The provider for a calendar: `given` when there is one (a host found it by
+// the calendar's name, e.g. in a registry), else the built-in one the
+// calendar names; an error at the calendar's `holidays` key otherwise.
+result<const holiday_provider*> holidays_for(const calendar& cal, const holiday_provider* given);
+
 // Public holidays and days off of a range of years, sorted; for look-ups
 // over a whole plan. Built once, then queried.
 class holiday_calendar {
 public:
-    static result<holiday_calendar> for_years(date::year first, date::year last);
+    static result<holiday_calendar> for_years(const holiday_provider& provider, date::year first,
+                                              date::year last);
 
     // The holiday on a day (the first one if two share it), or nullptr.
     const holiday* on(date::year_month_day d) const;

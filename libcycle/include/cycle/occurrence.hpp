@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cycle/error.hpp"
+#include "cycle/occurrence_id.hpp"
 #include "cycle/rule.hpp"
 
 namespace cycle {
@@ -28,11 +29,11 @@ struct waiver {
     source_region where;
 };
 
-struct occurrence {
-    std::string event;   // event template id
-    std::string member;  // per-member events: the member's body id; else empty
-    int cycle_year = 0;  // the calendar year of the cycle year it belongs to
-
+// The dated occurrence of a plan. Its identity (event, member, cycle year)
+// is the occurrence_id it derives from; a plan file's entry (plan_file.hpp)
+// is what a file says about the same identity, and becomes an occurrence
+// through occurrence_of().
+struct occurrence : occurrence_id {
     date::sys_days date;      // first day
     date::sys_days end_date;  // last day, inclusive (== date for one day)
     std::optional<std::chrono::minutes> start_time;  // local; none = all-day
@@ -55,8 +56,6 @@ struct occurrence {
     bool all_day() const { return !start_time.has_value(); }
     // ISO week of the first day ("v. 44").
     unsigned iso_week() const;
-    // (event, member, cycle year): what identifies an occurrence across plans.
-    std::string key() const;
 };
 
 // "v. 44"

@@ -18,6 +18,7 @@
 
 #include "cycle/calendar.hpp"
 #include "cycle/error.hpp"
+#include "cycle/holidays.hpp"
 #include "cycle/occurrence.hpp"
 #include "cycle/plan_file.hpp"
 
@@ -33,6 +34,9 @@ struct plan {
 struct plan_request {
     std::optional<int> year;               // one cycle year; none = the whole cycle
     const plan_file* fixed = nullptr;      // dates fixed by an organisation
+    // Public holidays and days off; none: the provider built into libcycle
+    // that the calendar names (holidays_for, holidays.hpp).
+    const holiday_provider* holidays = nullptr;
 };
 
 result<plan> make_plan(const calendar& cal, const plan_request& request);

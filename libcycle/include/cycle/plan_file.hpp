@@ -30,10 +30,9 @@
 
 namespace cycle {
 
-struct plan_entry {
-    std::string event;
-    std::string member;
-    int cycle_year = 0;
+// What a plan file says about one occurrence: its identity, and the fields
+// the file gives (end, start and duration may be left out).
+struct plan_entry : occurrence_id {
     date::sys_days date;
     std::optional<date::sys_days> end_date;
     std::optional<std::chrono::minutes> start_time;
@@ -53,6 +52,11 @@ struct plan_file {
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal);
 result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
                                    const calendar& cal);
+
+// The occurrence a plan entry fixes: its identity and the fields the file
+// gives, `fixed` set; an end left out is the start day, a duration left out
+// is zero (the planner puts in the event's own, see planning.md).
+occurrence occurrence_of(const plan_entry& entry);
 
 struct plan;
 // The plan as a plan file: every occurrence fixed.

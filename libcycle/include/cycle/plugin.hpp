@@ -27,15 +27,23 @@
 #include "cycle/calendar.hpp"
 #include "cycle/error.hpp"
 #include "cycle/finding.hpp"
+#include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
+#include "cycle/state_store.hpp"
 
 // Bumped whenever this header or the types it uses change incompatibly
 // (docs/plugins.md, "Versioning").
 // 2: exporter::write_all, export_options::{all_audiences, out, now}, importer
 //    returns `imported` (plan file + findings for what it could not use).
 // 3: calendar::checks (the [checks] table), check_options::partial.
-#define CYCLE_PLUGIN_API_VERSION 3
+// 4: holiday providers: registry::add_holiday_provider, plugin_kind::holidays,
+//    calendar::holidays, check_options::holidays, plan_request::holidays;
+//    export_options::state (state_store.hpp); checker::rules() (the host
+//    applies levels and waivers, check_host.hpp); occurrence and plan_entry
+//    derive from occurrence_id; timing_rule is a std::variant of timing
+//    forms; calendar keeps an index (build_index).
+#define CYCLE_PLUGIN_API_VERSION 4
 
 // C linkage and default visibility, whatever visibility the plugin is
 // compiled with.
@@ -65,7 +73,8 @@ struct cycle_plugin_info {
     const char* name;           // e.g. "ical"
     const char* version;        // the plugin's own version, e.g. "1.0.0"
     const char* description;    // one line
-    void (*register_plugin)(cycle::registry& r);  // adds its exporters/checkers/importers
+    void (*register_plugin)(cycle::registry& r);  // adds its exporters/checkers/importers/
+                                                  // holiday providers
 };
 typedef const cycle_plugin_info* (*cycle_plugin_info_function)();
 }
@@ -79,6 +88,9 @@ struct export_options {
     std::string out = "-";                // where the output goes: a file, "-" (standard
                                           // output) or, with all_audiences, a directory
     std::optional<date::sys_seconds> now;  // publishing time (e.g. DTSTAMP); none: the clock
+    // What was published before (ics: SEQUENCE), read and updated by the
+    // exporter; none: its files next to out (state_store.hpp).
+    state_store* state = nullptr;
 };
 
 // One file an exporter produces: a path (under export_options::out) and its bytes.
@@ -110,14 +122,31 @@ struct check_options {
     // (cycle plan --plan, the C API): an occurrence absent from it is not
     // missing.
     bool partial = false;
+    // Public holidays and days off; none: the provider built into libcycle
+    // that the calendar names (holidays_for, holidays.hpp).
+    const holiday_provider* holidays = nullptr;
 };
 
-// Adds findings about a plan file, given the calendar it follows.
+// A rule a checker declares: its stable id, the level it has unless the
+// calendar's [checks] says otherwise, and what it means.
+struct rule_info {
+    std::string id;  // e.g. "deadline-missed"
+    severity default_level = severity::error;
+    std::string summary;
+};
+
+// Finds violations of its rules in a plan file, given the calendar it
+// follows. The host (check_host.hpp) gives each finding its level from the
+// calendar's [checks] or the rule's default, applies the plan's waivers and
+// sorts: a checker only says which rule is broken, where, and for which
+// occurrence (finding::occurrence, occurrence_id::to_string()).
 class checker {
 public:
     virtual ~checker();  // defined in libcycle: its vtable and type_info live there
     virtual std::string name() const = 0;
     virtual std::string description() const = 0;
+    // Every rule id its findings use; [checks] and waivers may name them.
+    virtual std::vector<rule_info> rules() const { return {}; }
     virtual findings check(const calendar& cal, const plan_file& plan,
                            const check_options& options) const = 0;
 };
@@ -139,7 +168,7 @@ public:
                                   std::string_view source_name) const = 0;
 };
 
-enum class plugin_kind { exporter, checker, importer };
+enum class plugin_kind { exporter, checker, importer, holidays };
 const char* to_string(plugin_kind k);
 
 // One loaded plugin and where it came from.
@@ -167,12 +196,22 @@ public:
     void add_exporter(std::unique_ptr<exporter> e);
     void add_checker(std::unique_ptr<checker> c);
     void add_importer(std::unique_ptr<importer> i);
+    // A holiday provider, for calendars that name it (`holidays = "xx"`).
+    // Its name may not be one built into libcycle ("se").
+    void add_holiday_provider(std::unique_ptr<holiday_provider> h);
 
     const exporter* find_exporter(std::string_view name) const;
     const importer* find_importer(std::string_view name) const;
+    const holiday_provider* find_holiday_provider(std::string_view name) const;
+    // The provider the calendar names: a registered one, else the one built
+    // into libcycle; an error at the calendar's `holidays` key otherwise.
+    result<const holiday_provider*> holidays_for(const calendar& cal) const;
     const std::vector<std::unique_ptr<exporter>>& exporters() const { return exporters_; }
     const std::vector<std::unique_ptr<checker>>& checkers() const { return checkers_; }
     const std::vector<std::unique_ptr<importer>>& importers() const { return importers_; }
+    const std::vector<std::unique_ptr<holiday_provider>>& holiday_providers() const {
+        return holiday_providers_;
+    }
     const std::vector<plugin_record>& plugins() const { return plugins_; }
 
     // Which plugin registered a component ("" if added directly).
@@ -189,6 +228,7 @@ private:
     std::vector<std::unique_ptr<exporter>> exporters_;
     std::vector<std::unique_ptr<checker>> checkers_;
     std::vector<std::unique_ptr<importer>> importers_;
+    std::vector<std::unique_ptr<holiday_provider>> holiday_providers_;
     std::vector<plugin_record> plugins_;
     std::vector<component> components_;
     std::string registering_;  // the plugin whose registration function runs

@@ -19,6 +19,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "cycle/error.hpp"
@@ -33,36 +34,62 @@ struct month_day_rule {
     source_region where;
 };
 
-struct timing_rule {
-    enum class form {
-        month,          // a whole month
-        month_range,    // first..last month; last < first wraps into the next year
-        fixed_day,      // month + day
-        nth_weekday,    // month + weekday + nth (1..5, or -1 for the last)
-        iso_week,       // ISO week (+ optional weekday)
-        relative,       // offset from another event
-    };
-    form kind = form::month;
-
-    unsigned month = 1;       // month, month_range (first), fixed_day, nth_weekday
-    unsigned last_month = 1;  // month_range
-    unsigned day = 1;         // fixed_day
-    std::optional<date::weekday> weekday;  // nth_weekday, iso_week
-    int nth = 1;              // nth_weekday
-    unsigned week = 1;        // iso_week
-    int year_offset = 0;      // calendar year = cycle year + year_offset
-
-    std::string relative_to;  // relative: event id
-    int offset_days = 0;      // relative: signed offset in days
-
-    source_region where;      // the event table the rule was read from
-};
-
 // The days one rule allows in one cycle year, inclusive at both ends.
 struct day_window {
     date::sys_days first;
     date::sys_days last;
     bool contains(date::sys_days d) const { return first <= d && d <= last; }
+};
+
+// The timing forms: a closed set of small value types, one per form. Each
+// knows its window in a (calendar) year and its description. Adding a form is
+// one type here, its window and description in rule.cpp, its reader in
+// timing_reader.cpp and its docs (docs/calendar-format.md, docs/architecture.md).
+
+// A whole month: `month = 5`.
+struct whole_month {
+    date::month month{1};
+};
+// First..last month; a last before the first wraps into the next year:
+// `months = [9, 10]`.
+struct month_range {
+    date::month first{1};
+    date::month last{1};
+};
+// One day: `month = 10, day = 20`.
+struct fixed_day {
+    date::month_day day{date::month{1}, date::day{1}};
+};
+// The nth weekday of a month (1..5): `month = 5, weekday = "tue", nth = 2`.
+struct nth_weekday {
+    date::month_weekday day{date::month{1}, date::weekday_indexed{date::Monday, 1}};
+};
+// The last weekday of a month: `month = 5, weekday = "fri", nth = -1`.
+struct last_weekday {
+    date::month_weekday_last day{date::month{1}, date::weekday_last{date::Monday}};
+};
+// An ISO week, or one weekday of it: `week = 44`, `week = 44, weekday = "tue"`.
+struct iso_week_rule {
+    unsigned week = 1;
+    std::optional<date::weekday> weekday;
+};
+// An offset from another event: `relative_to = "seminar", offset = "-6w"`;
+// it has no window of its own (the planner places it from its anchor).
+struct relative_rule {
+    std::string anchor;  // event id
+    int offset_days = 0;  // signed
+};
+
+using timing_form = std::variant<whole_month, month_range, fixed_day, nth_weekday, last_weekday,
+                                 iso_week_rule, relative_rule>;
+
+struct timing_rule {
+    timing_form form;
+    int year_offset = 0;  // calendar year = cycle year + year_offset
+    source_region where;  // the event table the rule was read from
+
+    // The relative form, or nullptr.
+    const relative_rule* relative() const { return std::get_if<relative_rule>(&form); }
 };
 
 // The window of a non-relative rule in a cycle year. Errors for a day that

@@ -32,6 +32,10 @@ result<date::sys_seconds> to_utc(std::string_view zone, date::local_seconds loca
 // The instant as local time in `zone` (which must exist).
 date::local_seconds to_local(std::string_view zone, date::sys_seconds instant);
 
+// Today in `zone` (the calendar's), by the system clock: the day the
+// commands count from when not told (--today).
+date::sys_days today_in(std::string_view zone);
+
 // The UTC offset in `zone` at an instant, e.g. +02:00 in summer.
 std::chrono::seconds utc_offset(std::string_view zone, date::sys_seconds instant);
 

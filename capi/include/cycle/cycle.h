@@ -26,6 +26,8 @@
 #ifndef CYCLE_CYCLE_H
 #define CYCLE_CYCLE_H
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -43,6 +45,7 @@ typedef enum cycle_status {
 typedef struct cycle_calendar cycle_calendar; /* a wheel: bodies, events, rules */
 typedef struct cycle_plan cycle_plan;         /* a dated plan, with its calendar */
 typedef struct cycle_plugins cycle_plugins;   /* exporters and checkers: built-in and loaded */
+typedef struct cycle_state cycle_state;       /* what exporters published before (SEQUENCE) */
 
 /* "0.1.0": the library's version (static storage, do not free). */
 const char* cycle_version(void);
@@ -86,9 +89,12 @@ void cycle_plugins_free(cycle_plugins* plugins);
  * fixed dates given to cycle_plan_make), as a partial plan: an occurrence
  * the fixed dates leave out is proposed by the planner, not missing
  * (docs/check.md). `today` ("YYYY-MM-DD" or NULL) is for rules about what is
- * due. *json: {"findings": [{"severity", "rule",
- * "message", "file", "line", "column", "occurrence", "waived",
- * "waiver_reason"}, ...]}, empty when no checker is registered. */
+ * due. The calendar's [checks] and the plan's waivers apply, as in
+ * `cycle check`. *json: the JSON of `cycle check --format json`
+ * (schema "cycle-check/1", docs/check.md): {"schema", "calendar", "plans",
+ * "today", "strict", "findings": [{"severity", "rule", "message", "file",
+ * "line", "column", "occurrence", "waived", "waiver_reason"}, ...],
+ * "summary"}; no findings when no checker is registered. */
 cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
                               const char* today, char** json, char** error);
 
@@ -96,6 +102,34 @@ cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* pl
  * for `audience` (NULL or "" for everything). */
 cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, const char* format,
                           const char* audience, char** output, char** error);
+
+/* Publishing state: what an exporter published before, so that the next
+ * export says what changed (the ics feeds' SEQUENCE and LAST-MODIFIED,
+ * docs/feeds.md). It holds named texts ("feed-state.tsv"); keep them between
+ * runs with cycle_state_get and give them back with cycle_state_set:
+ *
+ *   cycle_state* state = NULL;
+ *   cycle_state_new(&state, &error);
+ *   cycle_state_set(state, "feed-state.tsv", saved_text, &error);  // if you kept one
+ *   cycle_export_with(plugins, plan, "ics", "eda", params, 1, state, &feed, &error);
+ *   cycle_state_get(state, "feed-state.tsv", &saved_text, &error); // keep it for next time
+ */
+cycle_status cycle_state_new(cycle_state** out, char** error);
+/* *text: the text saved under `name`, or NULL when there is none. */
+cycle_status cycle_state_get(const cycle_state* state, const char* name, char** text, char** error);
+cycle_status cycle_state_set(cycle_state* state, const char* name, const char* text, char** error);
+void cycle_state_free(cycle_state* state);
+
+/* cycle_export with the exporter's parameters (`parameter_count` strings
+ * "key=value", as `cycle export --param`; ics: refresh=12h,
+ * alarm=deadline:14d, organizer=mailto:...) and a publishing state (NULL:
+ * none, every ics SEQUENCE is 0), which the export reads and updates: export
+ * the same plan again and nothing changes; move an occurrence and its
+ * SEQUENCE rises, as with `cycle export --out`. */
+cycle_status cycle_export_with(const cycle_plugins* plugins, const cycle_plan* plan,
+                               const char* format, const char* audience,
+                               const char* const* parameters, size_t parameter_count,
+                               cycle_state* state, char** output, char** error);
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
+#include "cycle/check_host.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/cycle.h"
 #include "cycle/plan.hpp"
@@ -21,6 +22,7 @@
 #include "cycle/plan_output.hpp"
 #include "cycle/plugin.hpp"
 #include "cycle/plugin_loader.hpp"
+#include "cycle/state_store.hpp"
 
 struct cycle_calendar {
     std::shared_ptr<const cycle::calendar> cal;
@@ -34,6 +36,10 @@ struct cycle_plan {
 
 struct cycle_plugins {
     cycle::registry registry;
+};
+
+struct cycle_state {
+    cycle::memory_state_store store;
 };
 
 namespace {
@@ -103,12 +109,7 @@ cycle::result<std::optional<date::sys_days>> parse_day(const char* text, const c
 
 // Empty audience: everything. Otherwise it must be a body of the calendar.
 cycle::result<bool> check_audience(const cycle::calendar& cal, const char* audience) {
-    if (empty(audience) || cal.find_body(audience)) return true;
-    std::string ids;
-    for (const auto& b : cal.bodies) ids += (ids.empty() ? "" : ", ") + b.id;
-    return cycle::error{
-        fmt::format("unknown audience '{}'; the calendar's bodies are: {}", audience, ids),
-        cal.where};
+    return cycle::check_audience(cal, empty(audience) ? "" : audience);
 }
 
 cycle_status take_calendar(cycle::result<cycle::calendar> loaded, cycle_calendar** out,
@@ -278,19 +279,15 @@ cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* pl
             return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins, plan and json are required");
         auto day = parse_day(today, "today");
         if (!day) return fail(error, CYCLE_ERROR_ARGUMENT, day.errors());
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& checker : plugins->registry.checkers())
-            for (const auto& f : checker->check(*plan->cal, plan->fixed, {.today = *day, .partial = true}))
-                list.push_back({{"severity", cycle::to_string(f.level)},
-                                {"rule", f.rule},
-                                {"message", f.message},
-                                {"file", f.where.file},
-                                {"line", f.where.line},
-                                {"column", f.where.column},
-                                {"occurrence", f.occurrence},
-                                {"waived", f.waived},
-                                {"waiver_reason", f.waiver_reason}});
-        return give(json, nlohmann::json{{"findings", list}}.dump(2) + "\n");
+        // The check host applies [checks], waivers and order, and writes the
+        // same JSON as `cycle check --format json`.
+        const auto report = cycle::run_checks(plugins->registry, *plan->cal, plan->fixed,
+                                              {.today = *day, .partial = true});
+        cycle::check_context context;
+        context.calendar_id = plan->cal->id;
+        if (today) context.today = today;
+        context.occurrences = plan->fixed.entries.size();
+        return give(json, cycle::format_check_json(report, context));
     });
 }
 
@@ -316,6 +313,80 @@ cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, 
         auto text = e->write(*plan->cal, plan->plan, options);
         if (!text) return fail(error, CYCLE_ERROR_PLUGIN, text.errors());
         return give(output, *text);
+    });
+}
+
+cycle_status cycle_state_new(cycle_state** out, char** error) {
+    return guarded(error, [&] {
+        if (!out) return fail(error, CYCLE_ERROR_ARGUMENT, "error: out is required");
+        *out = new cycle_state{};
+        return CYCLE_OK;
+    });
+}
+
+cycle_status cycle_state_get(const cycle_state* state, const char* name, char** text,
+                             char** error) {
+    return guarded(error, [&] {
+        if (!state || !name || !text)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: state, name and text are required");
+        auto saved = state->store.get(name);
+        if (!saved) {
+            *text = nullptr;
+            return CYCLE_OK;
+        }
+        return give(text, *saved);
+    });
+}
+
+cycle_status cycle_state_set(cycle_state* state, const char* name, const char* text, char** error) {
+    return guarded(error, [&] {
+        if (!state || !name || !text)
+            return fail(error, CYCLE_ERROR_ARGUMENT, "error: state, name and text are required");
+        state->store.put(name, text);
+        return CYCLE_OK;
+    });
+}
+
+void cycle_state_free(cycle_state* state) {
+    delete state;
+}
+
+cycle_status cycle_export_with(const cycle_plugins* plugins, const cycle_plan* plan,
+                               const char* format, const char* audience,
+                               const char* const* parameters, size_t parameter_count,
+                               cycle_state* state, char** output, char** error) {
+    return guarded(error, [&] {
+        if (!plugins || !plan || !format || !output || (parameter_count && !parameters))
+            return fail(error, CYCLE_ERROR_ARGUMENT,
+                        "error: plugins, plan, format, output (and parameters when "
+                        "parameter_count is not 0) are required");
+        const auto* e = plugins->registry.find_exporter(format);
+        if (!e) {
+            std::string names;
+            for (const auto& x : plugins->registry.exporters())
+                names += (names.empty() ? "" : ", ") + x->name();
+            return fail(
+                error, CYCLE_ERROR_NOT_FOUND,
+                fmt::format("error: no exporter for format '{}'; available: {}", format, names));
+        }
+        if (auto known = check_audience(*plan->cal, audience); !known)
+            return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
+        cycle::export_options options;
+        options.audience = empty(audience) ? "" : audience;
+        for (size_t i = 0; i < parameter_count; ++i) {
+            if (!parameters[i])
+                return fail(error, CYCLE_ERROR_ARGUMENT, "error: a parameter is NULL");
+            options.parameters.emplace_back(parameters[i]);
+        }
+        options.state = state ? &state->store : nullptr;
+        // One output to "-": the exporter reads and updates the state, and
+        // writes no file.
+        auto outputs = e->write_all(*plan->cal, plan->plan, options);
+        if (!outputs) return fail(error, CYCLE_ERROR_PLUGIN, outputs.errors());
+        std::string text;
+        for (const auto& o : *outputs)
+            if (o.path == "-") text += o.text;
+        return give(output, text);
     });
 }
 

@@ -1,0 +1,63 @@
+#include "cycle/occurrence_id.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <vector>
+
+namespace cycle {
+namespace {
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+        const auto at = text.find(sep, start);
+        parts.push_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+        if (at == std::string_view::npos) return parts;
+        start = at + 1;
+    }
+}
+
+std::optional<int> year_of(std::string_view text) {
+    int y = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), y);
+    if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return y;
+}
+
+// event + year at the given positions, member (if three parts) at the other.
+std::optional<occurrence_id> from_parts(const std::vector<std::string_view>& parts,
+                                        std::size_t year_at, std::size_t member_at) {
+    if (parts.size() < 2 || parts.size() > 3 || parts[0].empty()) return std::nullopt;
+    auto year = year_of(parts[year_at]);
+    if (!year) return std::nullopt;
+    occurrence_id id{std::string(parts[0]), {}, *year};
+    if (parts.size() == 3) id.member = std::string(parts[member_at]);
+    return id;
+}
+
+}  // namespace
+
+std::string occurrence_id::to_string() const {
+    return member.empty() ? fmt::format("{}/{}", event, cycle_year)
+                          : fmt::format("{}/{}/{}", event, member, cycle_year);
+}
+
+std::optional<occurrence_id> occurrence_id::parse(std::string_view text) {
+    auto parts = split(text, '/');
+    return from_parts(parts, parts.size() - 1, 1);
+}
+
+std::string occurrence_id::uid(std::string_view calendar_id) const {
+    return member.empty() ? fmt::format("{}.{}@{}", event, cycle_year, calendar_id)
+                          : fmt::format("{}.{}.{}@{}", event, cycle_year, member, calendar_id);
+}
+
+std::optional<occurrence_id> occurrence_id::parse_uid(std::string_view uid,
+                                                      std::string_view calendar_id) {
+    const auto at = uid.rfind('@');
+    if (at == std::string_view::npos || uid.substr(at + 1) != calendar_id) return std::nullopt;
+    return from_parts(split(uid.substr(0, at), '.'), 1, 2);
+}
+
+}  // namespace cycle

@@ -1,0 +1,2 @@
+// A plugin that uses the C API above it: must be reported.
+#include <cycle/cycle.h>

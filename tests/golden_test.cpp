@@ -1,0 +1,120 @@
+// Golden outputs: the plans of every year of both wheels (and the test wheel),
+// and the feeds of the built-in wheel, byte for byte as the tree produced them
+// before the rule model was refactored (issue 10). tests/tools/make-golden.sh
+// writes them with the CLI; this test makes them again through the library.
+// A difference is a change of behaviour: accept it only on purpose, by
+// running the script again and saying so in the commit.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+#include "builtin_plugins.hpp"
+#include "cycle/calendar.hpp"
+#include "cycle/plan.hpp"
+#include "cycle/plan_file.hpp"
+#include "cycle/plan_output.hpp"
+#include "cycle/plugin.hpp"
+#include "support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using cycle::test::read_file;
+
+const fs::path golden = fs::path(CYCLE_TEST_DATA) / "golden";
+
+struct wheel {
+    const char* name;
+    fs::path file;
+};
+
+std::vector<wheel> wheels() {
+    return {{"nya-perspektiv-2025-2028", fs::path(CYCLE_SOURCE_DIR) / "calendars/nya-perspektiv-2025-2028.toml"},
+            {"nya-perspektiv-2023", fs::path(CYCLE_SOURCE_DIR) / "calendars/nya-perspektiv-2023.toml"},
+            {"check-wheel", fs::path(CYCLE_TEST_DATA) / "plans/check-wheel.toml"}};
+}
+
+// The UID lines of a feed, without the CR of the line ending.
+std::vector<std::string> uids_of(const std::string& feed) {
+    std::vector<std::string> out;
+    std::istringstream in(feed);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.rfind("UID:", 0) == 0) out.push_back(line);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("plans of every year of every wheel are byte-identical to the golden files", "[golden]") {
+    int compared = 0;
+    for (const auto& w : wheels()) {
+        auto cal = cycle::load_calendar_file(w.file);
+        REQUIRE(cal);
+        for (int y = cal->first_year; y <= cal->last_plannable_year(); ++y) {
+            INFO(w.name << " " << y);
+            auto p = cycle::make_plan(*cal, {.year = y, .fixed = nullptr});
+            REQUIRE(p);
+            const std::string stem = std::string(w.name) + "-" + std::to_string(y);
+            CHECK(cycle::format_json(*cal, *p) == read_file(golden / (stem + ".json")));
+            CHECK(cycle::write_plan_file(*cal, *p) == read_file(golden / (stem + ".plan.toml")));
+            CHECK(cycle::format_table(*cal, *p, {.explain = true, .audience = {}}) ==
+                  read_file(golden / (stem + ".explain.txt")));
+            ++compared;
+        }
+    }
+    CHECK(compared == 5 + 1 + 2);  // 2025–2028 + the year after; 2023; 2025–2026
+}
+
+TEST_CASE("a plan with fixed dates is byte-identical to the golden file", "[golden]") {
+    auto cal = cycle::load_calendar_file(fs::path(CYCLE_TEST_DATA) / "plans/check-wheel.toml");
+    REQUIRE(cal);
+    auto fixed = cycle::load_plan_file(fs::path(CYCLE_TEST_DATA) / "plans/good-2026.toml", *cal);
+    REQUIRE(fixed);
+    auto p = cycle::make_plan(*cal, {.year = 2026, .fixed = &*fixed});
+    REQUIRE(p);
+    // The CLI was run from the source directory with a relative plan path.
+    std::string table = cycle::format_table(*cal, *p, {.explain = true, .audience = {}});
+    std::string json = cycle::format_json(*cal, *p);
+    const std::string abs = (fs::path(CYCLE_TEST_DATA) / "plans/good-2026.toml").string();
+    for (std::string* text : {&table, &json})
+        for (auto at = text->find(abs); at != std::string::npos; at = text->find(abs))
+            text->replace(at, abs.size(), "tests/data/plans/good-2026.toml");
+    CHECK(table == read_file(golden / "fixed-2026.explain.txt"));
+    CHECK(json == read_file(golden / "fixed-2026.json"));
+}
+
+TEST_CASE("feeds of the built-in wheel keep their bytes and UIDs", "[golden]") {
+    cycle::registry plugins;
+    cycle::add_builtin_plugins(plugins);
+    const cycle::exporter* ics = plugins.find_exporter("ics");
+    REQUIRE(ics);
+    const cycle::calendar& cal = cycle::default_calendar();
+    auto p = cycle::make_plan(cal, {});
+    REQUIRE(p);
+    cycle::test::temp_dir dir;
+    cycle::export_options options;
+    options.all_audiences = true;
+    options.out = dir.path().string();
+    options.now = date::sys_seconds{std::chrono::seconds{1767225600}};
+    auto outputs = ics->write_all(cal, *p, options);
+    REQUIRE(outputs);
+
+    std::string uids;
+    std::vector<std::pair<std::string, std::string>> by_file;
+    for (const auto& o : *outputs) {
+        const std::string name = fs::path(o.path).filename().string();
+        if (name == "all.ics") {
+            CHECK(o.text == read_file(golden / "feeds/all.ics"));
+            continue;
+        }
+        if (fs::path(name).extension() != ".ics") continue;  // the feed state
+        by_file.emplace_back(name, o.text);
+    }
+    std::sort(by_file.begin(), by_file.end());
+    for (const auto& [name, text] : by_file)
+        for (const auto& uid : uids_of(text)) uids += name + " " + uid + "\n";
+    CHECK(uids == read_file(golden / "feed-uids.txt"));
+}
