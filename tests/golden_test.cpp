@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
