@@ -97,4 +97,33 @@ struct due_command {
 };
 int run_due(const registry& plugins, const due_command& command);
 
+// What cycle publish and cycle serve read: a calendar, plan files (joined),
+// the base URL for subscribe links and the day the site shows as today.
+struct publish_inputs {
+    std::string calendar_file;            // empty: the built-in default
+    std::vector<std::string> plan_files;  // fixed dates; may be empty
+    std::string base_url;                 // empty: relative links only
+    std::optional<std::string> today;     // YYYY-MM-DD; none: today in the calendar's zone
+};
+
+// cycle publish --out DIR: the static site of the whole cycle (docs/publish.md).
+struct publish_command {
+    publish_inputs inputs;
+    std::string out;
+};
+int run_publish(const registry& plugins, const publish_command& command);
+// Publishes once; the exit status. `quiet`: no summary line.
+int publish_site(const registry& plugins, const publish_inputs& in, const std::string& out, bool quiet);
+
+// cycle serve DIR: the preview server; publishes and republishes DIR when
+// given a calendar or plan files.
+struct serve_command {
+    publish_inputs inputs;
+    std::string dir;
+    std::string bind = "127.0.0.1";
+    int port = 8000;
+    std::size_t threads = 4;
+};
+int run_serve(const registry& plugins, const serve_command& command);
+
 }  // namespace cycle::cli

@@ -30,6 +30,16 @@ void add_plan_inputs(CLI::App& cmd, cycle::cli::plan_inputs& in) {
     cmd.add_option("--audience", in.audience, "Only what concerns this body, e.g. eda or vror");
 }
 
+// --calendar, --plan..., --base-url, --today: shared by publish and serve.
+void add_publish_inputs(CLI::App& cmd, cycle::cli::publish_inputs& in) {
+    add_calendar_option(cmd, in.calendar_file);
+    cmd.add_option("--plan", in.plan_files, "Plan TOML files with fixed dates; repeatable")
+        ->check(CLI::ExistingFile);
+    cmd.add_option("--base-url", in.base_url,
+                   "Where the site will be hosted, e.g. https://example.se/arshjul/ (for subscribe links)");
+    cmd.add_option("--today", in.today, "The day the site shows as today, YYYY-MM-DD (default: today)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -149,6 +159,26 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
 
+    publish_command publish;
+    auto* publish_cmd = app.add_subcommand(
+        "publish", "Write the static site of the whole cycle: pages, feeds, plan.json, wheels (docs/publish.md)");
+    add_publish_inputs(*publish_cmd, publish.inputs);
+    publish_cmd->add_option("--out", publish.out, "The site directory (replaced whole, atomically)")->required();
+
+    serve_command serve;
+    auto* serve_cmd = app.add_subcommand(
+        "serve", "Serve a published site for preview; with --calendar or --plan, publish it first and again "
+                 "whenever those files change. Stops cleanly on SIGTERM or Ctrl-C");
+    serve_cmd->add_option("dir", serve.dir, "The site directory")->required();
+    add_publish_inputs(*serve_cmd, serve.inputs);
+    serve_cmd->add_option("--port", serve.port, "TCP port; 0 picks a free one")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    serve_cmd->add_option("--bind", serve.bind, "Address to listen on")->capture_default_str();
+    serve_cmd->add_option("--threads", serve.threads, "Requests served at once")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
+
     schema_command schema;
     auto* schema_cmd = app.add_subcommand(
         "schema", "Print the JSON Schema of the calendar or plan file format, for editors "
@@ -183,6 +213,8 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(plugins, check);
     if (*diff_cmd) return run_diff(diff);
     if (*due_cmd) return run_due(plugins, due);
+    if (*publish_cmd) return run_publish(plugins, publish);
+    if (*serve_cmd) return run_serve(plugins, serve);
     if (*schema_cmd) return run_schema(schema);
     if (*complete_cmd) return run_complete(app, plugins, complete);
     return exit_bad_input;

@@ -396,11 +396,13 @@ TEST_CASE("publishing again: same bytes; a moved date keeps its UID and raises S
     CHECK(field(before, "SEQUENCE") == "SEQUENCE:0");
     CHECK(field(before, "LAST-MODIFIED") == "LAST-MODIFIED:20260101T000000Z");
 
-    // Nothing changed, published later: SEQUENCE and LAST-MODIFIED stay.
+    // Nothing changed, published later: SEQUENCE, LAST-MODIFIED and DTSTAMP
+    // (which with a feed state is LAST-MODIFIED) stay: the same bytes.
     const auto later = publish("1769904000", "");  // 2026-02-01T00:00:00Z
     CHECK(field(event_with_uid(later, uid), "SEQUENCE") == "SEQUENCE:0");
     CHECK(field(event_with_uid(later, uid), "LAST-MODIFIED") == "LAST-MODIFIED:20260101T000000Z");
-    CHECK(field(event_with_uid(later, uid), "DTSTAMP") == "DTSTAMP:20260201T000000Z");
+    CHECK(field(event_with_uid(later, uid), "DTSTAMP") == "DTSTAMP:20260101T000000Z");
+    CHECK(later == first);
 
     // Eda moves its dialogue to 13 October.
     cycle::test::write_file(dir / "plan.toml",
@@ -412,6 +414,7 @@ TEST_CASE("publishing again: same bytes; a moved date keeps its UID and raises S
     CHECK(field(after, "DTSTART") == "DTSTART;VALUE=DATE:20261013");
     CHECK(field(after, "SEQUENCE") == "SEQUENCE:1");
     CHECK(field(after, "LAST-MODIFIED") == "LAST-MODIFIED:20260301T000000Z");
+    CHECK(field(after, "DTSTAMP") == "DTSTAMP:20260301T000000Z");
     // The same UID and sequence in the feed for everything.
     auto all = event_with_uid(read_file(dir / "feeds" / "all.ics"), uid);
     CHECK(field(all, "SEQUENCE") == "SEQUENCE:1");

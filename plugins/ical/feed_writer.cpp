@@ -204,12 +204,16 @@ result<std::string> write_feed(const calendar& cal, const std::vector<occurrence
         content_lines head, tail;
         head.add("BEGIN", "VEVENT");
         head.add_text("UID", uid);
-        head.add("DTSTAMP", settings.now_utc);
         if (state) {
+            // With a feed state, DTSTAMP is when this version of the event was
+            // published (its LAST-MODIFIED): publishing the same plan again
+            // gives the same bytes (docs/feeds.md).
             const auto& p = state->publish(uid, props.str() + alarms.str(), settings.now_utc);
+            head.add("DTSTAMP", p.last_modified);
             tail.add("SEQUENCE", std::to_string(p.sequence));
             tail.add("LAST-MODIFIED", p.last_modified);
         } else {
+            head.add("DTSTAMP", settings.now_utc);
             tail.add("SEQUENCE", "0");
         }
         tail.append(alarms);

@@ -1,0 +1,72 @@
+// texts.hpp — the fixed texts a reader of a plan sees (the wheel, the
+// published site), in the calendar's language. Diagnostics stay English,
+// like a compiler's; these are for people who read the plan.
+//
+// Two catalogues, Swedish ("sv", the built-in wheels) and English ("en");
+// another language falls back to English.
+//
+//   const auto& t = cycle::texts_for(cal.language);
+//   t.months[4]              // "maj"
+//   cycle::long_date(t, d)   // "tisdag 12 maj 2026"
+#pragma once
+
+#include <date/date.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace cycle {
+
+struct texts {
+    std::string_view language;                      // "sv", "en": the HTML lang attribute
+    std::array<std::string_view, 12> months;        // "januari" ...
+    std::array<std::string_view, 12> months_short;  // "jan" ...
+    std::array<std::string_view, 7> weekdays;       // Sunday first, as date::weekday
+    std::string_view week;                          // "v." as in "v. 44"
+    std::string_view cycle_year;                    // "Cykelår {} av {}"
+    std::string_view today;                         // "Idag"
+    std::string_view legend;                        // "Teckenförklaring"
+    std::string_view legend_window;                 // "Period (båge)"
+    std::string_view legend_day;                    // "Dag (punkt)"
+    std::string_view legend_deadline;               // "Sista dag"
+    std::string_view wheel_title;                   // "Årshjul {}" ({} = year)
+    std::string_view wheel_desc;                    // "{} händelser ..." ({} = count)
+    std::string_view items;                         // "Alla händelser"
+    std::string_view no_later_than;                 // "senast {}"
+    std::string_view conferences;                   // ring of conferences
+    std::string_view other;                         // ring of what has no organiser
+    // The published site.
+    std::string_view coming;    // "Kommande"
+    std::string_view due_soon;  // "Snart ska detta vara klart"
+    std::string_view nothing;   // "Inget."
+    std::string_view date;      // column headings
+    std::string_view what;
+    std::string_view who;
+    std::string_view subscribe;  // "Prenumerera"
+    std::string_view subscribe_help;
+    std::string_view subscribe_webcal;  // link texts
+    std::string_view subscribe_https;
+    std::string_view subscribe_outlook;
+    std::string_view subscribe_google;
+    std::string_view no_base_url;    // links that need --base-url
+    std::string_view audiences;      // "Vem gäller det?"
+    std::string_view all_events;     // "Alla händelser {}"
+    std::string_view wheels;         // "Årshjul per år"
+    std::string_view download_plan;  // "Planen som JSON"
+    std::string_view back;           // "Till startsidan"
+    std::string_view status_as_of;   // "Läget {}"
+    std::string_view cancelled;      // "inställt"
+    std::string_view held;           // "genomfört"
+};
+
+const texts& texts_for(std::string_view language);
+
+// "12 maj 2026"
+std::string day_month_year(const texts& t, date::sys_days d);
+// "12 maj"
+std::string day_month(const texts& t, date::sys_days d);
+// "tis 12 maj" style is not used: readers get "tisdag 12 maj 2026".
+std::string long_date(const texts& t, date::sys_days d);
+
+}  // namespace cycle
