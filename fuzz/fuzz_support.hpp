@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "builtin_plugins.hpp"
+#include "cycle/builtin_plugins.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
