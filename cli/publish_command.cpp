@@ -83,17 +83,6 @@ int run_serve(const registry& plugins, const serve_command& command) {
     site::block_stop_signals();
     const bool publishing =
         !command.inputs.calendar_file.empty() || !command.inputs.plan_files.empty();
-    if (publishing) {
-        if (int status = publish_site(plugins, command.inputs, command.dir, false);
-            status != exit_ok)
-            return status;
-    } else if (!std::filesystem::is_directory(command.dir)) {
-        return report(
-            {{"no such directory; publish a site there first (cycle publish --out DIR), or give "
-              "--calendar/--plan to publish it now",
-              {command.dir}}},
-            exit_bad_input);
-    }
     site::serve_options options;
     options.dir = command.dir;
     options.bind = command.bind;
@@ -110,7 +99,20 @@ int run_serve(const registry& plugins, const serve_command& command) {
             std::cout << std::flush;
         };
     }
+    // Made before the first publish reads the files: a change made while it
+    // runs, or before the server is up, publishes again.
     site::preview_server server(options);
+    if (publishing) {
+        if (int status = publish_site(plugins, command.inputs, command.dir, false);
+            status != exit_ok)
+            return status;
+    } else if (!std::filesystem::is_directory(command.dir)) {
+        return report(
+            {{"no such directory; publish a site there first (cycle publish --out DIR), or give "
+              "--calendar/--plan to publish it now",
+              {command.dir}}},
+            exit_bad_input);
+    }
     auto port = server.bind();
     if (!port) return report(port.errors(), exit_bad_input);
     std::cout << fmt::format("Serving {} at http://{}:{}/ (Ctrl-C or SIGTERM stops)\n", command.dir,

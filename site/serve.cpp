@@ -65,18 +65,24 @@ std::optional<fs::path> resolve(const fs::path& root, const std::string& path) {
     return file;
 }
 
+// What tells a changed file: a new size, a new time of modification or of
+// status change, or another file moved into its place.
 struct stamp {
     bool exists = false;
     std::time_t mtime = 0;
     long mtime_ns = 0;
     off_t size = 0;
+    std::time_t ctime = 0;
+    long ctime_ns = 0;
+    ino_t inode = 0;
     bool operator==(const stamp&) const = default;
 };
 
 stamp stamp_of(const fs::path& p) {
     struct stat st {};
     if (::stat(p.c_str(), &st) != 0) return {};
-    return {true, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_size};
+    return {true,          st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_size,
+            st.st_ctim.tv_sec, st.st_ctim.tv_nsec, st.st_ino};
 }
 
 }  // namespace
@@ -99,6 +105,7 @@ struct preview_server::impl {
     std::mutex mutex;
     std::condition_variable wake;
     bool stopping = false;
+    std::vector<stamp> seen;  // the watched files as they were when the server was made
 
     void handle(const httplib::Request& req, httplib::Response& res) const {
         res.set_header("X-Content-Type-Options", "nosniff");
@@ -134,8 +141,6 @@ struct preview_server::impl {
     }
 
     void watch_loop() {
-        std::vector<stamp> seen;
-        for (const auto& f : options.watch) seen.push_back(stamp_of(f));
         std::unique_lock lock(mutex);
         while (!wake.wait_for(lock, options.poll, [&] { return stopping; })) {
             bool changed = false;
@@ -155,6 +160,7 @@ struct preview_server::impl {
 
 preview_server::preview_server(serve_options options) : impl_(std::make_unique<impl>()) {
     impl_->options = std::move(options);
+    for (const auto& f : impl_->options.watch) impl_->seen.push_back(stamp_of(f));
     auto& s = impl_->server;
     std::size_t threads = std::max<std::size_t>(1, impl_->options.threads);
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

@@ -33,6 +33,7 @@ struct serve_options {
 
 class preview_server {
 public:
+    // Notes how the files to watch are now: a change from here on republishes.
     explicit preview_server(serve_options options);
     ~preview_server();
     preview_server(const preview_server&) = delete;

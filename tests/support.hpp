@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -46,6 +47,8 @@ inline std::string read_file(const std::filesystem::path& p) {
 inline void write_file(const std::filesystem::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary);
     out << text;
+    out.close();
+    if (!out) throw std::runtime_error("cannot write " + p.string());
 }
 
 // A fresh, empty directory under the system temp dir, removed on destruction.
