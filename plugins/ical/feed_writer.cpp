@@ -193,6 +193,23 @@ result<std::string> write_feed(const calendar& cal, const std::vector<occurrence
         first = std::min(first, int(date::year_month_day{o.date}.year()));
         last = std::max(last, int(date::year_month_day{o.end_date}.year()) + 1);
     }
+    std::vector<cancelled_event> cancelled;
+    if (state) cancelled = state->cancelled_in(settings.feed, settings.now_utc);
+    for (const auto& c : cancelled) {
+        // The year of its DTSTART ("DTSTART;VALUE=DATE:20270915" or ";TZID=...:20270915T...").
+        const auto start = c.lines.find("DTSTART");
+        const auto colon = start == std::string::npos ? start : c.lines.find(':', start);
+        if (colon != std::string::npos && colon + 5 <= c.lines.size()) {
+            int y = 0;
+            for (std::size_t i = colon + 1; i < colon + 5; ++i)
+                y = (c.lines[i] >= '0' && c.lines[i] <= '9') ? y * 10 + (c.lines[i] - '0')
+                                                             : -1'000'000;
+            if (y > 0) {
+                first = std::min(first, y);
+                last = std::max(last, y + 1);
+            }
+        }
+    }
     auto zone = vtimezone(cal.time_zone, first, last);
     if (!zone) return zone.errors();
     std::string text = out.str() + *zone;
@@ -212,6 +229,11 @@ result<std::string> write_feed(const calendar& cal, const std::vector<occurrence
             head.add("DTSTAMP", p.last_modified);
             tail.add("SEQUENCE", std::to_string(p.sequence));
             tail.add("LAST-MODIFIED", p.last_modified);
+            // What a cancellation of it in this feed will say, should it leave.
+            content_lines kept;
+            (void)add_times(kept, cal, o);
+            kept.add_text("SUMMARY", title_of(cal, o));
+            state->published_in(uid, settings.feed, kept.str());
         } else {
             head.add("DTSTAMP", settings.now_utc);
             tail.add("SEQUENCE", "0");
@@ -219,6 +241,21 @@ result<std::string> write_feed(const calendar& cal, const std::vector<occurrence
         tail.append(alarms);
         tail.add("END", "VEVENT");
         text += head.str() + props.str() + tail.str();
+    }
+    // Events that left this feed: cancelled, with a higher SEQUENCE, for a
+    // while (feed_state::cancelled_days), so subscribers' clients drop them.
+    for (const auto& c : cancelled) {
+        content_lines head, tail;
+        head.add("BEGIN", "VEVENT");
+        head.add_text("UID", c.uid);
+        head.add("DTSTAMP", c.gone);
+        tail.add("STATUS", "CANCELLED");
+        tail.add("TRANSP", "TRANSPARENT");
+        tail.add("CLASS", "PUBLIC");
+        tail.add("SEQUENCE", std::to_string(c.sequence));
+        tail.add("LAST-MODIFIED", c.gone);
+        tail.add("END", "VEVENT");
+        text += head.str() + c.lines + tail.str();
     }
     content_lines end;
     end.add("END", "VCALENDAR");

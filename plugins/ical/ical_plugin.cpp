@@ -1,7 +1,9 @@
 // The "ics" exporter and importer: iCalendar feeds (docs/feeds.md).
 #include <fmt/format.h>
 
+#include <cctype>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "cycle/plugin.hpp"
@@ -72,16 +74,25 @@ public:
         const feed_state_location where{options.state, dir / feed_state::file_name};
         auto state = where.load();
         if (!state) return state.errors();
-        auto add = [&](std::string path, const std::string& audience) -> result<bool> {
-            feed_settings one = *settings;
-            one.audience = audience;
-            auto text = feed(cal, p, one, &*state);
-            if (!text) return text.errors();
-            out.push_back({std::move(path), std::move(text).value()});
-            return true;
+        // The feeds of this run: path, name in the state, audience, events.
+        struct one_feed {
+            std::string path, name, audience;
+            std::vector<occurrence> events;
+        };
+        std::vector<one_feed> feeds;
+        const auto selected = [&](const std::string& audience) {
+            return audience.empty() ? p.occurrences
+                                    : select(cal, p, {.audience = audience, .from = {}, .to = {}});
         };
         if (!options.all_audiences) {
-            if (auto r = add(options.out, options.audience); !r) return r.errors();
+            // The feed's name in the state: its file name without .ics, in
+            // the characters the state file allows.
+            std::string name = std::filesystem::path(options.out).stem().string();
+            for (char& c : name)
+                if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
+            if (name.empty()) name = "feed";
+            feeds.push_back({options.out, name,
+                             options.audience, selected(options.audience)});
         } else {
             // all.ics and the state are the exporter's own files: a body whose
             // feed would take the same name would replace one silently.
@@ -90,10 +101,29 @@ public:
                     return error{"body id 'all' is the name of the combined feed (all.ics) that "
                                  "--all-audiences writes; rename the body",
                                  b.where};
-            if (auto r = add((dir / "all.ics").string(), ""); !r) return r.errors();
+            feeds.push_back({(dir / "all.ics").string(), "all", "", p.occurrences});
             for (const auto& b : cal.bodies)
-                if (auto r = add((dir / (b.id + ".ics")).string(), b.id); !r) return r.errors();
+                feeds.push_back({(dir / (b.id + ".ics")).string(), b.id, b.id, selected(b.id)});
         }
+        std::map<std::string, std::vector<std::string>> live;
+        for (const auto& f : feeds) {
+            auto& uids = live[f.name];
+            for (const auto& o : f.events) uids.push_back(uid_of(cal, o));
+        }
+        const std::size_t left = state->begin_run(live, settings->now_utc);
+        for (const auto& f : feeds) {
+            feed_settings one = *settings;
+            one.audience = f.audience;
+            one.feed = f.name;
+            auto text = checked_feed(cal, f.events, one, &*state);
+            if (!text) return text.errors();
+            out.push_back({f.path, std::move(text).value()});
+        }
+        if (left > 0 && options.notices)
+            options.notices->push_back(fmt::format(
+                "{} published event{} left the feeds: published as cancelled (STATUS:CANCELLED) "
+                "for {} days, so subscribers' calendars drop {} (docs/feeds.md)",
+                left, left == 1 ? "" : "s", feed_state::cancelled_days, left == 1 ? "it" : "them"));
         if (auto saved = where.save(*state, out); !saved) return saved.errors();
         return out;
     }
@@ -104,6 +134,12 @@ private:
         auto selected = settings.audience.empty()
                             ? p.occurrences
                             : select(cal, p, {.audience = settings.audience, .from = {}, .to = {}});
+        return checked_feed(cal, selected, settings, state);
+    }
+
+    static result<std::string> checked_feed(const calendar& cal,
+                                            const std::vector<occurrence>& selected,
+                                            const feed_settings& settings, feed_state* state) {
         auto text = write_feed(cal, selected, settings, state);
         if (!text) return text;
         // Never publish what libical cannot read: that would be our bug.
