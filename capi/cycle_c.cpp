@@ -215,8 +215,10 @@ cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const cha
             if (!fixed) return fail(error, CYCLE_ERROR_INPUT, fixed.errors());
             made->fixed = std::move(fixed).value();
         }
+        // Proposed entries are planned again, as `cycle plan --plan` does.
+        const cycle::plan_file fixed_dates = cycle::fixed_entries(made->fixed);
         cycle::plan_request request{.year = std::nullopt,
-                                    .fixed = plan_toml ? &made->fixed : nullptr};
+                                    .fixed = plan_toml ? &fixed_dates : nullptr};
         if (year != 0) {
             if (auto y = cycle::check_plan_year(cal, year); !y) {
                 auto errs = y.errors();

@@ -122,7 +122,8 @@ TEST_CASE("cycle plan and cycle export take several --plan files, as check and d
         auto r = run_cycle(command + " --year 2026" + plans);
         REQUIRE(r.exit_code == 0);
         std::size_t fixed = 0;
-        for (const auto& o : nlohmann::json::parse(r.out)["occurrences"]) {
+        const auto doc = nlohmann::json::parse(r.out);
+        for (const auto& o : doc["occurrences"]) {
             if (o["fixed"] != true) continue;
             ++fixed;
             CHECK((o["date"] == "2026-05-19" || o["date"] == "2026-10-13"));
