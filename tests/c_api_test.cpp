@@ -1,5 +1,6 @@
 // The C API (cycle.h): handles, status codes and messages as values, JSON out.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -304,4 +305,16 @@ TEST_CASE(
     CHECK(e1.str() == library + ": error: exporter 'boom' failed: exporter exploded");
     CHECK(cycle_check_json(h.plugins, h.plan, nullptr, &json.text, &e2.text) == CYCLE_ERROR_PLUGIN);
     CHECK(contains(e2.str(), library + ": error: checker 'boom' failed"));
+}
+
+TEST_CASE("C API from Python (ctypes): messages decode, full checks, the publishing time", "[c-api]") {
+    // libcycle_c of this build tree, next to the cycle tool's directory.
+    const auto library = std::filesystem::path(CYCLE_CLI).parent_path().parent_path() / "capi/libcycle_c.so";
+    REQUIRE(std::filesystem::exists(library));
+    auto r = cycle::test::run(std::string(CYCLE_PYTHON) + " '" + CYCLE_SOURCE_DIR +
+                              "/tests/tools/python_capi_check.py' '" + CYCLE_SOURCE_DIR + "' '" +
+                              library.string() + "'");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "ok utf-8\nok missing\nok now\n");
 }
