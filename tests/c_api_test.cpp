@@ -307,9 +307,11 @@ TEST_CASE(
     CHECK(contains(e2.str(), library + ": error: checker 'boom' failed"));
 }
 
-TEST_CASE("C API from Python (ctypes): messages decode, full checks, the publishing time", "[c-api]") {
+TEST_CASE("C API from Python (ctypes): messages decode, full checks, the publishing time",
+          "[c-api]") {
     // libcycle_c of this build tree, next to the cycle tool's directory.
-    const auto library = std::filesystem::path(CYCLE_CLI).parent_path().parent_path() / "capi/libcycle_c.so";
+    const auto library =
+        std::filesystem::path(CYCLE_CLI).parent_path().parent_path() / "capi/libcycle_c.so";
     REQUIRE(std::filesystem::exists(library));
     auto r = cycle::test::run(std::string(CYCLE_PYTHON) + " '" + CYCLE_SOURCE_DIR +
                               "/tests/tools/python_capi_check.py' '" + CYCLE_SOURCE_DIR + "' '" +
