@@ -97,10 +97,12 @@ TEST_CASE("cycle plan --format plan round-trips through --plan", "[cli][plan-fil
     }
     // Confirmed, every date is fixed.
     std::string text = cycle::test::read_file(dir / "plan.toml");
-    for (auto at = text.find("\"proposed\""); at != std::string::npos; at = text.find("\"proposed\""))
+    for (auto at = text.find("\"proposed\""); at != std::string::npos;
+         at = text.find("\"proposed\""))
         text.replace(at, 10, "\"confirmed\"");
     cycle::test::write_file(dir / "plan.toml", text);
-    auto confirmed = run_cycle("plan --year 2026 --format json --plan '" + (dir / "plan.toml").string() + "'");
+    auto confirmed =
+        run_cycle("plan --year 2026 --format json --plan '" + (dir / "plan.toml").string() + "'");
     auto c = nlohmann::json::parse(confirmed.out);
     REQUIRE(c["occurrences"].size() == a["occurrences"].size());
     for (std::size_t i = 0; i < c["occurrences"].size(); ++i) {
@@ -109,12 +111,15 @@ TEST_CASE("cycle plan --format plan round-trips through --plan", "[cli][plan-fil
     }
 }
 
-TEST_CASE("cycle plan and cycle export take several --plan files, as check and due do", "[cli][plan-file]") {
+TEST_CASE("cycle plan and cycle export take several --plan files, as check and due do",
+          "[cli][plan-file]") {
     cycle::test::temp_dir dir;
     const std::string header = "calendar = \"nya-perspektiv-2025-2028\"\n[[occurrence]]\n";
-    cycle::test::write_file(dir / "a.toml", header + "event = \"seminar\"\nyear = 2026\ndate = 2026-05-19\n");
-    cycle::test::write_file(dir / "b.toml", header + "event = \"local-dialogue\"\nmember = \"eda\"\n"
-                                                     "year = 2026\ndate = 2026-10-13\n");
+    cycle::test::write_file(dir / "a.toml",
+                            header + "event = \"seminar\"\nyear = 2026\ndate = 2026-05-19\n");
+    cycle::test::write_file(dir / "b.toml", header +
+                                                "event = \"local-dialogue\"\nmember = \"eda\"\n"
+                                                "year = 2026\ndate = 2026-10-13\n");
     const std::string plans =
         " --plan '" + (dir / "a.toml").string() + "' --plan '" + (dir / "b.toml").string() + "'";
     for (const std::string command : {"plan --format json", "export json"}) {
@@ -130,7 +135,8 @@ TEST_CASE("cycle plan and cycle export take several --plan files, as check and d
         }
         CHECK(fixed == 2);
     }
-    auto bad = run_cycle("plan --year 2026 --plan '" + (dir / "a.toml").string() + "' --plan /nonexistent.toml");
+    auto bad = run_cycle("plan --year 2026 --plan '" + (dir / "a.toml").string() +
+                         "' --plan /nonexistent.toml");
     CHECK(bad.exit_code == 2);
 }
 

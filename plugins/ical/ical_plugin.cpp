@@ -91,8 +91,7 @@ public:
             for (char& c : name)
                 if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
             if (name.empty()) name = "feed";
-            feeds.push_back({options.out, name,
-                             options.audience, selected(options.audience)});
+            feeds.push_back({options.out, name, options.audience, selected(options.audience)});
         } else {
             // all.ics and the state are the exporter's own files: a body whose
             // feed would take the same name would replace one silently.
