@@ -34,7 +34,7 @@ public:
     plan_loader(const calendar& cal, std::string file) : cal_(cal), file_(std::move(file)) {}
 
     result<plan_file> load(std::string_view text) {
-        auto parsed = detail::parse_toml(text, file_);
+        auto parsed = detail::parse_toml(text, file_, detail::max_plan_bytes);
         if (!parsed) return parsed.errors();
         toml::table& root = *parsed;
         plan_file pf;
@@ -217,7 +217,7 @@ std::optional<std::string> plan_dates_problem(const plan_entry& entry) {
 }
 
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal) {
-    auto text = read_file(path, "plan", detail::max_toml_bytes);
+    auto text = read_file(path, "plan", detail::max_plan_bytes);
     if (!text) return text.errors();
     return load_plan_string(*text, path.string(), cal);
 }
