@@ -11,7 +11,6 @@
 #include "feed_state.hpp"
 #include "feed_writer.hpp"
 #include "ics_import.hpp"
-#include "ics_validate.hpp"
 
 namespace cycle::ical {
 namespace {
@@ -74,16 +73,11 @@ public:
         const feed_state_location where{options.state, dir / feed_state::file_name};
         auto state = where.load();
         if (!state) return state.errors();
-        // The feeds of this run: path, name in the state, audience, events.
+        // The feeds of this run: path, name in the state, audience.
         struct one_feed {
             std::string path, name, audience;
-            std::vector<occurrence> events;
         };
         std::vector<one_feed> feeds;
-        const auto selected = [&](const std::string& audience) {
-            return audience.empty() ? p.occurrences
-                                    : select(cal, p, {.audience = audience, .from = {}, .to = {}});
-        };
         if (!options.all_audiences) {
             // The feed's name in the state: its file name without .ics, in
             // the characters the state file allows.
@@ -91,7 +85,7 @@ public:
             for (char& c : name)
                 if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
             if (name.empty()) name = "feed";
-            feeds.push_back({options.out, name, options.audience, selected(options.audience)});
+            feeds.push_back({options.out, name, options.audience});
         } else {
             // all.ics and the state are the exporter's own files: a body whose
             // feed would take the same name would replace one silently.
@@ -100,23 +94,33 @@ public:
                     return error{"body id 'all' is the name of the combined feed (all.ics) that "
                                  "--all-audiences writes; rename the body",
                                  b.where};
-            feeds.push_back({(dir / "all.ics").string(), "all", "", p.occurrences});
+            feeds.push_back({(dir / "all.ics").string(), "all", ""});
             for (const auto& b : cal.bodies)
-                feeds.push_back({(dir / (b.id + ".ics")).string(), b.id, b.id, selected(b.id)});
+                feeds.push_back({(dir / (b.id + ".ics")).string(), b.id, b.id});
         }
+        // What each feed will hold, so that the state knows which published
+        // events left a feed: those are published there as cancelled.
         std::map<std::string, std::vector<std::string>> live;
         for (const auto& f : feeds) {
             auto& uids = live[f.name];
-            for (const auto& o : f.events) uids.push_back(uid_of(cal, o));
+            if (f.audience.empty())
+                for (const auto& o : p.occurrences) uids.push_back(uid_of(cal, o));
+            else
+                for (const auto& o : select(cal, p, {.audience = f.audience, .from = {}, .to = {}}))
+                    uids.push_back(uid_of(cal, o));
         }
         const std::size_t left = state->begin_run(live, settings->now_utc);
+        // With the host's sink, each feed is streamed to it as it is made
+        // (issue 12: memory does not grow with the feeds' size or number).
         for (const auto& f : feeds) {
             feed_settings one = *settings;
             one.audience = f.audience;
             one.feed = f.name;
-            auto text = checked_feed(cal, f.events, one, &*state);
+            if (options.sink)
+                if (auto opened = options.sink->open(f.path); !opened) return opened.errors();
+            auto text = feed(cal, p, one, &*state, options.sink);
             if (!text) return text.errors();
-            out.push_back({f.path, std::move(text).value()});
+            out.push_back({f.path, std::move(text).value(), options.sink != nullptr});
         }
         if (left > 0 && options.notices)
             options.notices->push_back(fmt::format(
@@ -128,26 +132,23 @@ public:
     }
 
 private:
+    // One feed: streamed to `sink` when one is given (the text returned is
+    // then empty), else returned whole.
     static result<std::string> feed(const calendar& cal, const plan& p,
-                                    const feed_settings& settings, feed_state* state) {
-        auto selected = settings.audience.empty()
-                            ? p.occurrences
-                            : select(cal, p, {.audience = settings.audience, .from = {}, .to = {}});
-        return checked_feed(cal, selected, settings, state);
-    }
-
-    static result<std::string> checked_feed(const calendar& cal,
-                                            const std::vector<occurrence>& selected,
-                                            const feed_settings& settings, feed_state* state) {
-        auto text = write_feed(cal, selected, settings, state);
-        if (!text) return text;
-        // Never publish what libical cannot read: that would be our bug.
-        if (auto problems = libical_problems(*text, settings.organizer.empty()); !problems.empty())
-            return error{
-                fmt::format("internal error: the feed breaks RFC 5545 ({}); please report it",
-                            problems.front()),
-                cal.where};
-        return text;
+                                    const feed_settings& settings, feed_state* state,
+                                    output_sink* sink = nullptr) {
+        std::vector<occurrence> selected;
+        if (!settings.audience.empty())
+            selected = select(cal, p, {.audience = settings.audience, .from = {}, .to = {}});
+        const auto& events = settings.audience.empty() ? p.occurrences : selected;
+        // RFC 5545 conformance is the tests' work (libical, python-icalendar
+        // and ical.js read every feed they write): re-parsing each feed here
+        // took half of every export (issue 12).
+        if (!sink) return write_feed(cal, events, settings, state);
+        auto written = write_feed(cal, events, settings, state,
+                                  [sink](std::string_view piece) { return sink->append(piece); });
+        if (!written) return written.errors();
+        return std::string();
     }
 };
 
