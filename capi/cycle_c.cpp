@@ -14,8 +14,8 @@
 #include <string_view>
 
 #include "cycle/builtin_plugins.hpp"
-#include "cycle/check_host.hpp"
 #include "cycle/calendar.hpp"
+#include "cycle/check_host.hpp"
 #include "cycle/cycle.h"
 #include "cycle/plan.hpp"
 #include "cycle/plan_file.hpp"
@@ -23,6 +23,7 @@
 #include "cycle/plugin.hpp"
 #include "cycle/plugin_loader.hpp"
 #include "cycle/state_store.hpp"
+#include "cycle/text.hpp"
 
 struct cycle_calendar {
     std::shared_ptr<const cycle::calendar> cal;
@@ -44,8 +45,38 @@ struct cycle_state {
 
 namespace {
 
+// `s` as valid UTF-8, as cycle.h promises: each byte that is not part of a
+// well-formed sequence (from a file or an argument that was not UTF-8) is
+// written as the four characters "\xNN".
+std::string utf8_escaped(std::string_view s) {
+    if (cycle::is_valid_utf8(s)) return std::string(s);
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t length = 0;
+        for (std::size_t n = 1; n <= 4 && i + n <= s.size(); ++n)
+            if (cycle::is_valid_utf8(s.substr(i, n))) {
+                length = n;
+                break;
+            }
+        if (length == 0) {
+            out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
+            ++i;
+        } else {
+            out.append(s.substr(i, length));
+            i += length;
+        }
+    }
+    return out;
+}
+
 // A malloc'd copy, so that cycle_string_free is free(); NULL if out of memory.
-char* copy_string(std::string_view s) noexcept {
+char* copy_string(std::string_view text) noexcept {
+    std::string s;
+    try {
+        s = utf8_escaped(text);
+    } catch (...) {
+        return nullptr;
+    }
     auto* p = static_cast<char*>(std::malloc(s.size() + 1));
     if (!p) return nullptr;
     std::memcpy(p, s.data(), s.size());
@@ -70,6 +101,8 @@ cycle_status guarded(char** error, Body&& body) noexcept {
     if (error) *error = nullptr;
     try {
         return body();
+    } catch (const cycle::plugin_error& e) {
+        return fail(error, CYCLE_ERROR_PLUGIN, e.located().to_string());
     } catch (const std::exception& e) {
         return fail(error, CYCLE_ERROR_INTERNAL,
                     fmt::format("error: internal error: {}", e.what()));
@@ -182,8 +215,10 @@ cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const cha
             if (!fixed) return fail(error, CYCLE_ERROR_INPUT, fixed.errors());
             made->fixed = std::move(fixed).value();
         }
+        // Proposed entries are planned again, as `cycle plan --plan` does.
+        const cycle::plan_file fixed_dates = cycle::fixed_entries(made->fixed);
         cycle::plan_request request{.year = std::nullopt,
-                                    .fixed = plan_toml ? &made->fixed : nullptr};
+                                    .fixed = plan_toml ? &fixed_dates : nullptr};
         if (year != 0) {
             if (auto y = cycle::check_plan_year(cal, year); !y) {
                 auto errs = y.errors();
@@ -274,6 +309,11 @@ void cycle_plugins_free(cycle_plugins* plugins) {
 
 cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
                               const char* today, char** json, char** error) {
+    return cycle_check_json_with(plugins, plan, today, 1, json, error);
+}
+
+cycle_status cycle_check_json_with(const cycle_plugins* plugins, const cycle_plan* plan,
+                                   const char* today, int partial, char** json, char** error) {
     return guarded(error, [&] {
         if (!plugins || !plan || !json)
             return fail(error, CYCLE_ERROR_ARGUMENT, "error: plugins, plan and json are required");
@@ -282,7 +322,7 @@ cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* pl
         // The check host applies [checks], waivers and order, and writes the
         // same JSON as `cycle check --format json`.
         const auto report = cycle::run_checks(plugins->registry, *plan->cal, plan->fixed,
-                                              {.today = *day, .partial = true});
+                                              {.today = *day, .partial = partial != 0});
         cycle::check_context context;
         context.calendar_id = plan->cal->id;
         if (today) context.today = today;
@@ -310,7 +350,8 @@ cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, 
             return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
         cycle::export_options options;
         options.audience = empty(audience) ? "" : audience;
-        auto text = e->write(*plan->cal, plan->plan, options);
+        auto text = cycle::call_plugin(plugins->registry, cycle::plugin_kind::exporter, e->name(),
+                                       [&] { return e->write(*plan->cal, plan->plan, options); });
         if (!text) return fail(error, CYCLE_ERROR_PLUGIN, text.errors());
         return give(output, *text);
     });
@@ -351,10 +392,10 @@ void cycle_state_free(cycle_state* state) {
     delete state;
 }
 
-cycle_status cycle_export_with(const cycle_plugins* plugins, const cycle_plan* plan,
-                               const char* format, const char* audience,
-                               const char* const* parameters, size_t parameter_count,
-                               cycle_state* state, char** output, char** error) {
+cycle_status cycle_export_at(const cycle_plugins* plugins, const cycle_plan* plan,
+                             const char* format, const char* audience,
+                             const char* const* parameters, size_t parameter_count,
+                             cycle_state* state, long long now, char** output, char** error) {
     return guarded(error, [&] {
         if (!plugins || !plan || !format || !output || (parameter_count && !parameters))
             return fail(error, CYCLE_ERROR_ARGUMENT,
@@ -371,6 +412,12 @@ cycle_status cycle_export_with(const cycle_plugins* plugins, const cycle_plan* p
         }
         if (auto known = check_audience(*plan->cal, audience); !known)
             return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
+        // 0001-01-01 to 9999-12-31: what a DTSTAMP can say.
+        if (now != CYCLE_NOW && (now < -62135596800LL || now > 253402300799LL))
+            return fail(
+                error, CYCLE_ERROR_ARGUMENT,
+                fmt::format("error: now {} is not a time of years 1–9999 (seconds since 1970)",
+                            now));
         cycle::export_options options;
         options.audience = empty(audience) ? "" : audience;
         for (size_t i = 0; i < parameter_count; ++i) {
@@ -379,15 +426,26 @@ cycle_status cycle_export_with(const cycle_plugins* plugins, const cycle_plan* p
             options.parameters.emplace_back(parameters[i]);
         }
         options.state = state ? &state->store : nullptr;
+        if (now != CYCLE_NOW) options.now = date::sys_seconds{std::chrono::seconds{now}};
         // One output to "-": the exporter reads and updates the state, and
-        // writes no file.
-        auto outputs = e->write_all(*plan->cal, plan->plan, options);
+        // writes no file. A plugin that throws is an error, not a crash.
+        auto outputs =
+            cycle::call_plugin(plugins->registry, cycle::plugin_kind::exporter, e->name(),
+                               [&] { return e->write_all(*plan->cal, plan->plan, options); });
         if (!outputs) return fail(error, CYCLE_ERROR_PLUGIN, outputs.errors());
         std::string text;
         for (const auto& o : *outputs)
             if (o.path == "-") text += o.text;
         return give(output, text);
     });
+}
+
+cycle_status cycle_export_with(const cycle_plugins* plugins, const cycle_plan* plan,
+                               const char* format, const char* audience,
+                               const char* const* parameters, size_t parameter_count,
+                               cycle_state* state, char** output, char** error) {
+    return cycle_export_at(plugins, plan, format, audience, parameters, parameter_count, state,
+                           CYCLE_NOW, output, error);
 }
 
 }  // extern "C"

@@ -42,7 +42,9 @@ int run_check(const registry& plugins, const check_command& command) {
             return report(errs);
         }
     }
-    auto plan = read_plans(command.plans, cal);
+    auto paths = plans_to_read(command.plans, *choice, true);
+    if (!paths) return report(paths.errors());
+    auto plan = read_plans(*paths, cal);
     if (!plan) return report(plan.errors());
     if (command.year) {
         std::erase_if(plan->entries,
@@ -58,12 +60,12 @@ int run_check(const registry& plugins, const check_command& command) {
     const findings& found = report.found;
     check_summary base;
     base.calendar_id = cal.id;
-    base.plans = command.plans;
+    base.plans = *paths;
     base.today = command.today;
     base.strict = command.strict;
     base.occurrences = plan->entries.size();
     const check_summary s = summarize(found, base);
-    const check_context context{cal.id, command.plans, command.today, command.strict,
+    const check_context context{cal.id, *paths, command.today, command.strict,
                                 plan->entries.size()};
     std::string text = command.format == "json"     ? format_check_json(report, context)
                        : command.format == "github" ? format_github(found, s)

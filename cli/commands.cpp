@@ -2,6 +2,7 @@
 
 #include <date/iso_week.h>
 #include <date/tz.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,24 +11,24 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <tuple>
 #include <variant>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
+#include "calendar_choice.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
+#include "cycle/plan_edit.hpp"
 #include "cycle/plan_file.hpp"
 #include "cycle/plan_output.hpp"
 #include "cycle/read_file.hpp"
 #include "cycle/text.hpp"
 #include "cycle/timezone.hpp"
-#include "calendar_choice.hpp"
 #include "output_file.hpp"
+#include "plan_files.hpp"
 
 namespace cycle::cli {
 namespace {
@@ -61,13 +62,15 @@ std::variant<planned, int> make_requested_plan(const registry& plugins, const pl
     auto holidays = plugins.holidays_for(cal);
     if (!holidays) return report(holidays.errors(), exit_bad_input);
     std::optional<plan_file> fixed;
-    if (!in.plan_file.empty()) {
-        auto pf = load_plan_file(in.plan_file, cal);
+    if (!in.plan_files.empty()) {
+        auto pf = read_plans(in.plan_files, cal);
         if (!pf) return report(pf.errors(), exit_bad_input);
         fixed = std::move(pf).value();
     }
     if (auto known = check_audience(cal, in.audience); !known)
         return report(known.errors(), exit_bad_input);
+    // Proposed dates are re-planned around the confirmed and held ones.
+    if (fixed) fixed = fixed_entries(*fixed);
     plan_request request;
     request.fixed = fixed ? &*fixed : nullptr;
     request.holidays = *holidays;
@@ -113,9 +116,48 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
     return p;
 }
 
+// cycle plan --plan FILE... --update: each file's proposed dates become the
+// plan's, by editing their lines; the changes are listed on standard error.
+int update_plan_files(const calendar& cal, const plan& p, const std::vector<std::string>& paths) {
+    std::vector<output_file> files;
+    std::vector<std::string> changes;
+    for (const auto& path : paths) {
+        auto text = read_file(path, "plan");
+        if (!text) return report(text.errors(), exit_bad_input);
+        auto pf = load_plan_string(*text, path, cal);
+        if (!pf) return report(pf.errors(), exit_bad_input);
+        auto edited = move_proposed(*text, *pf, p);
+        if (!edited) return report(edited.errors(), exit_bad_input);
+        if (edited->text == *text) continue;
+        files.push_back({path, edited->text});
+        changes.insert(changes.end(), edited->changes.begin(), edited->changes.end());
+    }
+    // Every file is edited, or none.
+    if (auto written = write_outputs(files); !written)
+        return report(written.errors(), exit_bad_input);
+    for (const auto& c : changes) std::cerr << c << '\n';
+    std::cerr << fmt::format("cycle plan: {} proposed date{} moved in {} file{}\n", changes.size(),
+                             changes.size() == 1 ? "" : "s", files.size(),
+                             files.size() == 1 ? "" : "s");
+    return exit_ok;
+}
+
 }  // namespace
 
 int run_plan(const registry& plugins, const plan_command& command) {
+    if (command.update) {
+        if (command.inputs.plan_files.empty())
+            return report(
+                {{"--update rewrites the plan files given with --plan: give one", {"--update"}}},
+                exit_bad_input);
+        if (std::find(command.inputs.plan_files.begin(), command.inputs.plan_files.end(), "-") !=
+            command.inputs.plan_files.end())
+            return report({{"--update cannot rewrite standard input", {"--plan"}}}, exit_bad_input);
+        auto made = make_requested_plan(plugins, command.inputs);
+        if (auto* status = std::get_if<int>(&made)) return *status;
+        const planned& result = std::get<planned>(made);
+        return update_plan_files(result.cal(), result.p, command.inputs.plan_files);
+    }
     // A plan file holds dates someone fixed by hand: never replace one unasked.
     if (command.format == "plan")
         if (auto may = check_may_replace(command.out, command.force); !may)
@@ -156,6 +198,8 @@ int run_export(const registry& plugins, const export_command& command) {
     options.all_audiences = command.all_audiences;
     options.out = command.out;
     options.now = publishing_time();
+    std::vector<std::string> notices;
+    options.notices = &notices;
     // Files are streamed to temporary files as the exporter makes them, and
     // put in place together (feeds and their state) or not at all.
     std::optional<staged_outputs> staged;
@@ -164,12 +208,19 @@ int run_export(const registry& plugins, const export_command& command) {
     else if (command.out != "-")
         staged.emplace();
     if (staged) options.sink = &*staged;
-    auto outputs = e->write_all(result.cal(), result.p, options);
+    // A plugin that throws leaves nothing: the staged files are removed.
+    auto outputs = call_plugin(plugins, plugin_kind::exporter, e->name(),
+                               [&] { return e->write_all(result.cal(), result.p, options); });
     if (!outputs) return report(outputs.errors(), exit_bad_input);
+    // Said once the files are written: what the exporter wants the user to know.
+    const auto tell = [&] {
+        for (const auto& n : notices) std::cerr << "cycle export: " << printable(n) << '\n';
+    };
     if (!staged) {
         for (const auto& o : *outputs)
             if (auto written = write_output(o.path, o.text); !written)
                 return report(written.errors(), exit_bad_input);
+        tell();
         return exit_ok;
     }
     for (const auto& o : *outputs)
@@ -177,6 +228,7 @@ int run_export(const registry& plugins, const export_command& command) {
             if (auto added = staged->add(o.path, o.text); !added)
                 return report(added.errors(), exit_bad_input);
     if (auto written = staged->commit(); !written) return report(written.errors(), exit_bad_input);
+    tell();
     return exit_ok;
 }
 
@@ -195,7 +247,8 @@ int run_import(const registry& plugins, const import_command& command) {
     const calendar& cal = choice->get();
     auto bytes = read_file(command.file, "");
     if (!bytes) return report(bytes.errors(), exit_bad_input);
-    auto read = im->read(cal, *bytes, command.file);
+    auto read = call_plugin(plugins, plugin_kind::importer, im->name(),
+                            [&] { return im->read(cal, *bytes, command.file); });
     std::string().swap(*bytes);  // not needed again: the plan is made without it
     if (!read) return report(read.errors(), exit_bad_input);
     for (const auto& f : read->unmatched) std::cerr << printable(f.to_string()) << '\n';
@@ -207,6 +260,40 @@ int run_import(const registry& plugins, const import_command& command) {
     }
     if (auto written = write_output(command.out, text); !written)
         return report(written.errors(), exit_bad_input);
+    return exit_ok;
+}
+
+int run_mark(const mark_command& command) {
+    auto choice = calendar_choice::read(command.calendar_file);
+    if (!choice) return report(choice.errors(), exit_bad_input);
+    const calendar& cal = choice->get();
+    auto text = read_file(command.plan_file, "plan");
+    if (!text) return report(text.errors(), exit_bad_input);
+    std::string edited = *text;
+    std::vector<std::string> changes;
+    for (const auto& id_text : command.ids) {
+        auto id = occurrence_id::parse(id_text);
+        if (!id)
+            return report(
+                {{fmt::format("'{}' is not an occurrence id like seminar/2026 or "
+                              "local-dialogue/eda/2026 (cycle plan --format json shows them)",
+                              printable(id_text)),
+                  {}}},
+                exit_bad_input);
+        // Read again after each edit: a line added moves the ones below.
+        auto pf = load_plan_string(edited, command.plan_file, cal);
+        if (!pf) return report(pf.errors(), exit_bad_input);
+        auto one = set_status(edited, *pf, *id, command.status);
+        if (!one) return report(one.errors(), exit_bad_input);
+        edited = std::move(one->text);
+        changes.insert(changes.end(), one->changes.begin(), one->changes.end());
+    }
+    // The edited file must still read as a plan file before it replaces the old one.
+    if (auto check = load_plan_string(edited, command.plan_file, cal); !check)
+        return report(check.errors(), exit_bad_input);
+    if (auto written = write_output(command.plan_file, edited); !written)
+        return report(written.errors(), exit_bad_input);
+    for (const auto& c : changes) std::cout << c << '\n';
     return exit_ok;
 }
 

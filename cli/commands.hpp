@@ -15,11 +15,11 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_unsatisfiable = 1;
 inline constexpr int exit_bad_input = 2;
 
-// What every planning command reads: a calendar, an optional plan file,
-// and which years.
+// What every planning command reads: a calendar, plan files (e.g. one per
+// year), and which years.
 struct plan_inputs {
     std::string calendar_file;  // empty: the built-in default
-    std::string plan_file;      // empty: none
+    std::vector<std::string> plan_files;  // fixed dates, joined; none: nothing fixed
     std::optional<int> year;    // none: the current cycle year
     bool whole_cycle = false;
     std::string audience;       // empty: everything
@@ -31,8 +31,19 @@ struct plan_command {
     bool explain = false;
     std::string out = "-";
     bool force = false;  // replace an existing plan file
+    bool update = false;  // rewrite the --plan files' proposed dates in place
 };
 int run_plan(const registry& plugins, const plan_command& command);
+
+// cycle mark STATUS ID... --plan FILE: edits the status line of occurrences
+// in a plan file, nothing else (plan_edit.hpp).
+struct mark_command {
+    std::string status;            // proposed | confirmed | held | cancelled
+    std::vector<std::string> ids;  // "seminar/2026", "local-dialogue/eda/2026"
+    std::string plan_file;
+    std::string calendar_file;
+};
+int run_mark(const mark_command& command);
 
 struct export_command {
     plan_inputs inputs;

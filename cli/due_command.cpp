@@ -37,9 +37,19 @@ std::string format_text(const calendar& cal, const due_report& r) {
     std::string out = fmt::format("Due {} – {} ({}):\n", day(r.from), day(r.to), cal.title);
     for (const auto& o : r.due) out += row(cal, o);
     if (r.due.empty()) out += "nothing\n";
-    if (!r.overdue.empty()) {
-        out += fmt::format("Overdue (due before {}, not marked held):\n", day(r.from));
-        for (const auto& o : r.overdue) out += row(cal, o);
+    // With their ids, to mark them: cycle mark held ID --plan FILE.
+    const auto with_id = [&](const occurrence& o) {
+        std::string line = row(cal, o);
+        line.insert(line.size() - 1, "  [" + o.to_string() + "]");
+        return line;
+    };
+    if (!r.missed.empty()) {
+        out += fmt::format("Deadline missed (the deadline is past and the plan dates it after):\n");
+        for (const auto& o : r.missed) out += with_id(o);
+    }
+    if (!r.unmarked.empty()) {
+        out += fmt::format("Past, not marked held (mark it: cycle mark held ID --plan FILE):\n");
+        for (const auto& o : r.unmarked) out += with_id(o);
     }
     return out;
 }
@@ -77,8 +87,10 @@ int run_due(const registry& plugins, const due_command& command) {
         today = *parsed;
     }
     std::optional<plan_file> fixed;
-    if (!command.plans.empty()) {
-        auto read = read_plans(command.plans, cal);
+    auto paths = plans_to_read(command.plans, *choice, false);
+    if (!paths) return report(paths.errors());
+    if (!paths->empty()) {
+        auto read = read_plans(*paths, cal);
         if (!read) return report(read.errors());
         fixed = std::move(read).value();
     }
@@ -91,9 +103,11 @@ int run_due(const registry& plugins, const due_command& command) {
     if (!found) return report(found.errors(), exit_unsatisfiable);
     const due_report& r = *found;
     if (command.format == "json") {
-        nlohmann::ordered_json doc{{"schema", "cycle-due/1"},  {"calendar", cal.id},
-                                   {"today", day(r.from)},     {"to", day(r.to)},
-                                   {"due", items(cal, r.due)}, {"overdue", items(cal, r.overdue)}};
+        nlohmann::ordered_json doc{
+            {"schema", "cycle-due/1"},        {"calendar", cal.id},
+            {"today", day(r.from)},           {"to", day(r.to)},
+            {"due", items(cal, r.due)},       {"overdue", items(cal, r.overdue)},
+            {"missed", items(cal, r.missed)}, {"unmarked", items(cal, r.unmarked)}};
         std::cout << doc.dump(2) << '\n';
     } else {
         std::cout << format_text(cal, r);

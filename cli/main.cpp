@@ -16,14 +16,18 @@ namespace {
 
 // --calendar FILE: every command that reads a calendar.
 void add_calendar_option(CLI::App& cmd, std::string& file) {
-    cmd.add_option("--calendar", file, "Calendar TOML file (default: the built-in wheel)")
+    cmd.add_option("--calendar", file,
+                   "Calendar TOML file (default: the one cycle.toml names, found in this "
+                   "directory or a parent; else the built-in wheel)")
         ->check(CLI::ExistingFile);
 }
 
 // --calendar, --plan, --year | --cycle, --audience: shared by plan and export.
 void add_plan_inputs(CLI::App& cmd, cycle::cli::plan_inputs& in) {
     add_calendar_option(cmd, in.calendar_file);
-    cmd.add_option("--plan", in.plan_file, "Plan TOML file with fixed dates (docs/plan-format.md)")
+    cmd.add_option("--plan", in.plan_files,
+                   "Plan TOML file with fixed dates (docs/plan-format.md); repeatable, e.g. one "
+                   "file per year")
         ->check(CLI::ExistingFile);
     auto* year = cmd.add_option("--year", in.year, "Cycle year, e.g. 2026 (default: the current one)");
     cmd.add_flag("--cycle", in.whole_cycle, "Every year of the cycle")->excludes(year);
@@ -44,9 +48,11 @@ void add_publish_inputs(CLI::App& cmd, cycle::cli::publish_inputs& in) {
 
 int main(int argc, char** argv) {
     using namespace cycle::cli;
-    CLI::App app{"cycle: a multi-year meeting wheel (årshjul) as dated plans.\n"
-                 "With no --calendar, the built-in Nya perspektiv 2025–2028 wheel is used.",
-                 "cycle"};
+    CLI::App app{
+        "cycle: a multi-year meeting wheel (årshjul) as dated plans.\n"
+        "With no --calendar, the calendar a project file (cycle.toml, in this directory or a\n"
+        "parent; docs/project.md) names is used, else the built-in Nya perspektiv 2025–2028 wheel.",
+        "cycle"};
     app.set_version_flag("--version", std::string("cycle ") + CYCLE_VERSION);
     app.require_subcommand(1);
     // Global options (--plugin-dir) may also come after the subcommand:
@@ -69,6 +75,9 @@ int main(int argc, char** argv) {
     plan_cmd->add_option("--out", plan.out, "Write to this file instead of standard output")
         ->capture_default_str();
     plan_cmd->add_flag("--force", plan.force, "With --format plan: replace an existing plan file");
+    plan_cmd->add_flag("--update", plan.update,
+                       "Rewrite the --plan files in place: each proposed date becomes the plan's, "
+                       "by editing its lines only (comments and order kept; docs/plan-format.md)");
 
     export_command exp;
     auto* export_cmd = app.add_subcommand("export", "Write the plan through an exporter plugin (see 'cycle plugins')");
@@ -117,12 +126,29 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json"}))
         ->capture_default_str();
 
+    mark_command mark;
+    auto* mark_cmd = app.add_subcommand(
+        "mark",
+        "Set the status of occurrences in a plan file (e.g. held), editing only their "
+        "status lines: cycle mark held seminar/2026 --plan plans/2026.toml");
+    mark_cmd->add_option("status", mark.status, "proposed, confirmed, held or cancelled")
+        ->check(CLI::IsMember({"proposed", "confirmed", "held", "cancelled"}))
+        ->required();
+    mark_cmd->add_option("ids", mark.ids, "Occurrence ids: seminar/2026, local-dialogue/eda/2026")
+        ->required();
+    mark_cmd->add_option("--plan", mark.plan_file, "The plan file to edit (written atomically)")
+        ->check(CLI::ExistingFile)
+        ->required();
+    add_calendar_option(*mark_cmd, mark.calendar_file);
+
     check_command check;
     auto* check_cmd = app.add_subcommand(
         "check", "Check plan files against the calendar's rules (docs/check.md).\n"
                  "Exit status: 0 clean or warnings only, 1 errors (or warnings with --strict), "
                  "2 unreadable input");
-    check_cmd->add_option("plans", check.plans, "Plan TOML files; - reads standard input")->required();
+    check_cmd->add_option("plans", check.plans,
+                          "Plan TOML files; - reads standard input (default: the plans folder of "
+                          "cycle.toml)");
     add_calendar_option(*check_cmd, check.calendar_file);
     check_cmd->add_option("--year", check.year, "Check only this cycle year's occurrences, e.g. 2026");
     check_cmd->add_option("--today", check.today,
@@ -148,9 +174,12 @@ int main(int argc, char** argv) {
 
     due_command due;
     auto* due_cmd = app.add_subcommand(
-        "due", "List what takes place or falls due in the next days; with plan files, also what is "
-               "overdue (due before today and not marked held)");
-    due_cmd->add_option("plans", due.plans, "Plan TOML files with fixed dates and statuses; - reads standard input");
+        "due",
+        "List what takes place or falls due in the next days; with plan files, also what is "
+        "overdue: deadlines missed, and what is past but not marked held (cycle mark held)");
+    due_cmd->add_option("plans", due.plans,
+                        "Plan TOML files with fixed dates and statuses; - reads standard input "
+                        "(default: the plans folder of cycle.toml)");
     add_calendar_option(*due_cmd, due.calendar_file);
     due_cmd->add_option("--within", due.within, "How far ahead: 30d, 6w")->capture_default_str();
     due_cmd->add_option("--today", due.today, "The day to count from, YYYY-MM-DD (default: today)");
@@ -181,10 +210,11 @@ int main(int argc, char** argv) {
 
     schema_command schema;
     auto* schema_cmd = app.add_subcommand(
-        "schema", "Print the JSON Schema of the calendar or plan file format, for editors "
-                  "(docs/install.md)");
+        "schema",
+        "Print the JSON Schema of the calendar, plan or project file (cycle.toml) "
+        "format, for editors (docs/install.md)");
     schema_cmd->add_option("format", schema.format, "Which format")
-        ->check(CLI::IsMember({"calendar", "plan"}))
+        ->check(CLI::IsMember({"calendar", "plan", "project"}))
         ->required();
 
     // Hidden: what the bash completion offers (complete_command.hpp).
@@ -205,17 +235,32 @@ int main(int argc, char** argv) {
     cycle::add_builtin_plugins(plugins);
     load_external_plugins(plugins, plugin_dirs, std::getenv("CYCLE_PLUGIN_PATH"));
 
-    if (*plan_cmd) return run_plan(plugins, plan);
-    if (*export_cmd) return run_export(plugins, exp);
-    if (*import_cmd) return run_import(plugins, imp);
-    if (*plugins_cmd) return run_plugins(plugins);
-    if (*holidays_cmd) return run_holidays(plugins, holidays);
-    if (*check_cmd) return run_check(plugins, check);
-    if (*diff_cmd) return run_diff(diff);
-    if (*due_cmd) return run_due(plugins, due);
-    if (*publish_cmd) return run_publish(plugins, publish);
-    if (*serve_cmd) return run_serve(plugins, serve);
-    if (*schema_cmd) return run_schema(schema);
-    if (*complete_cmd) return run_complete(app, plugins, complete);
-    return exit_bad_input;
+    const auto run_command = [&]() -> int {
+        if (*plan_cmd) return run_plan(plugins, plan);
+        if (*export_cmd) return run_export(plugins, exp);
+        if (*import_cmd) return run_import(plugins, imp);
+        if (*plugins_cmd) return run_plugins(plugins);
+        if (*holidays_cmd) return run_holidays(plugins, holidays);
+        if (*mark_cmd) return run_mark(mark);
+        if (*check_cmd) return run_check(plugins, check);
+        if (*diff_cmd) return run_diff(diff);
+        if (*due_cmd) return run_due(plugins, due);
+        if (*publish_cmd) return run_publish(plugins, publish);
+        if (*serve_cmd) return run_serve(plugins, serve);
+        if (*schema_cmd) return run_schema(schema);
+        if (*complete_cmd) return run_complete(app, plugins, complete);
+        return exit_bad_input;
+    };
+    // Plugin code that throws (plugin.hpp: call_plugin) is bad input from
+    // that plugin: its message at its library, exit 2, and nothing written,
+    // since every command writes only after its plugins returned.
+    try {
+        return run_command();
+    } catch (const cycle::plugin_error& e) {
+        std::cerr << e.located().to_string() << '\n';
+        return exit_bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "error: internal error: " << e.what() << " (please report it)\n";
+        return exit_bad_input;
+    }
 }

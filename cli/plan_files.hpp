@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar_choice.hpp"
 #include "cycle/plan_file.hpp"
 
 namespace cycle::cli {
@@ -16,5 +17,11 @@ result<plan_file> read_plan(const std::string& path, const calendar& cal);
 // Several plan files as one plan: the entries of each, in order, each keeping
 // its own file, line and column. Every file's errors are reported.
 result<plan_file> read_plans(const std::vector<std::string>& paths, const calendar& cal);
+
+// The plan files a command reads: those given, else every *.toml in the
+// plans folder of the project file (cycle.toml) when there is one; else
+// none, or, when `required`, an error saying what to give.
+result<std::vector<std::string>> plans_to_read(const std::vector<std::string>& given,
+                                               const calendar_choice& choice, bool required);
 
 }  // namespace cycle::cli

@@ -11,9 +11,10 @@ namespace cycle::cli {
 
 std::string_view calendar_schema_json();
 std::string_view plan_schema_json();
+std::string_view project_schema_json();
 
 struct schema_command {
-    std::string format;  // "calendar" or "plan"
+    std::string format;  // "calendar", "plan" or "project"
 };
 int run_schema(const schema_command& command);
 

@@ -44,7 +44,7 @@ install(EXPORT cycleTargets NAMESPACE cycle:: DESTINATION ${CYCLE_CMAKE_DIR} COM
 # compiled in) and the JSON Schemas of the two file formats.
 install(DIRECTORY calendars/ DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/calendars
         COMPONENT runtime FILES_MATCHING PATTERN "*.toml")
-install(FILES schemas/calendar.schema.json schemas/plan.schema.json
+install(FILES schemas/calendar.schema.json schemas/plan.schema.json schemas/project.schema.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/cycle/schemas COMPONENT runtime)
 install(FILES completions/cycle.bash RENAME cycle
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT runtime)

@@ -146,3 +146,38 @@ TEST_CASE("an unreadable file names the file", "[bad-input]") {
     REQUIRE_FALSE(c);
     CHECK(c.errors().front().to_string() == "/nonexistent/wheel.toml: error: cannot read calendar: No such file or directory");
 }
+
+TEST_CASE("messages say how to fix it: ids, weekday without nth, dates", "[bad-input]") {
+    // An id with å/ä/ö: the allowed characters, and the folded id.
+    auto id = errors_of(base + "\n[[body]]\nid = \"nämnder\"\nname = \"Nämnderna\"\n");
+    REQUIRE(id.size() == 1);
+    CHECK(id.front().find("'nämnder' is not a valid id: use a–z, digits and '-', starting with a "
+                          "letter (did you mean 'namnder'?)") != std::string::npos);
+    auto spaced = errors_of(base + "\n[[body]]\nid = \"Region Värmland\"\nname = \"R\"\n");
+    REQUIRE(spaced.size() == 1);
+    CHECK(spaced.front().find("(did you mean 'region-varmland'?)") != std::string::npos);
+
+    // weekday without nth: "weekdays" is what was meant.
+    std::string wheel = base;
+    wheel.replace(wheel.find("month = 5\n"), 10, "month = 5\nweekday = \"mon\"\n");
+    auto weekday = errors_of(wheel);
+    REQUIRE(weekday.size() == 1);
+    CHECK(weekday.front().rfind("22:11: ", 0) == 0);
+    CHECK(weekday.front().find(
+              "'weekday' needs 'nth' (nth = 1 for the first, -1 for the last mon of the "
+              "month); for any mon of the month, write weekdays = [\"mon\"]") != std::string::npos);
+
+    // Dates written another way: the TOML way to write them.
+    auto cal = load_calendar_string(base, "w.toml");
+    REQUIRE(cal);
+    const std::string plan = "calendar = \"w\"\n[[occurrence]]\nevent = \"seminar\"\n";
+    for (const char* written :
+         {"2026-5-12", "2026/05/12", "\"2026/05/12\"", "\"2026-05-12\"", "2026.5.12"}) {
+        INFO(written);
+        auto pf = load_plan_string(plan + "date = " + written + "\n", "p.toml", *cal);
+        REQUIRE_FALSE(pf);
+        REQUIRE(pf.errors().size() == 1);
+        CHECK(pf.errors().front().where.line == 4);
+        CHECK(pf.errors().front().message.find("write 2026-05-12") != std::string::npos);
+    }
+}

@@ -1,5 +1,6 @@
 // The C API (cycle.h): handles, status codes and messages as values, JSON out.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -106,6 +107,25 @@ TEST_CASE("C API: errors come back as status and message, with the place", "[c-a
     CHECK(never == nullptr);
     CHECK(contains(e6.str(), "plans/2026.toml:3:"));
     cycle_calendar_free(wheel);
+}
+
+TEST_CASE("C API: every string returned is valid UTF-8, invalid input bytes escaped", "[c-api]") {
+    handles h;
+    REQUIRE(cycle_calendar_default(&h.cal, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    owned_string error, json;
+    // An audience name of Latin-1 bytes ("Ed\xE5"), as a Python caller could pass.
+    CHECK(cycle_plan_query_json(h.plan, "ed\xE5\xff", nullptr, nullptr, &json.text, &error.text) ==
+          CYCLE_ERROR_NOT_FOUND);
+    CHECK(contains(error.str(), "unknown audience 'ed\\xE5\\xFF'"));
+    const std::string text = error.str();
+    // Well-formed: nlohmann::json::dump throws on invalid UTF-8.
+    CHECK_NOTHROW(nlohmann::json(text).dump());
+    owned_string e2;
+    cycle_calendar* cal = nullptr;
+    CHECK(cycle_calendar_load_string("[cycle]\nid = \"\xC3\x28\"\n", "w\xE4rmland.toml", &cal,
+                                     &e2.text) == CYCLE_ERROR_INPUT);
+    CHECK(contains(e2.str(), "w\\xE4rmland.toml"));
 }
 
 TEST_CASE("C API: export and check through built-in and loaded plugins", "[c-api]") {
@@ -235,4 +255,68 @@ TEST_CASE("C API: export with parameters and a state: SEQUENCE rises when a date
     cycle_state_free(restored);
     cycle_state_free(state);
     cycle_plan_free(moved);
+}
+
+TEST_CASE(
+    "C API: full checks reach 'missing'; the publishing time is a parameter; plugins that throw "
+    "are errors",
+    "[c-api]") {
+    handles h;
+    REQUIRE(cycle_calendar_default(&h.cal, nullptr) == CYCLE_OK);
+    const char* fixed =
+        "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
+        "member = \"eda\"\nyear = 2026\ndate = 2026-10-12\n";
+    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &h.plan, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
+
+    // Full: every other required occurrence of 2026 is missing from the plan file.
+    owned_string partial, full;
+    REQUIRE(cycle_check_json_with(h.plugins, h.plan, nullptr, 1, &partial.text, nullptr) ==
+            CYCLE_OK);
+    CHECK(nlohmann::json::parse(partial.str())["findings"].empty());
+    REQUIRE(cycle_check_json_with(h.plugins, h.plan, nullptr, 0, &full.text, nullptr) == CYCLE_OK);
+    auto found = nlohmann::json::parse(full.str())["findings"];
+    REQUIRE_FALSE(found.empty());
+    for (const auto& f : found) {
+        CHECK(f["rule"] == "missing");
+        CHECK(f["waiver_reason"].is_null());  // the CLI's shape: null unless waived
+    }
+
+    // The same `now` gives the same bytes; another `now` another DTSTAMP.
+    owned_string one, two, three, bad;
+    REQUIRE(cycle_export_at(h.plugins, h.plan, "ics", nullptr, nullptr, 0, nullptr, 1767225600,
+                            &one.text, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_export_at(h.plugins, h.plan, "ics", nullptr, nullptr, 0, nullptr, 1767225600,
+                            &two.text, nullptr) == CYCLE_OK);
+    CHECK(one.str() == two.str());
+    CHECK(contains(one.str(), "DTSTAMP:20260101T000000Z\r\n"));
+    REQUIRE(cycle_export_at(h.plugins, h.plan, "ics", nullptr, nullptr, 0, nullptr, 1769904000,
+                            &three.text, nullptr) == CYCLE_OK);
+    CHECK(contains(three.str(), "DTSTAMP:20260201T000000Z\r\n"));
+    CHECK(cycle_export_at(h.plugins, h.plan, "ics", nullptr, nullptr, 0, nullptr, 999999999999999LL,
+                          &three.text, &bad.text) == CYCLE_ERROR_ARGUMENT);
+
+    // A plugin that throws from its exporter or checker: an error at its library.
+    const std::string library = test_plugins + "/throws/throwing_entry_plugin.so";
+    REQUIRE(cycle_plugins_load(h.plugins, library.c_str(), nullptr) == CYCLE_OK);
+    owned_string out, e1, e2, json;
+    CHECK(cycle_export(h.plugins, h.plan, "boom", nullptr, &out.text, &e1.text) ==
+          CYCLE_ERROR_PLUGIN);
+    CHECK(e1.str() == library + ": error: exporter 'boom' failed: exporter exploded");
+    CHECK(cycle_check_json(h.plugins, h.plan, nullptr, &json.text, &e2.text) == CYCLE_ERROR_PLUGIN);
+    CHECK(contains(e2.str(), library + ": error: checker 'boom' failed"));
+}
+
+TEST_CASE("C API from Python (ctypes): messages decode, full checks, the publishing time",
+          "[c-api]") {
+    // libcycle_c of this build tree, next to the cycle tool's directory.
+    const auto library =
+        std::filesystem::path(CYCLE_CLI).parent_path().parent_path() / "capi/libcycle_c.so";
+    REQUIRE(std::filesystem::exists(library));
+    auto r = cycle::test::run(std::string(CYCLE_PYTHON) + " '" + CYCLE_SOURCE_DIR +
+                              "/tests/tools/python_capi_check.py' '" + CYCLE_SOURCE_DIR + "' '" +
+                              library.string() + "'");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "ok utf-8\nok missing\nok now\n");
 }

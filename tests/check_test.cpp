@@ -3,6 +3,7 @@
 // keep every rule. Real files and the real CLI.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -58,7 +59,7 @@ std::string with_date(std::string plan, const std::string& event, const std::str
 std::string without(std::string plan, const std::string& event, const std::string& member) {
     std::string member_line = member.empty() ? "" : "member = \"" + member + "\"\n";
     std::regex entry("\\[\\[occurrence\\]\\]\nevent = \"" + event + "\"\n" + member_line +
-                     "year = \\d+\ndate = [0-9-]+\n");
+                     "year = \\d+\ndate = [0-9-]+\n(status = \"[a-z]+\"\n)?");
     std::string changed =
         std::regex_replace(plan, entry, "", std::regex_constants::format_first_only);
     REQUIRE(changed != plan);
@@ -258,6 +259,14 @@ TEST_CASE(
     auto wrong_calendar = run_cycle("check " + quoted(plans + "good-2026.toml"));
     CHECK(wrong_calendar.exit_code == 2);
     CHECK(wrong_calendar.err.find("the plan is for calendar 'check-wheel'") != std::string::npos);
+    // One line for the mismatch, however many entries and files, saying what to do.
+    CHECK(std::count(wrong_calendar.err.begin(), wrong_calendar.err.end(), '\n') == 1);
+    CHECK(wrong_calendar.err.find("--calendar FILE") != std::string::npos);
+    auto three = run_cycle("check " + quoted(plans + "good-2026.toml") + " " +
+                           quoted(plans + "holiday.toml") + " " + quoted(plans + "weekend.toml"));
+    CHECK(three.exit_code == 2);
+    CHECK(std::count(three.err.begin(), three.err.end(), '\n') == 1);
+    CHECK(three.err.find("(and 2 more plan files like it)") != std::string::npos);
     auto bad_day = run_cycle(fmt::format("check --calendar {} {} --today 2026-02-30", quoted(wheel),
                                          quoted(plans + "good-2026.toml")));
     CHECK(bad_day.exit_code == 2);

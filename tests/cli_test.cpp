@@ -92,8 +92,52 @@ TEST_CASE("cycle plan --format plan round-trips through --plan", "[cli][plan-fil
     for (std::size_t i = 0; i < a["occurrences"].size(); ++i) {
         for (const char* key : {"key", "date", "end_date", "start", "end"})
             CHECK(a["occurrences"][i][key] == b["occurrences"][i][key]);
-        CHECK(b["occurrences"][i]["fixed"] == true);
+        // Written as the planner's proposals: planned again, to the same dates.
+        CHECK(b["occurrences"][i]["fixed"] == false);
     }
+    // Confirmed, every date is fixed.
+    std::string text = cycle::test::read_file(dir / "plan.toml");
+    for (auto at = text.find("\"proposed\""); at != std::string::npos;
+         at = text.find("\"proposed\""))
+        text.replace(at, 10, "\"confirmed\"");
+    cycle::test::write_file(dir / "plan.toml", text);
+    auto confirmed =
+        run_cycle("plan --year 2026 --format json --plan '" + (dir / "plan.toml").string() + "'");
+    auto c = nlohmann::json::parse(confirmed.out);
+    REQUIRE(c["occurrences"].size() == a["occurrences"].size());
+    for (std::size_t i = 0; i < c["occurrences"].size(); ++i) {
+        CHECK(c["occurrences"][i]["date"] == a["occurrences"][i]["date"]);
+        CHECK(c["occurrences"][i]["fixed"] == true);
+    }
+}
+
+TEST_CASE("cycle plan and cycle export take several --plan files, as check and due do",
+          "[cli][plan-file]") {
+    cycle::test::temp_dir dir;
+    const std::string header = "calendar = \"nya-perspektiv-2025-2028\"\n[[occurrence]]\n";
+    cycle::test::write_file(dir / "a.toml",
+                            header + "event = \"seminar\"\nyear = 2026\ndate = 2026-05-19\n");
+    cycle::test::write_file(dir / "b.toml", header +
+                                                "event = \"local-dialogue\"\nmember = \"eda\"\n"
+                                                "year = 2026\ndate = 2026-10-13\n");
+    const std::string plans =
+        " --plan '" + (dir / "a.toml").string() + "' --plan '" + (dir / "b.toml").string() + "'";
+    for (const std::string command : {"plan --format json", "export json"}) {
+        INFO(command);
+        auto r = run_cycle(command + " --year 2026" + plans);
+        REQUIRE(r.exit_code == 0);
+        std::size_t fixed = 0;
+        const auto doc = nlohmann::json::parse(r.out);
+        for (const auto& o : doc["occurrences"]) {
+            if (o["fixed"] != true) continue;
+            ++fixed;
+            CHECK((o["date"] == "2026-05-19" || o["date"] == "2026-10-13"));
+        }
+        CHECK(fixed == 2);
+    }
+    auto bad = run_cycle("plan --year 2026 --plan '" + (dir / "a.toml").string() +
+                         "' --plan /nonexistent.toml");
+    CHECK(bad.exit_code == 2);
 }
 
 TEST_CASE("bad input: a message with file:line:col, exit 2, no output file", "[cli][bad-input]") {

@@ -90,7 +90,7 @@ TEST_CASE("completion: options of the subcommand and their fixed values") {
     CHECK(complete({"check", "--format", ""}) ==
           std::set<std::string>{"text", "json", "github", "junit"});
     CHECK(complete({"plan", "--format", "j"}) == std::set<std::string>{"json"});
-    CHECK(complete({"schema", ""}) == std::set<std::string>{"calendar", "plan"});
+    CHECK(complete({"schema", ""}) == std::set<std::string>{"calendar", "plan", "project"});
     CHECK(complete({"export", ""}) == std::set<std::string>{"ics", "json", "svg"});
     CHECK(complete({"import", ""}) == std::set<std::string>{"ics"});
     CHECK(complete({"--"}).count("--plugin-dir") == 1);

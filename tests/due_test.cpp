@@ -48,8 +48,33 @@ TEST_CASE("due: with a plan file, what was due and is not marked held is overdue
     CHECK(later.out ==
           "Due 2026-11-20 – 2026-12-20 (Testhjul för cycle check 2025–2026):\n"
           "nothing\n"
-          "Overdue (due before 2026-11-20, not marked held):\n"
-          "2026-11-17               v. 47  Tue  due 2026-11-17  Sammanställning av dialogerna\n");
+          "Past, not marked held (mark it: cycle mark held ID --plan FILE):\n"
+          "2026-11-17               v. 47  Tue  due 2026-11-17  Sammanställning av dialogerna  "
+          "[compilation/2026]\n");
+}
+
+TEST_CASE("due: a deadline really missed is told apart from what is past and not marked held") {
+    // Beta's local dialogue is dated 3 November, after its 31 October deadline;
+    // Alfa's (15 September) and the rest took place on time but are not marked held.
+    auto r =
+        run_cycle(fmt::format("due --calendar {} {} --today 2026-11-05 --within 1d --format json",
+                              quoted(wheel), quoted(plans + "deadline-missed.toml")));
+    CHECK(r.exit_code == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    REQUIRE(doc["missed"].size() == 1);
+    CHECK(doc["missed"][0]["occurrence"] == "local-dialogue/beta/2026");
+    CHECK(doc["unmarked"].size() >= 2);
+    for (const auto& item : doc["unmarked"])
+        CHECK(item["occurrence"] != "local-dialogue/beta/2026");
+    CHECK(doc["overdue"].size() == doc["missed"].size() + doc["unmarked"].size());
+    auto text = run_cycle(fmt::format("due --calendar {} {} --today 2026-11-05 --within 1d",
+                                      quoted(wheel), quoted(plans + "deadline-missed.toml")));
+    const auto missed_at = text.out.find("Deadline missed");
+    const auto past_at = text.out.find("Past, not marked held");
+    REQUIRE(missed_at != std::string::npos);
+    REQUIRE(past_at != std::string::npos);
+    CHECK(text.out.find("[local-dialogue/beta/2026]", missed_at) < past_at);
+    CHECK(text.out.find("[local-dialogue/alfa/2026]", past_at) != std::string::npos);
 }
 
 TEST_CASE("due: bad input exits 2") {

@@ -2,8 +2,11 @@
 // byte by byte, every generated feed through libical, python3-icalendar and
 // ical.js, daylight saving days, stable UIDs with rising SEQUENCE, and
 // import of Outlook-, Google-, Apple- and Thunderbird-shaped exports.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -600,4 +603,72 @@ TEST_CASE("vtimezone: yearly rules from the tz database, or a clear error", "[ic
     CHECK(moscow.errors().front().message.find("changes its daylight saving rules") !=
           std::string::npos);
     CHECK_FALSE(vtimezone("Mars/Olympus", 2026, 2026).ok());
+}
+
+TEST_CASE("an event that leaves a feed is published there as cancelled, for 90 days", "[ical]") {
+    temp_dir dir;
+    const auto feeds = (dir / "feeds").string();
+    auto publish = [&](const std::string& epoch, const std::string& years) {
+        auto r = run("SOURCE_DATE_EPOCH=" + epoch + " '" + CYCLE_CLI + "' export ics " + years +
+                     " --all-audiences --out '" + feeds + "'");
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return r;
+    };
+    // What python3-icalendar reads: uid -> "STATUS|sequence".
+    auto statuses = [&](const std::string& feed) {
+        auto r = run(std::string(CYCLE_PYTHON) + " '" + CYCLE_SOURCE_DIR +
+                     "/tests/tools/ics_status.py' '" + (dir / "feeds" / feed).string() + "'");
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        std::map<std::string, std::string> out;
+        for (const auto& line : lines_of(r.out)) {
+            auto bar = line.find('|');
+            out[line.substr(0, bar)] = line.substr(bar + 1);
+        }
+        return out;
+    };
+    const std::string uid = "local-dialogue.2027.eda@nya-perspektiv-2025-2028";
+    publish("1767225600", "--cycle");  // 2026-01-01: the whole cycle
+    const auto whole = statuses("all.ics");
+    CHECK(statuses("eda.ics").at(uid) == "CONFIRMED|0");
+
+    // 2026-02-01: only 2026 into the same feeds.
+    auto one_year = publish("1769904000", "--year 2026");
+    const auto all = statuses("all.ics");
+    std::size_t live = 0, cancelled = 0;
+    for (const auto& [u, s] : all) (s.rfind("CANCELLED", 0) == 0 ? cancelled : live)++;
+    CHECK(all.size() == whole.size());  // nothing vanished
+    CHECK(cancelled > 20);
+    CHECK(one_year.err ==
+          fmt::format("cycle export: {} published events left the feeds: published as "
+                      "cancelled (STATUS:CANCELLED) for 90 days, so subscribers' "
+                      "calendars drop them (docs/feeds.md)\n",
+                      cancelled));
+    const auto eda = read_file(dir / "feeds" / "eda.ics");
+    CHECK(statuses("eda.ics").at(uid) == "CANCELLED|1");
+    auto tomb = event_with_uid(eda, uid);
+    CHECK(field(tomb, "DTSTAMP") == "DTSTAMP:20260201T000000Z");
+    CHECK(field(tomb, "DTSTART").rfind("DTSTART;VALUE=DATE:2027", 0) == 0);
+    CHECK(field(tomb, "SUMMARY") == "SUMMARY:Lokal dialog – Eda kommun");
+    // The real libical reads every feed with its cancellations.
+    for (const auto& f : std::filesystem::directory_iterator(dir / "feeds"))
+        if (f.path().extension() == ".ics") {
+            INFO(f.path());
+            CHECK(cycle::ical::libical_problems(read_file(f.path()), true).empty());
+        }
+
+    // Again, later: the same bytes, and nothing newly cancelled to tell.
+    auto again = publish("1772323200", "--year 2026");  // 2026-03-01
+    CHECK(again.err == "");
+    CHECK(read_file(dir / "feeds" / "eda.ics") == eda);
+
+    // 90 days after they left, the cancellations are no longer published.
+    publish("1777680000", "--year 2026");  // 2026-05-02
+    CHECK(statuses("eda.ics").count(uid) == 0);
+    CHECK(statuses("all.ics").size() == live);
+
+    // Back in the feed: a SEQUENCE above the cancellation, so it replaces it.
+    publish("1777766400", "--cycle");
+    CHECK(statuses("eda.ics").at(uid) == "CONFIRMED|2");
 }

@@ -50,11 +50,26 @@ TEST_CASE("a written plan reads back as the same plan", "[plan-file]") {
         std::string text = write_plan_file(cal, *proposal);
         plan_file pf = read(text);
         CHECK(pf.entries.size() == proposal->occurrences.size());
+        // Written as proposals: every entry is "proposed".
+        for (const auto& e : pf.entries) CHECK(e.proposed);
         auto again = make_plan(cal, {.year = year, .fixed = &pf});
         REQUIRE(again);
         CHECK(dates_of(*again) == dates_of(*proposal));
         for (const auto& o : again->occurrences) CHECK(o.fixed);
-        CHECK(write_plan_file(cal, *again) == text);  // and writes the same file
+        // Read back as fixed dates, the plan writes as confirmed ones: the
+        // same file without its status = "proposed" lines.
+        std::string confirmed = text;
+        for (auto at = confirmed.find("status = \"proposed\"\n"); at != std::string::npos;
+             at = confirmed.find("status = \"proposed\"\n"))
+            confirmed.erase(at, 20);
+        CHECK(write_plan_file(cal, *again) == confirmed);
+        // Re-planned around nothing fixed (what `cycle plan --plan` does), the
+        // proposals come back as the same file.
+        auto replanned = make_plan(cal, {.year = year, .fixed = nullptr});
+        REQUIRE(replanned);
+        const plan_file only_fixed = fixed_entries(pf);
+        CHECK(only_fixed.entries.empty());
+        CHECK(write_plan_file(cal, *replanned) == text);
     }
 }
 
@@ -120,11 +135,23 @@ TEST_CASE("plan file errors name line and column", "[plan-file][bad-input]") {
     CHECK(errors_of(header + "[[occurrence]]\nevent = \"revision-input\"\nmember = \"eda\"\ndate = 2026-10-01\n") ==
           lines{"5:8: event 'revision-input' does not occur in cycle year 2 (2026)"});
     CHECK(errors_of("calendar = \"other\"\n") ==
-          lines{"1:12: the plan is for calendar 'other', but the calendar in use is 'nya-perspektiv-2025-2028'"});
+          lines{"1:12: the plan is for calendar 'other', but the calendar in use is "
+                "'nya-perspektiv-2025-2028' "
+                "(<built-in>/nya-perspektiv-2025-2028.toml): give the plan's calendar with "
+                "--calendar FILE, "
+                "or name it in cycle.toml (docs/project.md)"});
+    // Entries are not read against a calendar they are not for: one error,
+    // not an "unknown event" per entry.
+    CHECK(errors_of("calendar = \"other\"\n[[occurrence]]\nevent = \"x\"\ndate = 2026-05-05\n"
+                    "[[occurrence]]\nevent = \"y\"\ndate = 2026-05-06\n")
+              .size() == 1);
     CHECK(errors_of(header + "[[occurrence]]\nevent = \"seminar\"\ndate = 2026-05-05\ncolour = \"red\"\n") ==
           lines{"5:1: [[occurrence]]: unknown key 'colour'"});
-    CHECK(errors_of(header + "[[occurrence]]\nevent = \"seminar\"\ndate = 2026-05-05\nstatus = \"done\"\n") ==
-          lines{"5:10: [[occurrence]]: status is \"planned\", \"held\" or \"cancelled\", not 'done'"});
+    CHECK(
+        errors_of(header +
+                  "[[occurrence]]\nevent = \"seminar\"\ndate = 2026-05-05\nstatus = \"done\"\n") ==
+        lines{"5:10: [[occurrence]]: status is \"proposed\", \"confirmed\", \"held\" or "
+              "\"cancelled\", not 'done'"});
     CHECK(errors_of(header + "[[occurrence]]\nevent = \"seminar\"\ndate = 2026-05-05\n[[occurrence.waive]]\nrule = \"weekend\"\nreason = \" \"\n") ==
           lines{"7:10: a waiver needs a written reason"});
     // An impossible date is refused by the TOML parser, with its place.

@@ -175,3 +175,32 @@ TEST_CASE("cycle warns about refused plugins, skips them and carries on", "[plug
     auto bad_dir = run_cycle("--plugin-dir /nonexistent/plugins plugins");
     CHECK(bad_dir.exit_code == 2);
 }
+
+TEST_CASE(
+    "a plugin that throws from an entry point is an error at its library: exit 2, nothing written",
+    "[plugins][cli]") {
+    const std::string throws_dir = (plugins_dir / "throws").string();
+    const std::string library = throws_dir + "/throwing_entry_plugin.so";
+    cycle::test::temp_dir dir;
+    const auto out = dir / "out.txt";
+    const std::string load = "--plugin-dir '" + throws_dir + "' ";
+
+    auto exported = run_cycle(load + "export boom --year 2026 --out '" + out.string() + "'");
+    CHECK(exported.exit_code == 2);
+    CHECK(exported.err == library + ": error: exporter 'boom' failed: exporter exploded\n");
+    CHECK_FALSE(std::filesystem::exists(out));
+
+    cycle::test::write_file(dir / "in.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    auto imported = run_cycle(load + "import boom '" + (dir / "in.ics").string() + "' --out '" +
+                              out.string() + "'");
+    CHECK(imported.exit_code == 2);
+    CHECK(imported.err == library + ": error: importer 'boom' failed: importer exploded\n");
+    CHECK_FALSE(std::filesystem::exists(out));
+
+    auto checked = run_cycle(load + "check --calendar '" + cycle::test::check_wheel + "' '" +
+                             cycle::test::test_plans + "good-2026.toml'");
+    CHECK(checked.exit_code == 2);
+    CHECK(checked.out == "");
+    CHECK(checked.err ==
+          library + ": error: checker 'boom' failed: an exception that is not a std::exception\n");
+}

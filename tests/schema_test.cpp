@@ -154,7 +154,7 @@ std::string replace(std::string text, const std::string& from, const std::string
 }  // namespace
 
 TEST_CASE("cycle schema prints the schemas of the repository, byte for byte") {
-    for (std::string format : {"calendar", "plan"}) {
+    for (std::string format : {"calendar", "plan", "project"}) {
         auto r = run_cycle("schema " + format);
         CHECK(r.exit_code == 0);
         CHECK(r.out == read_file(schema_dir / (format + ".schema.json")));
@@ -164,13 +164,13 @@ TEST_CASE("cycle schema prints the schemas of the repository, byte for byte") {
     CHECK(bad.out.empty());
 }
 
-TEST_CASE("every key of both schemas has a title, a description and an example") {
-    for (std::string format : {"calendar", "plan"}) {
+TEST_CASE("every key of the schemas has a title, a description and an example") {
+    for (std::string format : {"calendar", "plan", "project"}) {
         auto schema = nlohmann::json::parse(read_file(schema_dir / (format + ".schema.json")));
         CHECK(schema["$schema"] == "http://json-schema.org/draft-07/schema#");
         std::vector<std::pair<std::string, nlohmann::json>> properties;
         each_property(schema, format, properties);
-        CHECK(properties.size() > (format == "plan" ? 10u : 50u));
+        CHECK(properties.size() > (format == "project" ? 1u : format == "plan" ? 10u : 50u));
         for (const auto& [where, p] : properties) {
             INFO(where);
             CHECK(p.contains("title"));
@@ -316,4 +316,15 @@ TEST_CASE("examples/ci/.taplo.toml gives each plan and calendar file its schema"
     CHECK(schema_of["plans/*.toml"] == "/usr/share/cycle/schemas/plan.schema.json");
     CHECK(schema_of["broken/*.toml"] == "/usr/share/cycle/schemas/plan.schema.json");
     CHECK(schema_of["calendars/*.toml"] == "/usr/share/cycle/schemas/calendar.schema.json");
+    CHECK(schema_of["cycle.toml"] == "/usr/share/cycle/schemas/project.schema.json");
+}
+
+TEST_CASE("the project file: examples/ci/cycle.toml is valid; typos and wrong types are refused") {
+    CHECK(validate("project", {source_dir / "examples/ci/cycle.toml"}).begin()->second == "valid");
+    cycle::test::temp_dir dir;
+    write_file(dir / "typo.toml", "plan = \"plans\"\n");
+    write_file(dir / "number.toml", "calendar = 3\n");
+    auto verdicts = validate("project", {dir / "typo.toml", dir / "number.toml"});
+    CHECK(verdicts[(dir / "typo.toml").string()] != "valid");
+    CHECK(verdicts[(dir / "number.toml").string()] != "valid");
 }

@@ -60,11 +60,18 @@ class Plugins(_Handle):
     def list(self):
         return json.loads(self._cycle._text("cycle_plugins_list_json", self._handle))
 
-    def check(self, plan, today=None):
-        return json.loads(self._cycle._text("cycle_check_json", self._handle, plan._handle, _b(today)))["findings"]
+    def check(self, plan, today=None, partial=True):
+        """The findings; partial=False also reports required occurrences absent from the plan file
+        ("missing"), as `cycle check` without --partial."""
+        return json.loads(self._cycle._text("cycle_check_json_with", self._handle, plan._handle, _b(today),
+                                            1 if partial else 0))["findings"]
 
-    def export(self, plan, fmt, audience=None):
-        return self._cycle._text("cycle_export", self._handle, plan._handle, _b(fmt), _b(audience))
+    def export(self, plan, fmt, audience=None, now=None):
+        """The export; now: the publishing time (seconds since 1970, UTC) for reproducible output."""
+        if now is None:
+            return self._cycle._text("cycle_export", self._handle, plan._handle, _b(fmt), _b(audience))
+        return self._cycle._text("cycle_export_at", self._handle, plan._handle, _b(fmt), _b(audience), None, 0,
+                                 None, now)
 
 
 def _b(text):
@@ -83,6 +90,9 @@ class Cycle:
         "cycle_plugins_load": [_p, ctypes.c_char_p],
         "cycle_plugins_list_json": [_p, ctypes.POINTER(_p)],
         "cycle_check_json": [_p, _p, ctypes.c_char_p, ctypes.POINTER(_p)],
+        "cycle_check_json_with": [_p, _p, ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(_p)],
+        "cycle_export_at": [_p, _p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
+                            _p, ctypes.c_longlong, ctypes.POINTER(_p)],
         "cycle_export": [_p, _p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(_p)],
     }
 

@@ -161,9 +161,13 @@ check_report run_checks(const registry& plugins, const calendar& cal, const plan
     std::vector<rule_info> rules;
     findings found;
     for (const auto& c : plugins.checkers()) {
-        auto declared = c->rules();
+        // A checker that throws is a plugin_error naming it (plugin.hpp).
+        const std::string name = c->name();
+        auto declared =
+            call_plugin(plugins, plugin_kind::checker, name, [&] { return c->rules(); });
         rules.insert(rules.end(), declared.begin(), declared.end());
-        auto more = c->check(cal, plan, options);
+        auto more = call_plugin(plugins, plugin_kind::checker, name,
+                                [&] { return c->check(cal, plan, options); });
         found.insert(found.end(), std::make_move_iterator(more.begin()),
                      std::make_move_iterator(more.end()));
     }

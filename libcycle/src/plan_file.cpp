@@ -45,9 +45,12 @@ public:
         table_reader top(root, "plan", file_, errors_, {"calendar", "occurrence"});
         if (auto id = top.string("calendar", true)) {
             pf.calendar_id = *id;
-            if (*id != cal_.id)
-                top.error_at_key("calendar", fmt::format("the plan is for calendar '{}', but the "
-                                                         "calendar in use is '{}'", *id, cal_.id));
+            // One error, not one "unknown event" per entry: the entries are
+            // not read against a calendar they are not for.
+            if (*id != cal_.id) {
+                top.error_at_key("calendar", mismatch_message(*id));
+                return errors_;
+            }
         }
         detail::for_each_table(root, "occurrence", file_, errors_, [&](const toml::table& t) {
             if (auto entry = read_entry(t)) pf.entries.push_back(std::move(*entry));
@@ -58,6 +61,14 @@ public:
     }
 
 private:
+    std::string mismatch_message(const std::string& plan_calendar) const {
+        return fmt::format(
+            "the plan is for calendar '{}', but the calendar in use is '{}' ({}): "
+            "give the plan's calendar with --calendar FILE, or name it in "
+            "cycle.toml (docs/project.md)",
+            printable(plan_calendar), cal_.id, printable(cal_.where.file));
+    }
+
     std::optional<plan_entry> read_entry(const toml::table& t) {
         table_reader r(t, "[[occurrence]]", file_, errors_,
                        {"event", "member", "year", "date", "end", "start", "duration", "status",
@@ -123,9 +134,17 @@ private:
                                                        *duration));
         }
         if (auto status = r.string("status")) {
-            if (auto s = parse_status(*status)) entry.status = *s;
-            else r.error_at_key("status", fmt::format("[[occurrence]]: status is \"planned\", "
-                                                      "\"held\" or \"cancelled\", not '{}'", *status));
+            if (*status == "proposed")
+                entry.proposed = true;
+            else if (*status == "confirmed")
+                entry.status = occurrence_status::planned;
+            else if (auto s = parse_status(*status))
+                entry.status = *s;
+            else
+                r.error_at_key("status", fmt::format("[[occurrence]]: status is \"proposed\", "
+                                                     "\"confirmed\", \"held\" or \"cancelled\", "
+                                                     "not '{}'",
+                                                     *status));
         }
         entry.note = r.string("note").value_or("");
         detail::for_each_table(t, "waive", file_, errors_, [&](const toml::table& w) {
@@ -250,10 +269,21 @@ occurrence occurrence_of(const plan_entry& entry) {
     return o;
 }
 
+plan_file fixed_entries(const plan_file& pf) {
+    plan_file out;
+    out.calendar_id = pf.calendar_id;
+    out.where = pf.where;
+    for (const auto& e : pf.entries)
+        if (!e.proposed) out.entries.push_back(e);
+    return out;
+}
+
 std::string write_plan_file(const calendar& cal, const plan& p) {
     std::string out = fmt::format(
         "# Plan for {} ({}), {}.\n"
-        "# Edit the dates; every [[occurrence]] here is fixed and overrides the planner.\n"
+        "# Edit the dates. An [[occurrence]] with status = \"proposed\" is the planner's "
+        "proposal:\n"
+        "# `cycle plan --plan FILE --update` may move it; make it \"confirmed\" once decided.\n"
         "# Format: docs/plan-format.md\n\n"
         "calendar = {}\n",
         printable(cal.title), printable(cal.id),
@@ -277,6 +307,8 @@ std::string write_plan_file(const calendar& cal, const plan& p) {
         }
         if (o.status != occurrence_status::planned)
             out += fmt::format("status = \"{}\"\n", to_string(o.status));
+        else if (!o.fixed)
+            out += "status = \"proposed\"\n";
         if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
         for (const auto& w : o.waivers)
             out += fmt::format("[[occurrence.waive]]\nrule = {}\nreason = {}\n", toml_string(w.rule),

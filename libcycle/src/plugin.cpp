@@ -150,4 +150,16 @@ result<const holiday_provider*> registry::holidays_for(const calendar& cal) cons
     return cycle::holidays_for(cal, nullptr);
 }
 
+error plugin_failure(const registry& r, plugin_kind kind, std::string_view name,
+                     std::string_view what) {
+    std::string plugin;
+    for (const auto& c : r.components())
+        if (c.kind == kind && c.name == name) plugin = c.plugin;
+    std::string place = "<built-in>";
+    for (const auto& p : r.plugins())
+        if (p.name == plugin)
+            place = p.origin == "built-in" ? "<built-in plugin " + p.name + ">" : p.origin;
+    return {fmt::format("{} '{}' failed: {}", to_string(kind), name, what), {place, 0, 0}};
+}
+
 }  // namespace cycle

@@ -134,6 +134,17 @@ private:
     }
 
     timing_form read_nth_weekday(date::month month) {
+        // `weekday` alone is usually meant as "on Mondays": say how to write that.
+        if (r_.has("weekday") && !r_.has("nth")) {
+            const std::string wd = r_.string("weekday").value_or("mon");
+            r_.error_at_key(
+                "weekday",
+                fmt::format("[[event]] '{}': 'weekday' needs 'nth' (nth = 1 for the first, "
+                            "-1 for the last {} of the month); for any {} of the month, "
+                            "write weekdays = [\"{}\"]",
+                            id_, wd, wd, wd));
+            return nth_weekday{month / date::Monday[1]};
+        }
         auto nth = r_.integer("nth", -1, 5, true);
         if (nth && *nth == 0)
             r_.error_at_key("nth", fmt::format("[[event]] '{}': 'nth' is 1–5, or -1 for the "

@@ -118,6 +118,59 @@ std::optional<error> too_deep(std::string_view text, const std::string& file) {
 
 }  // namespace
 
+std::optional<std::string> date_written_as(std::string_view text) {
+    // YYYY, then month and day of one or two digits, separated by '-', '/' or '.'.
+    std::size_t i = 0;
+    const auto number = [&](std::size_t min, std::size_t max) -> std::optional<int> {
+        std::size_t start = i;
+        int v = 0;
+        while (i < text.size() && i - start < max && text[i] >= '0' && text[i] <= '9')
+            v = v * 10 + (text[i++] - '0');
+        if (i - start < min) return std::nullopt;
+        return v;
+    };
+    const auto separator = [&]() {
+        if (i < text.size() && (text[i] == '-' || text[i] == '/' || text[i] == '.')) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    auto y = number(4, 4);
+    if (!y || !separator()) return std::nullopt;
+    auto m = number(1, 2);
+    if (!m || !separator()) return std::nullopt;
+    auto d = number(1, 2);
+    if (!d || i != text.size() || *m < 1 || *m > 12 || *d < 1 || *d > 31) return std::nullopt;
+    return fmt::format("{:04}-{:02}-{:02}", *y, *m, *d);
+}
+
+namespace {
+
+// A TOML syntax error on a line like `date = 2026-2-15` or `date = 2026/02/15`:
+// the date as TOML writes it, if the value is a date written otherwise.
+std::optional<std::string> miswritten_date(std::string_view text, std::size_t line) {
+    std::size_t start = 0;
+    for (std::size_t l = 1; l < line && start != std::string_view::npos; ++l) {
+        start = text.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    if (start == std::string_view::npos) return std::nullopt;
+    auto end = text.find('\n', start);
+    std::string_view l = text.substr(start, end == std::string_view::npos ? end : end - start);
+    auto eq = l.find('=');
+    if (eq == std::string_view::npos) return std::nullopt;
+    l.remove_prefix(eq + 1);
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    auto stop = l.find_first_of(" \t#\r,}]");
+    l = l.substr(0, stop);
+    auto written = date_written_as(l);
+    if (!written || *written == l) return std::nullopt;
+    return written;
+}
+
+}  // namespace
+
 result<toml::table> parse_toml(std::string_view text, const std::string& file,
                                std::size_t max_bytes) {
     if (text.size() > max_bytes)
@@ -129,7 +182,11 @@ result<toml::table> parse_toml(std::string_view text, const std::string& file,
     try {
         return toml::parse(text, file);
     } catch (const toml::parse_error& e) {
-        return parse_error_of(e, file);
+        error err = parse_error_of(e, file);
+        if (auto written = miswritten_date(text, e.source().begin.line))
+            err.message = fmt::format("a date is written YYYY-MM-DD, unquoted: write {} ({})",
+                                      *written, err.message);
+        return err;
     }
 }
 
@@ -191,12 +248,53 @@ std::optional<std::string> table_reader::string(std::string_view key, bool requi
     return std::nullopt;
 }
 
+std::string folded_id(std::string_view text) {
+    // Swedish and other Latin letters an id is often written with, folded
+    // to the ASCII letter they are written as in a web address.
+    static constexpr std::pair<std::string_view, char> letters[] = {
+        {"å", 'a'}, {"ä", 'a'}, {"ö", 'o'}, {"Å", 'a'}, {"Ä", 'a'}, {"Ö", 'o'}, {"é", 'e'},
+        {"É", 'e'}, {"è", 'e'}, {"ü", 'u'}, {"Ü", 'u'}, {"æ", 'a'}, {"ø", 'o'}, {"á", 'a'}};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+            out += c;
+            ++i;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+            ++i;
+            continue;
+        }
+        if (c == ' ' || c == '_' || c == '.') {
+            if (!out.empty() && out.back() != '-') out += '-';
+            ++i;
+            continue;
+        }
+        bool known = false;
+        for (const auto& [letter, ascii] : letters)
+            if (text.substr(i, letter.size()) == letter) {
+                out += ascii;
+                i += letter.size();
+                known = true;
+                break;
+            }
+        if (!known) return {};  // a character with no obvious fold: no suggestion
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return is_valid_id(out) ? out : std::string{};
+}
+
 std::optional<std::string> table_reader::id(std::string_view key, bool required) {
     auto value = string(key, required);
     if (value && !is_valid_id(*value)) {
-        error_at(*node(key), fmt::format("{}: '{}' is not a valid id: use lower case letters, "
-                                         "digits and '-', starting with a letter",
-                                         what_, *value));
+        const std::string folded = folded_id(*value);
+        error_at(*node(key),
+                 fmt::format("{}: '{}' is not a valid id: use a–z, digits and '-', "
+                             "starting with a letter{}",
+                             what_, *value,
+                             folded.empty() ? "" : fmt::format(" (did you mean '{}'?)", folded)));
         return std::nullopt;
     }
     return value;
@@ -229,6 +327,13 @@ std::optional<date::year_month_day> table_reader::date(std::string_view key, boo
     if (!n) {
         if (required) error(fmt::format("{}: missing required key '{}'", what_, key));
         return std::nullopt;
+    }
+    if (const auto* text = n->as_string()) {
+        if (auto written = date_written_as(text->get())) {
+            error_at(*n, fmt::format("{}: '{}' must be a date, unquoted: write {}", what_, key,
+                                     *written));
+            return std::nullopt;
+        }
     }
     auto* v = typed<toml::date>(*this, n, key, "a date (YYYY-MM-DD, unquoted)");
     if (!v) return std::nullopt;

@@ -42,6 +42,12 @@ result<toml::table> parse_toml(std::string_view text, const std::string& file,
 
 // Lower case ASCII letters, digits and '-', starting with a letter.
 bool is_valid_id(std::string_view id);
+// The id `text` was probably meant as, folded to a valid one ("nämnder" ->
+// "namnder", "Region Värmland" -> "region-varmland"); empty if there is none.
+std::string folded_id(std::string_view text);
+// "2026-02-15" for a date written "2026-2-15", "2026/02/15" or "2026.02.15";
+// none for text that is not a date of that shape.
+std::optional<std::string> date_written_as(std::string_view text);
 
 class table_reader {
 public:

@@ -12,6 +12,17 @@
 // and LAST-MODIFIED. When it differs from the stored one, the sequence goes
 // up by one and last-modified becomes the publishing time. Lines are never
 // removed, so an occurrence that comes back continues its sequence.
+//
+// Two more fields say which feeds each event was published in and what it
+// looked like (its DTSTART, DTEND and SUMMARY lines), so that an event that
+// leaves a feed is published there as STATUS:CANCELLED, with a higher
+// SEQUENCE, for `cancelled_days` after it left (docs/feeds.md):
+//
+//   ... <TAB> all,eda,vror~20261127T100000Z~3 <TAB> DTSTART;VALUE=DATE:20270915\r\n...
+//
+// `vror~WHEN~SEQ`: it left vror.ics at WHEN and is cancelled there with
+// SEQUENCE SEQ. Lines of the old four-field form are read as published in
+// no known feed.
 #pragma once
 
 #include <date/date.h>
@@ -21,15 +32,33 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cycle/error.hpp"
 
 namespace cycle::ical {
 
+// One feed an event was published in: still there (`gone` empty), or left
+// it at `gone` and published there as cancelled with `cancel_sequence`.
+struct feed_presence {
+    std::string gone;  // "20261127T100000Z"; empty: in the feed at the last publish
+    unsigned cancel_sequence = 0;
+};
+
 struct published {
     unsigned sequence = 0;
     std::string last_modified;  // "20260901T080000Z"
     std::string fingerprint;
+    std::map<std::string, feed_presence> feeds;  // by feed name ("all", "eda")
+    std::string last_lines;  // its DTSTART, DTEND and SUMMARY content lines, as published
+};
+
+// An event that left a feed, published there as cancelled.
+struct cancelled_event {
+    std::string uid;
+    unsigned sequence = 0;
+    std::string gone;   // when it left: its DTSTAMP and LAST-MODIFIED
+    std::string lines;  // DTSTART, DTEND, SUMMARY
 };
 
 class feed_state {
@@ -50,9 +79,27 @@ public:
     // change can no longer be announced (docs/limits.md).
     static constexpr unsigned max_sequence = 2147483647u;
 
+    // How long an event that left a feed is published there as cancelled.
+    static constexpr int cancelled_days = 90;
+
     // The SEQUENCE and LAST-MODIFIED for an event with this content now.
     const published& publish(const std::string& uid, std::string_view content,
                              const std::string& now_utc);
+
+    // Before a run that writes the feeds `live` names (feed -> the UIDs it
+    // will hold): an event in a feed it had left gets a SEQUENCE above its
+    // cancellation there; an event that left a feed of the run is marked
+    // gone from it. Call once, before publish(); `now_utc` as there.
+    // Returns how many events left a feed of this run now (each counted once).
+    std::size_t begin_run(const std::map<std::string, std::vector<std::string>>& live,
+                          const std::string& now_utc);
+    // After publish() of an event in `feed`: the lines to cancel it with later.
+    void published_in(const std::string& uid, const std::string& feed, std::string lines);
+    // What `feed` publishes as cancelled now: events that left it less than
+    // cancelled_days ago, by UID. Older ones are no longer published, but
+    // their cancellation's SEQUENCE is kept for begin_run.
+    std::vector<cancelled_event> cancelled_in(const std::string& feed,
+                                              const std::string& now_utc) const;
 
     std::string to_string() const;
 

@@ -227,12 +227,29 @@ result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occu
         first = std::min(first, int(date::year_month_day{o.date}.year()));
         last = std::max(last, int(date::year_month_day{o.end_date}.year()) + 1);
     }
+    std::vector<cancelled_event> cancelled;
+    if (state) cancelled = state->cancelled_in(settings.feed, settings.now_utc);
+    for (const auto& c : cancelled) {
+        // The year of its DTSTART ("DTSTART;VALUE=DATE:20270915" or ";TZID=...:20270915T...").
+        const auto start = c.lines.find("DTSTART");
+        const auto colon = start == std::string::npos ? start : c.lines.find(':', start);
+        if (colon != std::string::npos && colon + 5 <= c.lines.size()) {
+            int y = 0;
+            for (std::size_t i = colon + 1; i < colon + 5; ++i)
+                y = (c.lines[i] >= '0' && c.lines[i] <= '9') ? y * 10 + (c.lines[i] - '0')
+                                                             : -1'000'000;
+            if (y > 0) {
+                first = std::min(first, y);
+                last = std::max(last, y + 1);
+            }
+        }
+    }
     auto zone = vtimezone(cal.time_zone, first, last);
     if (!zone) return zone.errors();
     // The feed goes out in pieces; the buffers below are reused from one
     // event to the next.
     std::string text = out.str() + *zone;
-    content_lines props, alarms, head, tail;
+    content_lines props, alarms, head, tail, kept;
     std::string content;
     for (const auto& o : occurrences) {
         props.clear();
@@ -252,6 +269,11 @@ result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occu
             head.add("DTSTAMP", p.last_modified);
             tail.add("SEQUENCE", std::to_string(p.sequence));
             tail.add("LAST-MODIFIED", p.last_modified);
+            // What a cancellation of it in this feed will say, should it leave.
+            kept.clear();
+            (void)add_times(kept, cal, o);
+            kept.add_text("SUMMARY", title_of(cal, o));
+            state->published_in(uid, settings.feed, kept.str());
         } else {
             head.add("DTSTAMP", settings.now_utc);
             tail.add("SEQUENCE", "0");
@@ -263,6 +285,22 @@ result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occu
             if (auto sent = sink(text); !sent) return sent;
             text.clear();
         }
+    }
+    // Events that left this feed: cancelled, with a higher SEQUENCE, for a
+    // while (feed_state::cancelled_days), so subscribers' clients drop them.
+    for (const auto& c : cancelled) {
+        head.clear();
+        tail.clear();
+        head.add("BEGIN", "VEVENT");
+        head.add_text("UID", c.uid);
+        head.add("DTSTAMP", c.gone);
+        tail.add("STATUS", "CANCELLED");
+        tail.add("TRANSP", "TRANSPARENT");
+        tail.add("CLASS", "PUBLIC");
+        tail.add("SEQUENCE", std::to_string(c.sequence));
+        tail.add("LAST-MODIFIED", c.gone);
+        tail.add("END", "VEVENT");
+        text.append(head.str()).append(c.lines).append(tail.str());
     }
     content_lines end;
     end.add("END", "VCALENDAR");

@@ -40,12 +40,14 @@ struct feed_settings {
     std::string now_utc;    // DTSTAMP, "20261126T120000Z"
     std::string organizer;  // "mailto:…": ORGANIZER with the organising body as
                             // CN; empty: no ORGANIZER (it needs an address)
+    std::string feed;       // the feed's name in the feed state: "all", "eda"
 };
 
 std::string uid_of(const calendar& cal, const occurrence& o);
 
 // The feed; `state` (may be null: SEQUENCE 0, no LAST-MODIFIED) is updated
-// with what is published.
+// with what is published, and the events that left this feed are published
+// after the others as STATUS:CANCELLED (feed_state::cancelled_in).
 result<std::string> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
                                const feed_settings& settings, feed_state* state);
 

@@ -1,5 +1,9 @@
 // The "ics" exporter and importer: iCalendar feeds (docs/feeds.md).
+#include <fmt/format.h>
+
+#include <cctype>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "cycle/plugin.hpp"
@@ -69,20 +73,19 @@ public:
         const feed_state_location where{options.state, dir / feed_state::file_name};
         auto state = where.load();
         if (!state) return state.errors();
-        // With the host's sink, each feed is streamed to it as it is made
-        // (issue 12: memory does not grow with the feeds' size or number).
-        auto add = [&](std::string path, const std::string& audience) -> result<bool> {
-            feed_settings one = *settings;
-            one.audience = audience;
-            if (options.sink)
-                if (auto opened = options.sink->open(path); !opened) return opened;
-            auto text = feed(cal, p, one, &*state, options.sink);
-            if (!text) return text.errors();
-            out.push_back({std::move(path), std::move(text).value(), options.sink != nullptr});
-            return true;
+        // The feeds of this run: path, name in the state, audience.
+        struct one_feed {
+            std::string path, name, audience;
         };
+        std::vector<one_feed> feeds;
         if (!options.all_audiences) {
-            if (auto r = add(options.out, options.audience); !r) return r.errors();
+            // The feed's name in the state: its file name without .ics, in
+            // the characters the state file allows.
+            std::string name = std::filesystem::path(options.out).stem().string();
+            for (char& c : name)
+                if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
+            if (name.empty()) name = "feed";
+            feeds.push_back({options.out, name, options.audience});
         } else {
             // all.ics and the state are the exporter's own files: a body whose
             // feed would take the same name would replace one silently.
@@ -91,10 +94,39 @@ public:
                     return error{"body id 'all' is the name of the combined feed (all.ics) that "
                                  "--all-audiences writes; rename the body",
                                  b.where};
-            if (auto r = add((dir / "all.ics").string(), ""); !r) return r.errors();
+            feeds.push_back({(dir / "all.ics").string(), "all", ""});
             for (const auto& b : cal.bodies)
-                if (auto r = add((dir / (b.id + ".ics")).string(), b.id); !r) return r.errors();
+                feeds.push_back({(dir / (b.id + ".ics")).string(), b.id, b.id});
         }
+        // What each feed will hold, so that the state knows which published
+        // events left a feed: those are published there as cancelled.
+        std::map<std::string, std::vector<std::string>> live;
+        for (const auto& f : feeds) {
+            auto& uids = live[f.name];
+            if (f.audience.empty())
+                for (const auto& o : p.occurrences) uids.push_back(uid_of(cal, o));
+            else
+                for (const auto& o : select(cal, p, {.audience = f.audience, .from = {}, .to = {}}))
+                    uids.push_back(uid_of(cal, o));
+        }
+        const std::size_t left = state->begin_run(live, settings->now_utc);
+        // With the host's sink, each feed is streamed to it as it is made
+        // (issue 12: memory does not grow with the feeds' size or number).
+        for (const auto& f : feeds) {
+            feed_settings one = *settings;
+            one.audience = f.audience;
+            one.feed = f.name;
+            if (options.sink)
+                if (auto opened = options.sink->open(f.path); !opened) return opened.errors();
+            auto text = feed(cal, p, one, &*state, options.sink);
+            if (!text) return text.errors();
+            out.push_back({f.path, std::move(text).value(), options.sink != nullptr});
+        }
+        if (left > 0 && options.notices)
+            options.notices->push_back(fmt::format(
+                "{} published event{} left the feeds: published as cancelled (STATUS:CANCELLED) "
+                "for {} days, so subscribers' calendars drop {} (docs/feeds.md)",
+                left, left == 1 ? "" : "s", feed_state::cancelled_days, left == 1 ? "it" : "them"));
         if (auto saved = where.save(*state, out); !saved) return saved.errors();
         return out;
     }

@@ -7,7 +7,9 @@
  * line, each "file:line:col: error: message" where the place is known; on
  * success *error is set to NULL. There is no global error state: what went
  * wrong is in the value returned. Strings returned through `char**` are
- * UTF-8, NUL-terminated and the caller's: free them with cycle_string_free.
+ * valid UTF-8 (a byte of the input that was not, e.g. in an audience name
+ * or a file, comes back as the four characters "\xNN"), NUL-terminated and
+ * the caller's: free them with cycle_string_free.
  *
  *   cycle_calendar* cal = NULL;
  *   cycle_plan* plan = NULL;
@@ -98,6 +100,14 @@ void cycle_plugins_free(cycle_plugins* plugins);
 cycle_status cycle_check_json(const cycle_plugins* plugins, const cycle_plan* plan,
                               const char* today, char** json, char** error);
 
+/* cycle_check_json, with `partial` 0 for the full check of `cycle check`
+ * without --partial: the plan file must hold every occurrence the calendar
+ * requires in its years, and an absent one is a "missing" finding. `partial`
+ * 1 is cycle_check_json. A plugin that throws, here or in any function, is
+ * an error (CYCLE_ERROR_PLUGIN) naming its library, never a crash. */
+cycle_status cycle_check_json_with(const cycle_plugins* plugins, const cycle_plan* plan,
+                                   const char* today, int partial, char** json, char** error);
+
 /* Writes the plan through the exporter named `format` ("json", "ics", ...),
  * for `audience` (NULL or "" for everything). */
 cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, const char* format,
@@ -130,6 +140,19 @@ cycle_status cycle_export_with(const cycle_plugins* plugins, const cycle_plan* p
                                const char* format, const char* audience,
                                const char* const* parameters, size_t parameter_count,
                                cycle_state* state, char** output, char** error);
+
+/* "Now" for cycle_export_at: the system clock. */
+#define CYCLE_NOW (-9223372036854775807LL - 1)
+
+/* cycle_export_with at a given time, for reproducible output: `now` is the
+ * publishing time in seconds since 1970-01-01T00:00:00Z (the ics DTSTAMP and
+ * LAST-MODIFIED of what changed), as SOURCE_DATE_EPOCH is for `cycle`;
+ * CYCLE_NOW for the system clock. The same plan, state and `now` give the
+ * same bytes. */
+cycle_status cycle_export_at(const cycle_plugins* plugins, const cycle_plan* plan,
+                             const char* format, const char* audience,
+                             const char* const* parameters, size_t parameter_count,
+                             cycle_state* state, long long now, char** output, char** error);
 
 #ifdef __cplusplus
 }

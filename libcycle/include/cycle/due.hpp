@@ -6,8 +6,9 @@
 //
 //   auto p = cycle::make_plan(cal, {.year = 2026, .fixed = &plan_file});
 //   auto d = cycle::find_due(*p, 2026_y/10/1, 30);
-//   d.due      // takes place or falls due 1–31 October 2026
-//   d.overdue  // in the plan file, fell due before 1 October, not marked held
+//   d.due       // takes place or falls due 1–31 October 2026
+//   d.missed    // in the plan file, its deadline passed and it is dated after it
+//   d.unmarked  // in the plan file, took place before 1 October, not marked held
 #pragma once
 
 #include <date/date.h>
@@ -27,7 +28,15 @@ struct due_report {
     date::sys_days to;            // today + within days, inclusive
     std::vector<occurrence> due;  // takes place or is due in from..to; by due day
     // Due before `from` and still planned: only occurrences fixed by a plan
-    // file, the only place that can say they were held; by due day.
+    // file, the only place that can say they were held; by due day. Two kinds:
+    // Deadlines really missed: the deadline is before `from`, and the plan
+    // dates the occurrence after it (it cannot have been held in time).
+    std::vector<occurrence> missed;
+    // Past, not marked held: it was dated on or before its deadline (or has
+    // none) and its last day is before `from`. Probably held; the plan file
+    // does not say so yet (`cycle mark held ID --plan FILE`).
+    std::vector<occurrence> unmarked;
+    // Both of the above, by due day (the "overdue" of cycle-due/1 JSON).
     std::vector<occurrence> overdue;
 };
 

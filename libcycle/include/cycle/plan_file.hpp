@@ -38,6 +38,10 @@ struct plan_entry : occurrence_id {
     std::optional<std::chrono::minutes> start_time;
     std::optional<std::chrono::minutes> duration;
     occurrence_status status = occurrence_status::planned;
+    // status = "proposed": a date the planner may move (`cycle plan --plan`
+    // re-plans it around the confirmed and held ones). "confirmed" (and the
+    // older word "planned", and no status) is a fixed date not yet held.
+    bool proposed = false;
     std::string note;
     std::vector<waiver> waivers;
     source_region where;
@@ -72,8 +76,14 @@ result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
 // is zero (the planner puts in the event's own, see planning.md).
 occurrence occurrence_of(const plan_entry& entry);
 
+// The plan file with only its fixed dates: the confirmed, held and
+// cancelled entries, not the proposed ones (what `cycle plan --plan` gives
+// the planner).
+plan_file fixed_entries(const plan_file& pf);
+
 struct plan;
-// The plan as a plan file: every occurrence fixed.
+// The plan as a plan file. Occurrences the planner proposed (not `fixed`)
+// are written with status = "proposed"; the others as they are.
 std::string write_plan_file(const calendar& cal, const plan& p);
 
 }  // namespace cycle

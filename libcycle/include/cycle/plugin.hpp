@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,6 +107,10 @@ struct export_options {
     // What was published before (ics: SEQUENCE), read and updated by the
     // exporter; none: its files next to out (state_store.hpp).
     state_store* state = nullptr;
+    // Where an exporter says what the user should know about a run (ics:
+    // "27 published events left the feeds and are published as cancelled");
+    // the host prints them. None: not asked.
+    std::vector<std::string>* notices = nullptr;
     // Where write_all may stream outputs (see output_sink); none: every
     // output's bytes are returned in export_output::text. Never given with
     // out = "-".
@@ -198,6 +203,42 @@ struct plugin_record {
     std::string description;
     std::string origin;  // "built-in" or the library's path
 };
+
+// A plugin's code threw: what it said, as an error at the plugin's library
+// ("/usr/lib/cycle/plugins/md.so: error: exporter 'md' failed: ..."). Hosts
+// that call plugin code catch it and report it as bad input (the CLI: exit
+// 2, nothing written). Plugins themselves return errors, never throw
+// (docs/plugins.md).
+class plugin_error : public std::runtime_error {
+public:
+    explicit plugin_error(cycle::error e) : std::runtime_error(e.message), error_(std::move(e)) {}
+    const cycle::error& located() const { return error_; }
+
+private:
+    cycle::error error_;
+};
+
+class registry;
+// The error for a component that threw: "<kind> '<name>' failed: <what>",
+// at its plugin's library path (or "<built-in plugin NAME>").
+error plugin_failure(const registry& r, plugin_kind kind, std::string_view name,
+                     std::string_view what);
+
+// Runs `call` (plugin code); an exception it throws becomes a plugin_error.
+template <class F>
+auto call_plugin(const registry& r, plugin_kind kind, std::string_view name, F&& call)
+    -> decltype(call()) {
+    try {
+        return call();
+    } catch (const plugin_error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw plugin_error(plugin_failure(r, kind, name, e.what()));
+    } catch (...) {
+        throw plugin_error(
+            plugin_failure(r, kind, name, "an exception that is not a std::exception"));
+    }
+}
 
 // All plugins of one run. An object the caller owns and passes in: no
 // global registry.
