@@ -45,7 +45,7 @@ TEST_CASE("C API: plan the default wheel and query one principal's autumn as JSO
     CHECK(std::string(cycle_version()) == CYCLE_VERSION);
     REQUIRE(cycle_calendar_default(&h.cal, &error.text) == CYCLE_OK);
     CHECK(error.text == nullptr);
-    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, &error.text) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, nullptr, nullptr, &h.plan, &error.text) == CYCLE_OK);
     cycle_calendar_free(h.cal);  // the plan keeps what it needs
     h.cal = nullptr;
     REQUIRE(cycle_plan_query_json(h.plan, "eda", "2026-09-01", "2026-12-31", &json.text,
@@ -81,9 +81,9 @@ TEST_CASE("C API: errors come back as status and message, with the place", "[c-a
     REQUIRE(cycle_calendar_load_file(CYCLE_SOURCE_DIR "/calendars/nya-perspektiv-2023.toml", &h.cal,
                                      nullptr) == CYCLE_OK);
     owned_string e3;
-    CHECK(cycle_plan_make(h.cal, 1999, nullptr, nullptr, &h.plan, &e3.text) == CYCLE_ERROR_INPUT);
+    CHECK(cycle_plan_make(nullptr, h.cal, 1999, nullptr, nullptr, &h.plan, &e3.text) == CYCLE_ERROR_INPUT);
     CHECK(contains(e3.str(), "1999"));
-    REQUIRE(cycle_plan_make(h.cal, 0, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 0, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
     owned_string e4, e5;
     CHECK(cycle_plan_query_json(h.plan, "nobody", nullptr, nullptr, &json.text, &e4.text) ==
           CYCLE_ERROR_NOT_FOUND);
@@ -101,7 +101,7 @@ TEST_CASE("C API: errors come back as status and message, with the place", "[c-a
     cycle_calendar* wheel = nullptr;
     REQUIRE(cycle_calendar_default(&wheel, nullptr) == CYCLE_OK);
     cycle_plan* never = nullptr;
-    CHECK(cycle_plan_make(wheel, 2026, bad_plan, "plans/2026.toml", &never, &e6.text) ==
+    CHECK(cycle_plan_make(nullptr, wheel, 2026, bad_plan, "plans/2026.toml", &never, &e6.text) ==
           CYCLE_ERROR_INPUT);
     CHECK(never == nullptr);
     CHECK(contains(e6.str(), "plans/2026.toml:3:"));
@@ -115,7 +115,7 @@ TEST_CASE("C API: export and check through built-in and loaded plugins", "[c-api
     const char* fixed =
         "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
         "member = \"eda\"\nyear = 2026\ndate = 2026-10-12\n";
-    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &h.plan, &error.text) ==
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, fixed, "plans/2026.toml", &h.plan, &error.text) ==
             CYCLE_OK);
     REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
 
@@ -183,11 +183,11 @@ TEST_CASE("C API: export with parameters and a state: SEQUENCE rises when a date
     owned_string error, first, again, second, saved, none;
     REQUIRE(cycle_calendar_default(&h.cal, nullptr) == CYCLE_OK);
     REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
-    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
     const char* fixed =
         "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
         "member = \"eda\"\nyear = 2026\ndate = 2026-10-20\n";
-    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &moved, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, fixed, "plans/2026.toml", &moved, nullptr) == CYCLE_OK);
     REQUIRE(cycle_state_new(&state, nullptr) == CYCLE_OK);
     REQUIRE(cycle_state_get(state, "feed-state.tsv", &none.text, nullptr) == CYCLE_OK);
     CHECK(none.text == nullptr);
