@@ -236,3 +236,45 @@ TEST_CASE("C API: export with parameters and a state: SEQUENCE rises when a date
     cycle_state_free(state);
     cycle_plan_free(moved);
 }
+
+TEST_CASE("C API: cycle_plan_make plans with the holiday provider of the registry it is given",
+          "[c-api]") {
+    // "test-land" comes from a plugin (tests/plugins/holiday_plugin.cpp):
+    // 13 October 2026 is a public holiday there, and Första maj is not.
+    const char* toml = R"([cycle]
+id = "t"
+title = "T"
+first_year = 2026
+last_year = 2026
+holidays = "test-land"
+
+[[event]]
+id = "autumn"
+title = "Höstmöte"
+kind = "meeting"
+month = 10
+day = 13
+)";
+    handles h;
+    owned_string error, json;
+    REQUIRE(cycle_calendar_load_string(toml, "t.toml", &h.cal, &error.text) == CYCLE_OK);
+    // Without a registry: the built-in plugins, which do not know test-land.
+    owned_string unknown;
+    cycle_plan* never = nullptr;
+    CHECK(cycle_plan_make(nullptr, h.cal, 2026, nullptr, nullptr, &never, &unknown.text) ==
+          CYCLE_ERROR_INPUT);
+    CHECK(never == nullptr);
+    CHECK(contains(unknown.str(), "test-land"));
+    REQUIRE(cycle_plugins_new(&h.plugins, &error.text) == CYCLE_OK);
+    REQUIRE(cycle_plugins_load(h.plugins, (test_plugins + "/holidays/holiday_plugin.so").c_str(),
+                               &error.text) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(h.plugins, h.cal, 2026, nullptr, nullptr, &h.plan, &error.text) ==
+            CYCLE_OK);
+    REQUIRE(cycle_plan_query_json(h.plan, nullptr, nullptr, nullptr, &json.text, &error.text) ==
+            CYCLE_OK);
+    // The rule names the day; the explanation says it is test-land's holiday.
+    auto j = nlohmann::json::parse(json.str());
+    REQUIRE(j["occurrences"].size() == 1);
+    CHECK(j["occurrences"][0]["date"] == "2026-10-13");
+    CHECK(contains(j["occurrences"][0]["explanation"].get<std::string>(), "Testdagen"));
+}
