@@ -108,8 +108,8 @@ TEST_CASE("constraints_of: each kind with its rule id and place", "[constraint]"
     REQUIRE(window);
     CHECK(window->days.first == sys_days{2026_y / May / 1});
     CHECK(window->days.last == sys_days{2026_y / May / 31});
-    CHECK(seminar->at(1).where.file == "small.toml");
-    CHECK(seminar->at(1).where.line > 0);
+    CHECK(seminar->at(1).where->file == "small.toml");
+    CHECK(seminar->at(1).where->line > 0);
 
     auto invite = cycle::constraints_of(cal, *cal.find_event("invite"), "", 2026);
     REQUIRE(invite);

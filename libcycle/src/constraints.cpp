@@ -17,34 +17,34 @@ result<bool> add_window_and_deadline(const event_template& e, int cycle_year,
     if (e.timing.relative()) return true;  // an offset has no window of its own
     auto window = window_in(e.timing, date::year{cycle_year});
     if (!window) return window.errors();
-    out.push_back({window_constraint{*window}, "outside-window", e.timing.where});
+    out.push_back({window_constraint{*window}, "outside-window", &e.timing.where});
     if (!e.deadline) return true;
     auto day = date_in(*e.deadline, date::year{cycle_year});
     if (!day) return day.errors();
-    out.push_back({deadline_constraint{*day}, "deadline-missed", e.deadline->where});
+    out.push_back({deadline_constraint{*day}, "deadline-missed", &e.deadline->where});
     return true;
 }
 
 void add_precedence(const event_template& e, std::vector<constraint>& out) {
     for (const auto& dep : e.after)
-        out.push_back({after_constraint{dep, e.gap_days}, "precedence", e.where});
+        out.push_back({after_constraint{dep, e.gap_days}, "precedence", &e.where});
 }
 
 void add_offset(const event_template& e, std::vector<constraint>& out) {
     if (const relative_rule* rel = e.timing.relative())
-        out.push_back({offset_constraint{rel->anchor, rel->offset_days}, "offset", e.timing.where});
+        out.push_back({offset_constraint{rel->anchor, rel->offset_days}, "offset", &e.timing.where});
 }
 
 void add_working_days(const event_template& e, const std::string& member,
                       std::vector<constraint>& out) {
     if (e.working_days_only)
-        out.push_back({working_day_constraint{bodies_concerned(e, member)}, "working-day", e.where});
+        out.push_back({working_day_constraint{bodies_concerned(e, member)}, "working-day", &e.where});
 }
 
 void add_caps(const event_template& e, std::vector<constraint>& out) {
     if (const auto& pm = e.per_member)
         out.push_back({caps_constraint{pm->max_per_day, pm->max_per_week, pm->buffer_days}, "caps",
-                       e.where});
+                       &e.where});
 }
 
 // The bounds, one per kind that has one.

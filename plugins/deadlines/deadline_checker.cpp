@@ -167,7 +167,7 @@ private:
                                end_of(entry) != entry.date
                                    ? fmt::format("ends {} ", iso_date(end_of(entry)))
                                    : "is ",
-                               iso_date(deadline->day), c.where.to_string());
+                               iso_date(deadline->day), c.where->to_string());
         if (const auto* window = c.as<window_constraint>())
             return fmt::format("{} is outside its window {} – {} ({})", who,
                                iso_date(window->days.first), iso_date(window->days.last),
