@@ -124,20 +124,8 @@ bool empty(const char* s) {
 // "YYYY-MM-DD", NULL meaning none; a malformed date is an error.
 cycle::result<std::optional<date::sys_days>> parse_day(const char* text, const char* what) {
     if (!text) return std::optional<date::sys_days>{};
-    const std::string_view s = text;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    const auto number = [&](std::size_t at, std::size_t length, auto& value) {
-        auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + length, value);
-        return ec == std::errc{} && end == s.data() + at + length;
-    };
-    const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' && number(0, 4, y) &&
-                        number(5, 2, m) && number(8, 2, d);
-    const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-    if (!shaped || !ymd.ok())
-        return cycle::error{fmt::format("{} '{}' is not a date of the form YYYY-MM-DD", what, text),
-                            {}};
-    return std::optional<date::sys_days>{date::sys_days{ymd}};
+    if (auto day = cycle::parse_day(text)) return std::optional<date::sys_days>{*day};
+    return cycle::error{fmt::format("{} '{}' is not a date of the form YYYY-MM-DD", what, text), {}};
 }
 
 // Empty audience: everything. Otherwise it must be a body of the calendar.
@@ -200,12 +188,20 @@ void cycle_calendar_free(cycle_calendar* calendar) {
     delete calendar;
 }
 
-cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const char* plan_toml,
-                             const char* plan_name, cycle_plan** out, char** error) {
+cycle_status cycle_plan_make(const cycle_plugins* plugins, const cycle_calendar* calendar,
+                             int year, const char* plan_toml, const char* plan_name,
+                             cycle_plan** out, char** error) {
     return guarded(error, [&] {
         if (!calendar || !out)
             return fail(error, CYCLE_ERROR_ARGUMENT, "error: calendar and out are required");
         const cycle::calendar& cal = *calendar->cal;
+        // The calendar's holiday provider comes from the registry (a plugin
+        // may add one), as for cycle_check_json and cycle_export; NULL: the
+        // built-in plugins.
+        cycle::registry builtin;
+        if (!plugins) cycle::add_builtin_plugins(builtin);
+        auto holidays = (plugins ? plugins->registry : builtin).holidays_for(cal);
+        if (!holidays) return fail(error, CYCLE_ERROR_INPUT, holidays.errors());
         auto made = std::make_unique<cycle_plan>();
         made->cal = calendar->cal;
         made->fixed.calendar_id = cal.id;
@@ -218,7 +214,8 @@ cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const cha
         // Proposed entries are planned again, as `cycle plan --plan` does.
         const cycle::plan_file fixed_dates = cycle::fixed_entries(made->fixed);
         cycle::plan_request request{.year = std::nullopt,
-                                    .fixed = plan_toml ? &fixed_dates : nullptr};
+                                    .fixed = plan_toml ? &fixed_dates : nullptr,
+                                    .holidays = *holidays};
         if (year != 0) {
             if (auto y = cycle::check_plan_year(cal, year); !y) {
                 auto errs = y.errors();

@@ -99,23 +99,6 @@ date::sys_seconds publishing_time() {
     return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-// A plan file's entries as a plan, to write it as a plan file again.
-plan plan_of(const calendar& cal, const plan_file& pf) {
-    plan p;
-    p.first_year = p.last_year = pf.entries.empty() ? cal.first_year : 0;
-    p.calendar_id = pf.calendar_id;
-    p.occurrences.reserve(pf.entries.size());  // a copy per growth step cost 9% of an import
-    for (const auto& e : pf.entries) {
-        p.occurrences.push_back(occurrence_of(e));
-        p.first_year = p.first_year ? std::min(p.first_year, e.cycle_year) : e.cycle_year;
-        p.last_year = std::max(p.last_year, e.cycle_year);
-    }
-    std::stable_sort(p.occurrences.begin(), p.occurrences.end(), [](const occurrence& a, const occurrence& b) {
-        return std::tie(a.date, a.start_time, a.event, a.member) < std::tie(b.date, b.start_time, b.event, b.member);
-    });
-    return p;
-}
-
 // cycle plan --plan FILE... --update: each file's proposed dates become the
 // plan's, by editing their lines; the changes are listed on standard error.
 int update_plan_files(const calendar& cal, const plan& p, const std::vector<std::string>& paths) {

@@ -1,5 +1,7 @@
 #include "day_option.hpp"
 
+#include "cycle/occurrence.hpp"
+
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -8,13 +10,7 @@
 namespace cycle::cli {
 
 result<date::sys_days> parse_day(const std::string& text, const std::string& option) {
-    unsigned y = 0, m = 0, d = 0;
-    char rest = 0;
-    if (text.size() == 10 && std::sscanf(text.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &rest) == 3 &&
-        text[4] == '-' && text[7] == '-') {
-        date::year_month_day day{date::year{static_cast<int>(y)}, date::month{m}, date::day{d}};
-        if (day.ok()) return date::sys_days{day};
-    }
+    if (auto day = cycle::parse_day(text)) return *day;
     return error{fmt::format("{}: '{}' is not a day like 2026-10-20", option, text), {}};
 }
 

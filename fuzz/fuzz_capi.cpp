@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static cycle_plan* plan_2026 = [] {
         cycle_plan* p = nullptr;
         char* error = nullptr;
-        if (cycle_plan_make(wheel, 2026, nullptr, nullptr, &p, &error) != CYCLE_OK)
+        if (cycle_plan_make(nullptr, wheel, 2026, nullptr, nullptr, &p, &error) != CYCLE_OK)
             __builtin_trap();
         return p;
     }();
@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             cycle_calendar* c = nullptr;
             if (cycle_calendar_load_string(s, "fuzz.toml", &c, &error) == CYCLE_OK) {
                 cycle_plan* p = nullptr;
-                if (cycle_plan_make(c, 0, nullptr, nullptr, &p, &error) == CYCLE_OK)
+                if (cycle_plan_make(nullptr, c, 0, nullptr, nullptr, &p, &error) == CYCLE_OK)
                     cycle_plan_free(p);
                 cycle_calendar_free(c);
             }
@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         case 1: {
             cycle_plan* p = nullptr;
-            if (cycle_plan_make(wheel, 2026, s, "fuzz.toml", &p, &error) == CYCLE_OK)
+            if (cycle_plan_make(nullptr, wheel, 2026, s, "fuzz.toml", &p, &error) == CYCLE_OK)
                 cycle_plan_free(p);
             break;
         }

@@ -46,7 +46,7 @@ TEST_CASE("C API: plan the default wheel and query one principal's autumn as JSO
     CHECK(std::string(cycle_version()) == CYCLE_VERSION);
     REQUIRE(cycle_calendar_default(&h.cal, &error.text) == CYCLE_OK);
     CHECK(error.text == nullptr);
-    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, &error.text) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, nullptr, nullptr, &h.plan, &error.text) == CYCLE_OK);
     cycle_calendar_free(h.cal);  // the plan keeps what it needs
     h.cal = nullptr;
     REQUIRE(cycle_plan_query_json(h.plan, "eda", "2026-09-01", "2026-12-31", &json.text,
@@ -82,9 +82,9 @@ TEST_CASE("C API: errors come back as status and message, with the place", "[c-a
     REQUIRE(cycle_calendar_load_file(CYCLE_SOURCE_DIR "/calendars/nya-perspektiv-2023.toml", &h.cal,
                                      nullptr) == CYCLE_OK);
     owned_string e3;
-    CHECK(cycle_plan_make(h.cal, 1999, nullptr, nullptr, &h.plan, &e3.text) == CYCLE_ERROR_INPUT);
+    CHECK(cycle_plan_make(nullptr, h.cal, 1999, nullptr, nullptr, &h.plan, &e3.text) == CYCLE_ERROR_INPUT);
     CHECK(contains(e3.str(), "1999"));
-    REQUIRE(cycle_plan_make(h.cal, 0, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 0, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
     owned_string e4, e5;
     CHECK(cycle_plan_query_json(h.plan, "nobody", nullptr, nullptr, &json.text, &e4.text) ==
           CYCLE_ERROR_NOT_FOUND);
@@ -102,7 +102,7 @@ TEST_CASE("C API: errors come back as status and message, with the place", "[c-a
     cycle_calendar* wheel = nullptr;
     REQUIRE(cycle_calendar_default(&wheel, nullptr) == CYCLE_OK);
     cycle_plan* never = nullptr;
-    CHECK(cycle_plan_make(wheel, 2026, bad_plan, "plans/2026.toml", &never, &e6.text) ==
+    CHECK(cycle_plan_make(nullptr, wheel, 2026, bad_plan, "plans/2026.toml", &never, &e6.text) ==
           CYCLE_ERROR_INPUT);
     CHECK(never == nullptr);
     CHECK(contains(e6.str(), "plans/2026.toml:3:"));
@@ -112,7 +112,7 @@ TEST_CASE("C API: errors come back as status and message, with the place", "[c-a
 TEST_CASE("C API: every string returned is valid UTF-8, invalid input bytes escaped", "[c-api]") {
     handles h;
     REQUIRE(cycle_calendar_default(&h.cal, nullptr) == CYCLE_OK);
-    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
     owned_string error, json;
     // An audience name of Latin-1 bytes ("Ed\xE5"), as a Python caller could pass.
     CHECK(cycle_plan_query_json(h.plan, "ed\xE5\xff", nullptr, nullptr, &json.text, &error.text) ==
@@ -135,7 +135,7 @@ TEST_CASE("C API: export and check through built-in and loaded plugins", "[c-api
     const char* fixed =
         "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
         "member = \"eda\"\nyear = 2026\ndate = 2026-10-12\n";
-    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &h.plan, &error.text) ==
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, fixed, "plans/2026.toml", &h.plan, &error.text) ==
             CYCLE_OK);
     REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
 
@@ -203,11 +203,11 @@ TEST_CASE("C API: export with parameters and a state: SEQUENCE rises when a date
     owned_string error, first, again, second, saved, none;
     REQUIRE(cycle_calendar_default(&h.cal, nullptr) == CYCLE_OK);
     REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
-    REQUIRE(cycle_plan_make(h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, nullptr, nullptr, &h.plan, nullptr) == CYCLE_OK);
     const char* fixed =
         "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
         "member = \"eda\"\nyear = 2026\ndate = 2026-10-20\n";
-    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &moved, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, fixed, "plans/2026.toml", &moved, nullptr) == CYCLE_OK);
     REQUIRE(cycle_state_new(&state, nullptr) == CYCLE_OK);
     REQUIRE(cycle_state_get(state, "feed-state.tsv", &none.text, nullptr) == CYCLE_OK);
     CHECK(none.text == nullptr);
@@ -266,7 +266,7 @@ TEST_CASE(
     const char* fixed =
         "calendar = \"nya-perspektiv-2025-2028\"\n\n[[occurrence]]\nevent = \"local-dialogue\"\n"
         "member = \"eda\"\nyear = 2026\ndate = 2026-10-12\n";
-    REQUIRE(cycle_plan_make(h.cal, 2026, fixed, "plans/2026.toml", &h.plan, nullptr) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(nullptr, h.cal, 2026, fixed, "plans/2026.toml", &h.plan, nullptr) == CYCLE_OK);
     REQUIRE(cycle_plugins_new(&h.plugins, nullptr) == CYCLE_OK);
 
     // Full: every other required occurrence of 2026 is missing from the plan file.
@@ -319,4 +319,46 @@ TEST_CASE("C API from Python (ctypes): messages decode, full checks, the publish
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out == "ok utf-8\nok missing\nok now\n");
+}
+
+TEST_CASE("C API: cycle_plan_make plans with the holiday provider of the registry it is given",
+          "[c-api]") {
+    // "test-land" comes from a plugin (tests/plugins/holiday_plugin.cpp):
+    // 13 October 2026 is a public holiday there, and Första maj is not.
+    const char* toml = R"([cycle]
+id = "t"
+title = "T"
+first_year = 2026
+last_year = 2026
+holidays = "test-land"
+
+[[event]]
+id = "autumn"
+title = "Höstmöte"
+kind = "meeting"
+month = 10
+day = 13
+)";
+    handles h;
+    owned_string error, json;
+    REQUIRE(cycle_calendar_load_string(toml, "t.toml", &h.cal, &error.text) == CYCLE_OK);
+    // Without a registry: the built-in plugins, which do not know test-land.
+    owned_string unknown;
+    cycle_plan* never = nullptr;
+    CHECK(cycle_plan_make(nullptr, h.cal, 2026, nullptr, nullptr, &never, &unknown.text) ==
+          CYCLE_ERROR_INPUT);
+    CHECK(never == nullptr);
+    CHECK(contains(unknown.str(), "test-land"));
+    REQUIRE(cycle_plugins_new(&h.plugins, &error.text) == CYCLE_OK);
+    REQUIRE(cycle_plugins_load(h.plugins, (test_plugins + "/holidays/holiday_plugin.so").c_str(),
+                               &error.text) == CYCLE_OK);
+    REQUIRE(cycle_plan_make(h.plugins, h.cal, 2026, nullptr, nullptr, &h.plan, &error.text) ==
+            CYCLE_OK);
+    REQUIRE(cycle_plan_query_json(h.plan, nullptr, nullptr, nullptr, &json.text, &error.text) ==
+            CYCLE_OK);
+    // The rule names the day; the explanation says it is test-land's holiday.
+    auto j = nlohmann::json::parse(json.str());
+    REQUIRE(j["occurrences"].size() == 1);
+    CHECK(j["occurrences"][0]["date"] == "2026-10-13");
+    CHECK(contains(j["occurrences"][0]["explanation"].get<std::string>(), "Testdagen"));
 }

@@ -42,7 +42,7 @@ class Calendar(_Handle):
     def plan(self, year=0, plan_toml=None, plan_name=None):
         """A plan of one calendar year of the cycle, or all of it (year 0)."""
         out = _p()
-        self._cycle._call("cycle_plan_make", self._handle, year, _b(plan_toml), _b(plan_name), ctypes.byref(out))
+        self._cycle._call("cycle_plan_make", None, self._handle, year, _b(plan_toml), _b(plan_name), ctypes.byref(out))
         return Plan(self._cycle, out, self._cycle.lib.cycle_plan_free)
 
 
@@ -84,7 +84,7 @@ class Cycle:
         "cycle_calendar_load_file": [ctypes.c_char_p, ctypes.POINTER(_p)],
         "cycle_calendar_load_string": [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(_p)],
         "cycle_calendar_default": [ctypes.POINTER(_p)],
-        "cycle_plan_make": [_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(_p)],
+        "cycle_plan_make": [_p, _p, ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(_p)],
         "cycle_plan_query_json": [_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(_p)],
         "cycle_plugins_new": [ctypes.POINTER(_p)],
         "cycle_plugins_load": [_p, ctypes.c_char_p],

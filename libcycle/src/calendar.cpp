@@ -6,37 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "enum_names.hpp"
+
 namespace cycle {
 
-const char* to_string(event_kind k) {
-    switch (k) {
-        case event_kind::meeting: return "meeting";
-        case event_kind::conference: return "conference";
-        case event_kind::dialogue: return "dialogue";
-        case event_kind::deadline: return "deadline";
-        case event_kind::window: return "window";
-        case event_kind::milestone: return "milestone";
-    }
-    return "?";
-}
-
-const char* to_string(placement p) {
-    switch (p) {
-        case placement::start: return "start";
-        case placement::middle: return "middle";
-        case placement::end: return "end";
-    }
-    return "?";
-}
-
-const char* to_string(check_level l) {
-    switch (l) {
-        case check_level::off: return "off";
-        case check_level::warning: return "warning";
-        case check_level::error: return "error";
-    }
-    return "?";
-}
+const char* to_string(event_kind k) { return detail::name_of(detail::event_kind_names, k); }
+const char* to_string(placement p) { return detail::name_of(detail::placement_names, p); }
+const char* to_string(check_level l) { return detail::name_of(detail::check_level_names, l); }
 
 bool year_selection::selects(int cycle_year_number, int cycle_length) const {
     if (cycle_year_number == cycle_length + 1) return after_cycle;

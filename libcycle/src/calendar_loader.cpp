@@ -19,10 +19,12 @@
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/read_file.hpp"
+#include "enum_names.hpp"
 #include "id_graph.hpp"
 #include "suggest.hpp"
 #include "timing_reader.hpp"
 #include "toml_reader.hpp"
+#include "window_check.hpp"
 #include "value_parsing.hpp"
 
 namespace cycle {
@@ -32,19 +34,6 @@ using detail::table_reader;
 
 constexpr std::int64_t min_year = 1900, max_year = 2200;
 constexpr std::int64_t first_cycle_year = first_holiday_year, last_cycle_year = last_holiday_year - 11;
-
-std::optional<event_kind> parse_kind(std::string_view s) {
-    for (auto k : {event_kind::meeting, event_kind::conference, event_kind::dialogue,
-                   event_kind::deadline, event_kind::window, event_kind::milestone})
-        if (s == to_string(k)) return k;
-    return std::nullopt;
-}
-
-std::optional<placement> parse_placement(std::string_view s) {
-    for (auto p : {placement::start, placement::middle, placement::end})
-        if (s == to_string(p)) return p;
-    return std::nullopt;
-}
 
 class calendar_loader {
 public:
@@ -74,7 +63,7 @@ public:
         if (errors_.empty()) check_references();
         if (errors_.empty()) check_membership_cycles();
         if (errors_.empty()) check_precedence_cycles();
-        if (errors_.empty()) check_windows();
+        if (errors_.empty()) detail::check_windows(cal_, errors_);
         if (!errors_.empty()) return errors_;
         return std::move(cal_);
     }
@@ -131,9 +120,9 @@ private:
                                    c.where});
                 continue;
             }
-            if (level && *level == "error") c.level = check_level::error;
-            else if (level && *level == "warning") c.level = check_level::warning;
-            else if (level && *level == "off") c.level = check_level::off;
+            if (auto parsed = level ? detail::parse_name(detail::check_level_names, *level)
+                                    : std::nullopt)
+                c.level = *parsed;
             else {
                 errors_.push_back({fmt::format("[checks]: '{}' must be \"error\", \"warning\" "
                                                "or \"off\"", c.rule),
@@ -240,20 +229,41 @@ private:
                         "per_member"});
         event_template e;
         e.where = r.where();
+        read_identity(r, e);
+        read_people(r, e);
+        read_years(r, e);
+        read_source(r, e);
+        read_timing_and_deadline(r, e);
+        read_precedence(r, e);
+        read_preferences(r, e);
+        read_times(r, e);
+        read_per_member(r, e);
+        r.finish();
+        if (!e.id.empty() && !event_ids_.insert(e.id).second)
+            r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
+        cal_.events.push_back(std::move(e));
+    }
+
+    // id, title, description, url and kind (which sets the working-day default).
+    void read_identity(table_reader& r, event_template& e) {
         e.id = r.id("id", true).value_or("");
         e.title = r.string("title", true).value_or("");
         e.description = r.string("description").value_or("");
         e.url = r.string("url").value_or("");
         if (auto kind = r.string("kind", true)) {
-            if (auto k = parse_kind(*kind)) e.kind = *k;
+            if (auto k = detail::parse_name(detail::event_kind_names, *kind)) e.kind = *k;
             else
                 r.error_at_key("kind", fmt::format("[[event]] '{}': unknown kind '{}'{}; use "
                                                    "meeting, conference, dialogue, deadline, "
                                                    "window or milestone",
                                                    e.id, *kind,
-                                                   detail::did_you_mean(*kind, {"meeting", "conference", "dialogue", "deadline", "window", "milestone"})));
+                                                   detail::did_you_mean(*kind, detail::names_of(detail::event_kind_names))));
         }
         e.working_days_only = e.kind != event_kind::deadline && e.kind != event_kind::window;
+    }
+
+    // Organiser and audiences: body ids, checked once every body is read.
+    void read_people(table_reader& r, event_template& e) {
         if (auto organiser = r.id("organiser")) {
             e.organiser = *organiser;
             references_.push_back({reference::body, e.organiser, r.where("organiser"), "organiser"});
@@ -264,7 +274,10 @@ private:
                 e.audiences.push_back(std::move(a.value));
             }
         }
-        read_years(r, e);
+    }
+
+    // Where the rule comes from: a document of [[source]], a section, lines.
+    void read_source(table_reader& r, event_template& e) {
         if (const toml::table* s = r.table("source")) {
             table_reader sr(*s, fmt::format("[[event]] '{}' source", e.id), file_, errors_,
                             {"document", "section", "lines"});
@@ -275,6 +288,10 @@ private:
             e.source.lines = sr.string("lines").value_or("");
             sr.finish();
         }
+    }
+
+    // The timing rule (timing_reader.cpp) and the "no later than" day.
+    void read_timing_and_deadline(table_reader& r, event_template& e) {
         e.timing = detail::read_timing(r, e.id);
         if (const relative_rule* rel = e.timing.relative())
             references_.push_back({reference::event, rel->anchor, r.where("relative_to"), "relative_to"});
@@ -293,6 +310,10 @@ private:
             dr.finish();
             e.deadline = rule;
         }
+    }
+
+    // after = [...] and gap_days.
+    void read_precedence(table_reader& r, event_template& e) {
         if (auto after = r.strings("after")) {
             for (auto& a : *after) {
                 references_.push_back({reference::event, a.value, a.where, "after"});
@@ -300,8 +321,12 @@ private:
             }
         }
         e.gap_days = static_cast<unsigned>(r.integer("gap_days", 0, 366).value_or(0));
+    }
+
+    // prefer, weekdays, working_days_only.
+    void read_preferences(table_reader& r, event_template& e) {
         if (auto prefer = r.string("prefer")) {
-            if (auto p = parse_placement(*prefer)) e.prefer = *p;
+            if (auto p = detail::parse_name(detail::placement_names, *prefer)) e.prefer = *p;
             else
                 r.error_at_key("prefer", fmt::format("[[event]] '{}': 'prefer' is \"start\", "
                                                      "\"middle\" or \"end\", not '{}'",
@@ -315,6 +340,10 @@ private:
             }
         }
         if (auto working = r.boolean("working_days_only")) e.working_days_only = *working;
+    }
+
+    // start, duration and days.
+    void read_times(table_reader& r, event_template& e) {
         if (auto start = r.string("start")) {
             e.start_time = detail::parse_clock(*start);
             if (!e.start_time)
@@ -336,11 +365,6 @@ private:
         if (e.start_time && e.days != 1)
             r.error_at_key("days", fmt::format("[[event]] '{}': a timed event lasts one day; "
                                                "use an all-day event for {} days", e.id, e.days));
-        read_per_member(r, e);
-        r.finish();
-        if (!e.id.empty() && !event_ids_.insert(e.id).second)
-            r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
-        cal_.events.push_back(std::move(e));
     }
 
     void read_closure(const toml::table& t) {
@@ -493,51 +517,6 @@ private:
         errors_.push_back({fmt::format("cyclic precedence: [[event]] '{}' depends on "
                                        "itself: {}", e.id, join_path(cycle)),
                            e.where});
-    }
-
-    // Each window must exist and be able to hold its event in every year.
-    void check_windows() {
-        for (const auto& e : cal_.events) {
-            if (e.timing.relative()) continue;
-            for (int y = cal_.first_year; y <= cal_.last_year + 1; ++y) {
-                if (!e.years.selects(y - cal_.first_year + 1, cal_.cycle_length())) continue;
-                auto window = window_in(e.timing, date::year{y});
-                if (!window) {
-                    for (auto err : window.errors()) {
-                        err.message = fmt::format("[[event]] '{}': {}", e.id, err.message);
-                        errors_.push_back(std::move(err));
-                    }
-                    break;
-                }
-                date::sys_days last = window->last;
-                if (e.deadline) {
-                    auto deadline = date_in(*e.deadline, date::year{y});
-                    if (!deadline) {
-                        errors_.push_back({fmt::format("[[event]] '{}' deadline: {}", e.id,
-                                                       deadline.errors().front().message),
-                                           e.deadline->where});
-                        break;
-                    }
-                    if (*deadline < window->first) {
-                        errors_.push_back({fmt::format("[[event]] '{}': the deadline {} is before "
-                                                       "its window opens ({})",
-                                                       e.id, date::format("%F", *deadline),
-                                                       date::format("%F", window->first)),
-                                           e.deadline->where});
-                        break;
-                    }
-                    last = std::min(last, *deadline);
-                }
-                auto length = (last - window->first).count() + 1;
-                if (length < static_cast<long>(e.days)) {
-                    errors_.push_back({fmt::format("[[event]] '{}': a {}-day event does not fit "
-                                                   "its window of {} day{} in {}",
-                                                   e.id, e.days, length, length == 1 ? "" : "s", y),
-                                       e.where});
-                    break;
-                }
-            }
-        }
     }
 
     std::string file_;

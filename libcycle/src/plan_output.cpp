@@ -13,7 +13,7 @@
 namespace cycle {
 namespace {
 
-std::string day_text(date::sys_days d) { return date::format("%F", d); }
+std::string day_text(date::sys_days d) { return iso_date(d); }
 
 std::string weekday_abbreviation(date::sys_days d) {
     return std::string(detail::weekday_abbreviation(date::weekday{d}));
@@ -89,7 +89,7 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         out += line(rows[i]);
         if (!options.explain) continue;
         const occurrence& o = p.occurrences[i];
-        out += fmt::format("            why: {}\n", printable(o.explanation));
+        out += fmt::format("            why: {}\n", printable(explain(cal, o)));
         if (auto source = cal.describe_source(cal.find_event(o.event)->source); !source.empty())
             out += fmt::format("            rule: {}\n", printable(source));
     }
@@ -133,7 +133,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         j["status"] = to_string(o.status);
         j["note"] = o.note;
         j["source"] = cal.describe_source(e->source);
-        j["explanation"] = o.explanation;
+        j["explanation"] = explain(cal, o);
         occurrences.push_back(std::move(j));
     }
     json root{{"format", "cycle-plan"},

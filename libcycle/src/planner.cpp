@@ -1,14 +1,16 @@
 // The planner: calendar (+ fixed dates) -> dated plan, by the default policy
-// of docs/planning.md.
+// of docs/planning.md. It asks the constraint model (constraint.hpp) what
+// each occurrence's days must satisfy and searches the days that do; why it
+// chose a day is kept as facts (explanation.hpp), put into words on demand.
 #include <date/iso_week.h>
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "cycle/constraint.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/timezone.hpp"
@@ -20,17 +22,54 @@ namespace {
 using date::days;
 using date::sys_days;
 
-std::string day_text(sys_days d) { return date::format("%F", d); }
+// What the planner tests on each candidate day of one occurrence: its
+// working-day constraint, and that its start time exists on that day.
+class day_test {
+public:
+    day_test(const calendar& cal, const holiday_calendar& holidays, const event_template& e,
+             const std::vector<constraint>& cs, std::optional<std::chrono::minutes> start)
+        : cal_(cal), holidays_(holidays), e_(e), working_(find_constraint<working_day_constraint>(cs)),
+          start_(start) {}
 
-std::string window_text(const day_window& w) {
-    return w.first == w.last ? day_text(w.first)
-                             : fmt::format("{} – {}", day_text(w.first), day_text(w.last));
-}
+    // Whether the occurrence cannot start on `d` (no text is made).
+    bool blocked(sys_days d) const {
+        if (!working_) return false;
+        return has_conflict(*working_, cal_, holidays_, d, last_day(d)) || !time_exists(d);
+    }
+    // Why it cannot start on `d`, or "" — also for an event that may be
+    // held on any day (the named day's note).
+    std::string why(sys_days d, const std::string& member) const {
+        const working_day_constraint any{bodies_concerned(e_, member)};
+        auto conflicts = conflicts_of(working_ ? *working_ : any, cal_, holidays_, d, last_day(d));
+        if (!conflicts.empty()) return conflicts.front().what;
+        return time_exists(d) ? std::string{} : "no such local time (DST)";
+    }
 
-class planner {
+private:
+    sys_days last_day(sys_days d) const { return d + days{e_.days - 1}; }
+    bool time_exists(sys_days d) const {
+        if (!start_) return true;
+        return static_cast<bool>(to_utc(cal_.time_zone, date::local_seconds{d.time_since_epoch()} + *start_));
+    }
+
+    const calendar& cal_;
+    const holiday_calendar& holidays_;
+    const event_template& e_;
+    const working_day_constraint* working_;
+    std::optional<std::chrono::minutes> start_;
+};
+
+// The days an occurrence may have once its window, deadline and
+// predecessors are applied, and the constraints that narrowed them.
+struct narrowed_days {
+    day_window allowed;
+    std::vector<narrowing> by;
+};
+
+class planner final : public dated_occurrences {
 public:
     planner(const calendar& cal, const holiday_calendar& holidays, const plan_file* fixed)
-        : cal_(cal), holidays_(holidays) {
+        : cal_(cal), holidays_(holidays), order_(in_dependency_order()) {
         // The first entry for an occurrence counts (cycle check reports the rest).
         if (fixed)
             for (const auto& entry : fixed->entries) fixed_by_id_.try_emplace(entry.id(), &entry);
@@ -41,15 +80,24 @@ public:
     void plan_year(int year, std::vector<occurrence>& out) {
         year_ = year;
         placed_.clear();
-        for (const event_template* e : in_dependency_order()) {
+        spans_.clear();
+        for (const event_template* e : order_) {
             if (!e->years.selects(year - cal_.first_year + 1, cal_.cycle_length())) continue;
             plan_event(*e);
+            record_spans(e->id);
         }
         for (auto& [id, occs] : placed_)
             for (auto& o : occs) out.push_back(std::move(o));
     }
 
     errors take_errors() { return std::move(errors_); }
+
+    // The dates placed so far, for the constraints that depend on them.
+    std::span<const day_span> of(std::string_view event) const override {
+        auto it = spans_.find(event);
+        if (it == spans_.end()) return {};
+        return it->second;
+    }
 
 private:
     // Events ordered so that every event comes after the ones it depends on
@@ -85,17 +133,9 @@ private:
         return order;
     }
 
-    // Why an occurrence starting on `d` cannot be held then, or "" if it can:
-    // one of its days is not a working day, or its start time does not exist.
-    std::string why_not(sys_days d, const occurrence& o, const event_template& e) const {
-        auto conflicts = day_conflicts(cal_, holidays_, bodies_concerned(e, o.member), d,
-                                       d + days{e.days - 1});
-        if (!conflicts.empty()) return conflicts.front().what;
-        if (o.start_time) {
-            auto local = date::local_seconds{d.time_since_epoch()} + *o.start_time;
-            if (auto utc = to_utc(cal_.time_zone, local); !utc) return "no such local time (DST)";
-        }
-        return {};
+    void record_spans(const std::string& event) {
+        auto& spans = spans_[event];
+        for (const auto& o : placed_[event]) spans.push_back({o.date, o.end_date});
     }
 
     occurrence skeleton(const event_template& e, const std::string& member) const {
@@ -133,7 +173,7 @@ private:
             f.duration = entry.duration.value_or(o.duration.count() ? o.duration : std::chrono::hours{1});
         else
             f.start_time = o.start_time, f.duration = entry.duration.value_or(o.duration);
-        f.explanation = fmt::format("fixed by the plan ({})", entry.where.to_string());
+        f.explanation.how = placed_by::plan_file;
         o = std::move(f);
     }
 
@@ -143,28 +183,18 @@ private:
                            e.where});
     }
 
-    // The earliest day allowed by precedence, with its reason.
-    std::optional<std::pair<sys_days, std::string>> precedence_bound(const event_template& e) const {
-        std::optional<std::pair<sys_days, std::string>> bound;
-        for (const auto& dep : e.after) {
-            auto it = placed_.find(dep);
-            if (it == placed_.end() || it->second.empty()) continue;
-            sys_days last = it->second.front().end_date;
-            for (const auto& o : it->second) last = std::max(last, o.end_date);
-            sys_days first = last + days{1 + e.gap_days};
-            if (!bound || first > bound->first)
-                bound = std::pair{first, fmt::format("after {} (last {}{})", dep, day_text(last),
-                                                     e.gap_days ? fmt::format(", gap {} days", e.gap_days) : "")};
-        }
-        return bound;
+    std::string reasons_text(const event_template& e, const narrowed_days& n) const {
+        std::vector<std::string> texts;
+        for (const auto& by : n.by) texts.push_back(describe(cal_, e.id, by));
+        return fmt::format("{}", fmt::join(texts, "; "));
     }
 
-    void plan_event(const event_template& e) {
+    // Step 1: the members whose dates a plan file fixes are taken as they
+    // are; the others are returned, to be placed.
+    std::vector<std::string> place_fixed(const event_template& e, std::vector<occurrence>& out) const {
         std::vector<std::string> members{std::string{}};
         if (e.per_member) members = cal_.find_body(e.per_member->body)->members;
-
-        std::vector<occurrence>& out = placed_[e.id];
-        std::vector<std::string> open;  // members still to place
+        std::vector<std::string> open;
         for (const auto& m : members) {
             if (const plan_entry* entry = fixed_entry(e, m)) {
                 occurrence o = skeleton(e, m);
@@ -174,75 +204,98 @@ private:
                 open.push_back(m);
             }
         }
+        return open;
+    }
+
+    // Step 2: the window, narrowed by the deadline and the predecessors.
+    narrowed_days narrow(const std::vector<constraint>& cs) const {
+        narrowed_days n;
+        const auto& window = *find_constraint<window_constraint>(cs);
+        n.allowed = window.days;
+        n.by.push_back({"outside-window", window.days, {}, 0});
+        if (const auto* deadline = find_constraint<deadline_constraint>(cs);
+            deadline && deadline->day < n.allowed.last) {
+            n.allowed.last = deadline->day;
+            n.by.push_back({"deadline-missed", {deadline->day, deadline->day}, {}, 0});
+        }
+        // The latest predecessor sets the bound (the first of equals).
+        std::optional<narrowing> latest;
+        for (const auto& c : cs) {
+            const auto* after = c.as<after_constraint>();
+            if (!after) continue;
+            auto b = bound_of(c, *this);
+            if (b && (!latest || *b->first_from > latest->days.first))
+                latest = narrowing{"precedence", {*b->first_from, b->other_day}, after->event, after->gap_days};
+        }
+        if (latest && latest->days.first > n.allowed.first) {
+            n.allowed.first = latest->days.first;
+            n.by.push_back(std::move(*latest));
+        }
+        return n;
+    }
+
+    void plan_event(const event_template& e) {
+        std::vector<occurrence>& out = placed_[e.id];
+        const std::vector<std::string> open = place_fixed(e, out);
+        auto cs = constraints_of(cal_, e, open.empty() ? std::string{} : open.front(), year_);
+        if (!cs) return fail(e, cs.errors().front().message);
         if (e.timing.relative()) {
             if (!open.empty()) plan_relative(e, open, out);
             return;
         }
-
-        auto window = window_in(e.timing, date::year{year_});
-        if (!window) return fail(e, window.errors().front().message);
-        day_window allowed = *window;
-        std::vector<std::string> reasons{fmt::format("window {} ({})", window_text(*window), describe(e.timing))};
+        const day_window window = find_constraint<window_constraint>(*cs)->days;
         std::optional<sys_days> deadline;
-        if (e.deadline) {
-            auto d = date_in(*e.deadline, date::year{year_});
-            if (!d) return fail(e, d.errors().front().message);
-            deadline = *d;
-            if (*d < allowed.last) {
-                allowed.last = *d;
-                reasons.push_back(fmt::format("deadline {}", day_text(*d)));
-            }
-        }
+        if (const auto* d = find_constraint<deadline_constraint>(*cs)) deadline = d->day;
         // Fixed occurrences know their window and deadline too (feeds show
         // the deadline, cycle due counts from it), also when all are fixed.
         for (auto& o : out) {
-            o.window = *window;
+            o.window = window;
             o.deadline = deadline;
         }
         if (open.empty()) return;
+        if (e.kind == event_kind::window || e.kind == event_kind::deadline)
+            return place_spanning(e, open, window, deadline, out);
 
-        if (e.kind == event_kind::window || e.kind == event_kind::deadline) {
-            for (const auto& m : open) {
-                occurrence o = skeleton(e, m);
-                o.window = *window;
-                o.deadline = deadline;
-                if (e.kind == event_kind::window) {
-                    o.date = window->first;
-                    o.end_date = window->last;
-                    o.explanation = fmt::format("spans its window {}", window_text(*window));
-                } else {
-                    o.date = o.end_date = deadline.value_or(window->last);
-                    o.explanation = fmt::format("deadline on {}", day_text(o.date));
-                }
-                out.push_back(std::move(o));
-            }
-            return;
-        }
-
-        if (auto bound = precedence_bound(e); bound && bound->first > allowed.first) {
-            allowed.first = bound->first;
-            reasons.push_back(bound->second);
-        }
-        if (allowed.first > allowed.last)
-            return fail(e, fmt::format("its window ends {} but it must come {}",
-                                       day_text(allowed.last), reasons.back()));
-
+        const narrowed_days n = narrow(*cs);
+        if (n.allowed.first > n.allowed.last)
+            return fail(e, fmt::format("its window ends {} but it must come {}", iso_date(n.allowed.last),
+                                       describe(cal_, e.id, n.by.back())));
         if (e.per_member) {
-            spread(e, open, allowed, reasons, out);
+            spread(e, open, n, out);
             for (auto& o : out) o.deadline = deadline;
             return;
         }
-
         occurrence o = skeleton(e, open.front());
-        o.window = *window;
+        o.window = window;
         o.deadline = deadline;
-        auto chosen = choose_day(e, o, allowed);
+        const day_test test(cal_, holidays_, e, *cs, o.start_time);
+        auto chosen = choose_day(e, test, n.allowed);
         if (!chosen)
-            return fail(e, fmt::format("no working day in {} ({})", window_text(allowed),
-                                       fmt::join(reasons, "; ")));
+            return fail(e, fmt::format("no working day in {} ({})", window_text(n.allowed),
+                                       reasons_text(e, n)));
         place(e, o, *chosen);
-        o.explanation = fmt::format("{}; {}", fmt::join(reasons, "; "), pick_reason(e, o, allowed));
+        o.explanation = pick_facts(e, test, o, n);
         out.push_back(std::move(o));
+    }
+
+    // A window event spans its window; a deadline event marks its day.
+    void place_spanning(const event_template& e, const std::vector<std::string>& open,
+                        const day_window& window, std::optional<sys_days> deadline,
+                        std::vector<occurrence>& out) const {
+        for (const auto& m : open) {
+            occurrence o = skeleton(e, m);
+            o.window = window;
+            o.deadline = deadline;
+            if (e.kind == event_kind::window) {
+                o.date = window.first;
+                o.end_date = window.last;
+                o.explanation.how = placed_by::spans_window;
+            } else {
+                o.date = o.end_date = deadline.value_or(window.last);
+                o.explanation.how = placed_by::deadline_day;
+            }
+            out.push_back(std::move(o));
+        }
     }
 
     void place(const event_template& e, occurrence& o, sys_days d) const {
@@ -264,84 +317,98 @@ private:
         return days_in;
     }
 
-    std::optional<sys_days> choose_day(const event_template& e, const occurrence& o,
+    // Step 3: the first free day in the order of preference, preferred
+    // weekdays first.
+    std::optional<sys_days> choose_day(const event_template& e, const day_test& test,
                                        const day_window& w) const {
+        // Single-day rules (a fixed day, the nth weekday) name their day.
+        if (w.first == w.last && !std::holds_alternative<whole_month>(e.timing.form))
+            return w.first;
         auto days_in = candidates(e, w);
         auto preferred = [&](sys_days d) {
             return e.preferred_weekdays.empty() ||
                    std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
                              date::weekday{d}) != e.preferred_weekdays.end();
         };
-        // Single-day rules (a fixed day, the nth weekday) name their day.
-        if (w.first == w.last && !std::holds_alternative<whole_month>(e.timing.form))
-            return w.first;
         for (int pass = 0; pass < 2; ++pass)
             for (sys_days d : days_in)
-                if ((pass == 1 || preferred(d)) && (!e.working_days_only || why_not(d, o, e).empty()))
-                    return d;
+                if ((pass == 1 || preferred(d)) && !test.blocked(d)) return d;
         return std::nullopt;
     }
 
-    std::string pick_reason(const event_template& e, const occurrence& o, const day_window& w) const {
-        if (w.first == w.last) {
-            auto why = why_not(o.date, o, e);
-            return why.empty() ? "the rule names the day"
-                               : fmt::format("the rule names the day, although it is {}", why);
+    // Step 4: the facts of the choice — the days passed over before it
+    // (their reasons for the first four only: the rest are counted).
+    placement_facts pick_facts(const event_template& e, const day_test& test, const occurrence& o,
+                               const narrowed_days& n) const {
+        placement_facts f;
+        f.narrowed = n.by;
+        if (n.allowed.first == n.allowed.last) {
+            f.how = placed_by::named_day;
+            f.named_day_note = test.why(o.date, o.member);
+            return f;
         }
-        std::vector<std::string> skipped;
-        for (sys_days d : candidates(e, w)) {
+        f.how = placed_by::first_working_day;
+        for (sys_days d : candidates(e, n.allowed)) {
             if (d == o.date) break;
-            if (auto why = why_not(d, o, e); !why.empty() && e.working_days_only)
-                skipped.push_back(fmt::format("{} {}", day_text(d), why));
+            if (!test.blocked(d)) continue;
+            if (++f.passed_count <= 4) f.passed.push_back({d, test.why(d, o.member)});
         }
-        std::string text = fmt::format("first {}working day from the {} of the window",
-                                       e.preferred_weekdays.empty() ? "" : "preferred-weekday ",
-                                       to_string(e.prefer));
-        if (!skipped.empty() && skipped.size() <= 4)
-            text += fmt::format(" (skipped {})", fmt::join(skipped, ", "));
-        else if (!skipped.empty())
-            text += fmt::format(" (skipped {} days, e.g. {})", skipped.size(), skipped.front());
-        return text;
+        return f;
     }
+
+    // The caps of a per-member event, counted per day and per ISO week.
+    class cap_counts {
+    public:
+        explicit cap_counts(const caps_constraint& caps) : caps_(caps) {}
+        void count(sys_days d) {
+            ++per_day_[d];
+            ++per_week_[week_of(d)];
+        }
+        bool fits(sys_days d) const {
+            return (!caps_.max_per_day || at(per_day_, d) < caps_.max_per_day) &&
+                   (!caps_.max_per_week || at(per_week_, week_of(d)) < caps_.max_per_week);
+        }
+
+    private:
+        static std::pair<int, unsigned> week_of(sys_days d) {
+            iso_week::year_weeknum_weekday w{d};
+            return {int(w.year()), unsigned(w.weeknum())};
+        }
+        template <class Map, class Key>
+        static unsigned at(const Map& m, const Key& k) {
+            auto it = m.find(k);
+            return it == m.end() ? 0 : it->second;
+        }
+        caps_constraint caps_;
+        std::map<sys_days, unsigned> per_day_;
+        std::map<std::pair<int, unsigned>, unsigned> per_week_;
+    };
 
     // One occurrence per open member, spread evenly over the window under
     // the caps, keeping the buffer before its end free when possible.
-    void spread(const event_template& e, const std::vector<std::string>& open,
-                const day_window& allowed, const std::vector<std::string>& reasons,
+    void spread(const event_template& e, const std::vector<std::string>& open, const narrowed_days& n,
                 std::vector<occurrence>& out) {
-        const per_member_rule& rule = *e.per_member;
-        std::map<sys_days, unsigned> per_day;
-        std::map<std::pair<int, unsigned>, unsigned> per_week;
-        auto week_of = [](sys_days d) {
-            iso_week::year_weeknum_weekday w{d};
-            return std::pair{int(w.year()), unsigned(w.weeknum())};
-        };
-        auto count = [&](sys_days d) {
-            ++per_day[d];
-            ++per_week[week_of(d)];
-        };
-        for (const auto& o : out) count(o.date);  // fixed dates count towards the caps
-        auto fits_caps = [&](sys_days d) {
-            return (!rule.max_per_day || per_day[d] < rule.max_per_day) &&
-                   (!rule.max_per_week || per_week[week_of(d)] < rule.max_per_week);
-        };
+        const day_window& allowed = n.allowed;
+        const caps_constraint caps = caps_of(e);
+        cap_counts counts(caps);
+        for (const auto& o : out) counts.count(o.date);  // fixed dates count towards the caps
         day_window main = allowed;
-        if (rule.buffer_days && allowed.last - days{rule.buffer_days} >= allowed.first)
-            main.last = allowed.last - days{rule.buffer_days};
+        if (caps.buffer_days && allowed.last - days{caps.buffer_days} >= allowed.first)
+            main.last = allowed.last - days{caps.buffer_days};
         const long span = (main.last - main.first).count() + 1;
-        const long n = static_cast<long>(open.size());
-        for (long i = 0; i < n; ++i) {
-            occurrence o = skeleton(e, open[static_cast<std::size_t>(i)]);
+        const long slots = static_cast<long>(open.size());
+        for (long i = 0; i < slots; ++i) {
+            const std::string& member = open[static_cast<std::size_t>(i)];
+            occurrence o = skeleton(e, member);
             o.window = out.empty() ? std::optional<day_window>{} : out.front().window;
-            sys_days target = main.first + days{(2 * i + 1) * span / (2 * n)};
+            auto cs = constraints_of(cal_, e, member, year_);
+            const day_test test(cal_, holidays_, e, *cs, o.start_time);
+            const sys_days target = main.first + days{(2 * i + 1) * span / (2 * slots)};
+            auto ok = [&](sys_days d) { return counts.fits(d) && !test.blocked(d); };
             std::optional<sys_days> chosen;
-            auto ok = [&](sys_days d) {
-                return fits_caps(d) && (!e.working_days_only || why_not(d, o, e).empty());
-            };
-            for (long step = 0; step < span && !chosen; ++step) {
+            for (long step = 0; step < span && !chosen; ++step)
                 for (sys_days d : {target + days{step}, target - days{step}})
                     if (!chosen && main.contains(d) && ok(d)) chosen = d;
-            }
             bool used_buffer = false;
             for (sys_days d = main.last + days{1}; !chosen && d <= allowed.last; d += days{1})
                 if (ok(d)) chosen = d, used_buffer = true;
@@ -349,17 +416,18 @@ private:
                 return fail(e, fmt::format("no day left for {} in {} with at most {} a day and {} a "
                                            "week ({} occurrences to place)",
                                            cal_.body_label(o.member), window_text(allowed),
-                                           rule.max_per_day ? std::to_string(rule.max_per_day) : "any",
-                                           rule.max_per_week ? std::to_string(rule.max_per_week) : "any",
+                                           caps.max_per_day ? std::to_string(caps.max_per_day) : "any",
+                                           caps.max_per_week ? std::to_string(caps.max_per_week) : "any",
                                            open.size()));
             place(e, o, *chosen);
-            count(*chosen);
-            o.explanation = fmt::format(
-                "{}; slot {} of {} spread over {}, target {}; {}", fmt::join(reasons, "; "), i + 1,
-                n, window_text(main), day_text(target),
-                used_buffer ? "placed in the buffer before the deadline: no earlier day was free"
-                            : fmt::format("nearest free working day under the caps ({}/day, {}/week)",
-                                          rule.max_per_day, rule.max_per_week));
+            counts.count(*chosen);
+            o.explanation.how = placed_by::spread;
+            o.explanation.narrowed = n.by;
+            o.explanation.slot = i + 1;
+            o.explanation.slots = slots;
+            o.explanation.spread_over = main;
+            o.explanation.target = target;
+            o.explanation.used_buffer = used_buffer;
             out.push_back(std::move(o));
         }
         // Per-member occurrences share their window and deadline.
@@ -368,46 +436,52 @@ private:
         }
     }
 
+    caps_constraint caps_of(const event_template& e) const {
+        auto cs = constraints_of(cal_, e, {}, year_);
+        const caps_constraint* caps = cs ? find_constraint<caps_constraint>(*cs) : nullptr;
+        return caps ? *caps : caps_constraint{};
+    }
+
+    // An offset from the anchor: on the day it names, else moved away from
+    // the anchor to the nearest working day, so the lead time is kept.
     void plan_relative(const event_template& e, const std::vector<std::string>& open,
                        std::vector<occurrence>& out) {
-        const relative_rule& rel = *e.timing.relative();
-        auto it = placed_.find(rel.anchor);
-        if (it == placed_.end() || it->second.empty()) return;  // the anchor does not occur
-        const auto& anchors = it->second;
-        const bool before = rel.offset_days < 0;
-        sys_days anchor = before ? anchors.front().date : anchors.front().end_date;
-        for (const auto& a : anchors)
-            anchor = before ? std::min(anchor, a.date) : std::max(anchor, a.end_date);
-        const sys_days raw = anchor + days{rel.offset_days};
         for (const auto& m : open) {
+            auto cs = constraints_of(cal_, e, m, year_);
+            const constraint* offset = nullptr;
+            for (const auto& c : *cs)
+                if (c.as<offset_constraint>()) offset = &c;
+            auto bound = bound_of(*offset, *this);
+            if (!bound) return;  // the anchor does not occur
+            const bool before = offset->as<offset_constraint>()->before();
+            const sys_days raw = before ? *bound->first_until : *bound->first_from;
             occurrence o = skeleton(e, m);
+            const day_test test(cal_, holidays_, e, *cs, o.start_time);
             sys_days d = raw;
-            std::vector<std::string> moved;
-            // Move away from the anchor, so the lead time is kept.
-            for (int i = 0; i < 60 && e.working_days_only; ++i) {
-                auto why = why_not(d, o, e);
-                if (why.empty()) break;
-                moved.push_back(fmt::format("{} {}", day_text(d), why));
+            std::vector<passed_day> moved;
+            for (int i = 0; i < 60 && test.blocked(d); ++i) {
+                moved.push_back({d, test.why(d, m)});
                 d += days{before ? -1 : 1};
             }
-            if (e.working_days_only && !why_not(d, o, e).empty())
-                return fail(e, fmt::format("no working day within 60 days of {}", day_text(raw)));
+            if (test.blocked(d))
+                return fail(e, fmt::format("no working day within 60 days of {}", iso_date(raw)));
             place(e, o, d);
             o.window = day_window{std::min(raw, d), std::max(raw, d)};
-            o.explanation = fmt::format("{} ({} {}) = {}", describe(e.timing), before ? "earliest" : "latest",
-                                        day_text(anchor), day_text(raw));
-            if (!moved.empty())
-                o.explanation += fmt::format("; moved {} to a working day (skipped {})",
-                                             before ? "earlier" : "later", fmt::join(moved, ", "));
+            o.explanation.how = placed_by::offset;
+            o.explanation.anchor = bound->other_day;
+            o.explanation.raw = raw;
+            o.explanation.passed = std::move(moved);
             out.push_back(std::move(o));
         }
     }
 
     const calendar& cal_;
     const holiday_calendar& holidays_;
+    std::vector<const event_template*> order_;
     std::unordered_map<occurrence_id, const plan_entry*> fixed_by_id_;
     int year_ = 0;
     std::map<std::string, std::vector<occurrence>> placed_;
+    std::map<std::string, std::vector<day_span>, std::less<>> spans_;
     errors errors_;
 };
 
@@ -443,26 +517,11 @@ static errors nonexistent_times(const calendar& cal, const std::vector<occurrenc
         if (auto utc = to_utc(cal.time_zone, local); !utc)
             out.push_back({fmt::format("event '{}' is placed on {} at its start time: {}; give it "
                                        "another start or keep it off that day",
-                                       o.event, date::format("%F", o.date),
+                                       o.event, iso_date(o.date),
                                        utc.errors().front().message),
                            o.where});
     }
     return out;
-}
-
-result<int> check_plan_year(const calendar& cal, int year) {
-    if (year >= cal.first_year && year <= cal.last_plannable_year()) return year;
-    return error{fmt::format("year {} is outside the cycle {}–{}{}", year, cal.first_year,
-                             cal.last_year,
-                             cal.has_after_cycle_events()
-                                 ? fmt::format(" (and the year after it, {})", cal.last_year + 1)
-                                 : ""),
-                 {}};
-}
-
-int current_cycle_year(const calendar& cal, sys_days today) {
-    int y = int(date::year_month_day{today}.year());
-    return std::clamp(y, cal.first_year, cal.last_year);
 }
 
 result<plan> make_plan(const calendar& cal, const plan_request& request) {
@@ -506,36 +565,6 @@ result<plan> make_plan(const calendar& cal, const plan_request& request) {
     for (const auto& r : ranks) sorted.push_back(std::move(p.occurrences[r.second]));
     p.occurrences = std::move(sorted);
     return p;
-}
-
-bool concerns(const calendar& cal, const occurrence& o, std::string_view audience) {
-    if (o.member == audience || (!o.organiser.empty() && cal.is_member_of(audience, o.organiser)))
-        return true;
-    if (!o.member.empty() && cal.is_member_of(o.member, audience)) return true;
-    return std::any_of(o.audiences.begin(), o.audiences.end(), [&](const std::string& a) {
-        return cal.is_member_of(audience, a) || cal.is_member_of(a, audience);
-    });
-}
-
-std::vector<occurrence> select(const calendar& cal, const plan& p, const occurrence_query& q) {
-    std::vector<occurrence> out;
-    for (const auto& o : p.occurrences) {
-        if (q.audience && !concerns(cal, o, *q.audience)) continue;
-        if (q.from && o.end_date < *q.from) continue;
-        if (q.to && o.date > *q.to) continue;
-        out.push_back(o);
-    }
-    return out;
-}
-
-std::string title_of(const calendar& cal, const occurrence& o) {
-    const event_template* e = cal.find_event(o.event);
-    std::string title = e ? e->title : o.event;
-    if (!o.member.empty()) {
-        const body* b = cal.find_body(o.member);
-        title += " – " + (b ? b->name : o.member);
-    }
-    return title;
 }
 
 }  // namespace cycle

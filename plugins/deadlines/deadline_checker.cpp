@@ -10,16 +10,13 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "cycle/constraint.hpp"
 #include "cycle/working_days.hpp"
 
 namespace cycle::deadlines {
 namespace {
 
 using date::sys_days;
-
-std::string day_text(sys_days d) {
-    return date::format("%F", d);
-}
 
 sys_days end_of(const plan_entry& e) {
     return e.end_date.value_or(e.date);
@@ -48,13 +45,6 @@ public:
     }
 
 private:
-    bool occurs(const event_template& e, int year) const {
-        if (!e.years.selects(year - cal_.first_year + 1, cal_.cycle_length())) return false;
-        if (const relative_rule* rel = e.timing.relative())
-            return occurs(*cal_.find_event(rel->anchor), year);
-        return true;
-    }
-
     const std::vector<const plan_entry*>& entries_of(const std::string& event, int year) const {
         static const std::vector<const plan_entry*> none;
         auto it = by_event_.find({event, year});
@@ -92,8 +82,9 @@ private:
                 year_file = {entry.where.file, 0, 0};
                 break;
             }
+        const year_dates dates(*this, year);
         for (const auto& e : cal_.events) {
-            if (!occurs(e, year)) continue;
+            if (!occurs_in(cal_, e, year)) continue;
             std::vector<std::string> members{std::string{}};
             if (e.per_member) members = cal_.find_body(e.per_member->body)->members;
             // The entries of each member, in plan order, found once: a scan
@@ -107,7 +98,7 @@ private:
                                it == by_member.end() ? no_entries_ : it->second);
             }
             for (const plan_entry* entry : entries_of(e.id, year))
-                if (counts(*entry)) check_entry(e, *entry);
+                if (counts(*entry)) check_entry(e, *entry, dates);
         }
     }
 
@@ -133,115 +124,116 @@ private:
                     fmt::format("{} in {} is cancelled, but the calendar requires it", who, year));
     }
 
-    void check_entry(const event_template& e, const plan_entry& entry) {
-        const std::string who =
-            fmt::format("{} on {}", label(e, entry.member), day_text(entry.date));
-        if (e.timing.relative())
-            check_offset(e, entry, who);
-        else
-            check_window(e, entry, who);
-        check_precedence(e, entry, who);
-        if (e.working_days_only) check_working_days(e, entry, who);
-        if (options_.today) check_overdue(e, entry);
-    }
-
-    std::optional<sys_days> deadline_of(const event_template& e, int year) const {
-        if (!e.deadline) return std::nullopt;
-        auto d = date_in(*e.deadline, date::year{year});
-        return d ? std::optional<sys_days>{*d} : std::nullopt;
-    }
-
-    void check_window(const event_template& e, const plan_entry& entry, const std::string& who) {
-        auto deadline = deadline_of(e, entry.cycle_year);
-        if (deadline && end_of(entry) > *deadline) {
-            add_for(entry, "deadline-missed",
-                    fmt::format("{} {}after its deadline {} (no later than, {})", who,
-                                end_of(entry) != entry.date
-                                    ? fmt::format("ends {} ", day_text(end_of(entry)))
-                                    : "is ",
-                                day_text(*deadline), e.deadline->where.to_string()));
-            return;  // a missed deadline says more than "outside the window"
+    // The plan file's dates of the year's occurrences (not the cancelled
+    // ones), for the constraints that depend on other occurrences.
+    class year_dates final : public dated_occurrences {
+    public:
+        year_dates(const deadline_checker& c, int year) : checker_(c), year_(year) {}
+        std::span<const day_span> of(std::string_view event) const override {
+            return cache(event).spans;
         }
-        auto window = window_in(e.timing, date::year{entry.cycle_year});
-        if (!window) return;  // the loader has checked every window
-        if (entry.date < window->first || end_of(entry) > window->last)
-            add_for(
-                entry, "outside-window",
-                fmt::format("{} is outside its window {} – {} ({})", who, day_text(window->first),
-                            day_text(window->last), describe(e.timing)));
+        const plan_entry& entry(std::string_view event, std::size_t i) const {
+            return *cache(event).entries[i];
+        }
+
+    private:
+        struct dated {
+            std::vector<day_span> spans;
+            std::vector<const plan_entry*> entries;
+        };
+        const dated& cache(std::string_view event) const {
+            auto it = cache_.find(event);
+            if (it != cache_.end()) return it->second;
+            dated d;
+            for (const plan_entry* p : checker_.entries_of(std::string(event), year_))
+                if (counts(*p)) {
+                    d.spans.push_back({p->date, end_of(*p)});
+                    d.entries.push_back(p);
+                }
+            return cache_.emplace(std::string(event), std::move(d)).first->second;
+        }
+        const deadline_checker& checker_;
+        int year_;
+        mutable std::map<std::string, dated, std::less<>> cache_;
+    };
+
+    // The calendar's constraints of the entry's occurrence (constraint.hpp),
+    // evaluated on the entry's dates; each broken one is a finding.
+    void check_entry(const event_template& e, const plan_entry& entry, const year_dates& dates) {
+        const std::string who = fmt::format("{} on {}", label(e, entry.member), iso_date(entry.date));
+        auto cs = constraints_of(cal_, e, entry.member, entry.cycle_year);
+        if (!cs) return;  // the loader has checked every window and deadline
+        for (const auto& v : violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_))
+            add_for(entry, v.rule, message(e, entry, who, v, dates));
+        if (options_.today) check_overdue(e, entry, *cs);
     }
 
-    void check_offset(const event_template& e, const plan_entry& entry, const std::string& who) {
-        std::vector<const plan_entry*> anchors;
-        const relative_rule& rel = *e.timing.relative();
-        for (const plan_entry* a : entries_of(rel.anchor, entry.cycle_year))
-            if (counts(*a)) anchors.push_back(a);
-        if (anchors.empty()) return;  // reported as missing
-        const event_template& anchor_event = *cal_.find_event(rel.anchor);
-        const bool before = rel.offset_days < 0;
-        sys_days anchor = before ? anchors.front()->date : end_of(*anchors.front());
-        for (const plan_entry* a : anchors)
-            anchor = before ? std::min(anchor, a->date) : std::max(anchor, end_of(*a));
-        const sys_days limit = anchor + date::days{rel.offset_days};
-        if (before ? entry.date <= limit : entry.date >= limit) return;
-        const int n = std::abs(rel.offset_days);
+    std::string message(const event_template& e, const plan_entry& entry, const std::string& who,
+                        const violation& v, const year_dates& dates) const {
+        const constraint& c = *v.broken;
+        if (const auto* deadline = c.as<deadline_constraint>())
+            return fmt::format("{} {}after its deadline {} (no later than, {})", who,
+                               end_of(entry) != entry.date
+                                   ? fmt::format("ends {} ", iso_date(end_of(entry)))
+                                   : "is ",
+                               iso_date(deadline->day), c.where->to_string());
+        if (const auto* window = c.as<window_constraint>())
+            return fmt::format("{} is outside its window {} – {} ({})", who,
+                               iso_date(window->days.first), iso_date(window->days.last),
+                               describe(e.timing));
+        if (const auto* offset = c.as<offset_constraint>()) return offset_message(*offset, who, v);
+        if (const auto* after = c.as<after_constraint>()) {
+            const plan_entry& last = dates.entry(after->event, v.bound.other);
+            return fmt::format(
+                "{} must come after {} (on {}, {}){}", who,
+                label(*cal_.find_event(after->event), last.member), iso_date(v.bound.other_day),
+                last.where.to_string(),
+                after->gap_days ? fmt::format(" with a gap of {} days, so not before {}",
+                                              after->gap_days, iso_date(*v.bound.first_from))
+                                : "");
+        }
+        return working_day_message(entry, who, *v.conflict);
+    }
+
+    std::string offset_message(const offset_constraint& offset, const std::string& who,
+                               const violation& v) const {
+        const bool before = offset.before();
+        const int n = std::abs(offset.offset_days);
         const std::string span = n % 7 == 0 ? fmt::format("{} week{}", n / 7, n == 7 ? "" : "s")
                                             : fmt::format("{} day{}", n, n == 1 ? "" : "s");
-        add_for(
-            entry, "offset",
-            fmt::format("{} does not keep its lead time: it must be on or {} {}, {} {} the {} {} "
-                        "({})",
-                        who, before ? "before" : "after", day_text(limit), span,
-                        before ? "before" : "after", before ? "first" : "last", anchor_event.title,
-                        day_text(anchor)));
+        return fmt::format(
+            "{} does not keep its lead time: it must be on or {} {}, {} {} the {} {} ({})", who,
+            before ? "before" : "after",
+            iso_date(before ? *v.bound.first_until : *v.bound.first_from), span,
+            before ? "before" : "after", before ? "first" : "last",
+            cal_.find_event(offset.anchor)->title, iso_date(v.bound.other_day));
     }
 
-    void check_precedence(const event_template& e, const plan_entry& entry,
-                          const std::string& who) {
-        for (const auto& dep_id : e.after) {
-            const event_template& dep = *cal_.find_event(dep_id);
-            const plan_entry* last = nullptr;
-            for (const plan_entry* p : entries_of(dep_id, entry.cycle_year))
-                if (counts(*p) && (!last || end_of(*p) > end_of(*last))) last = p;
-            if (!last) continue;
-            const sys_days earliest = end_of(*last) + date::days{1 + e.gap_days};
-            if (entry.date >= earliest) continue;
-            add_for(
-                entry, "precedence",
-                fmt::format("{} must come after {} (on {}, {}){}", who, label(dep, last->member),
-                            day_text(end_of(*last)), last->where.to_string(),
-                            e.gap_days ? fmt::format(" with a gap of {} days, so not before {}",
-                                                     e.gap_days, day_text(earliest))
-                                       : ""));
-        }
+    static std::string working_day_message(const plan_entry& entry, const std::string& who,
+                                           const day_conflict& c) {
+        std::string day = c.day == entry.date ? "" : fmt::format(" ({})", iso_date(c.day));
+        if (c.rule == "holiday")
+            return fmt::format("{} is on a public holiday{}: {}", who, day, c.what);
+        if (c.rule == "day-off")
+            return fmt::format("{} is on a de facto day off{}: {}", who, day, c.what);
+        if (c.rule == "weekend") return fmt::format("{} is on a {}{}", who, c.what, day);
+        return fmt::format("{} is during a closure{}: {}", who, day, c.what);
     }
 
-    void check_working_days(const event_template& e, const plan_entry& entry,
-                            const std::string& who) {
-        for (const auto& c : day_conflicts(cal_, holidays_, bodies_concerned(e, entry.member),
-                                           entry.date, end_of(entry))) {
-            std::string day = c.day == entry.date ? "" : fmt::format(" ({})", day_text(c.day));
-            if (c.rule == "holiday")
-                add_for(entry, c.rule,
-                        fmt::format("{} is on a public holiday{}: {}", who, day, c.what));
-            else if (c.rule == "day-off")
-                add_for(entry, c.rule,
-                        fmt::format("{} is on a de facto day off{}: {}", who, day, c.what));
-            else if (c.rule == "weekend")
-                add_for(entry, c.rule, fmt::format("{} is on a {}{}", who, c.what, day));
-            else
-                add_for(entry, c.rule,
-                        fmt::format("{} is during a closure{}: {}", who, day, c.what));
-        }
-    }
-
-    void check_overdue(const event_template& e, const plan_entry& entry) {
+    void check_overdue(const event_template& e, const plan_entry& entry,
+                       const std::vector<constraint>& cs) {
         if (entry.status != occurrence_status::planned) return;
-        const sys_days due = deadline_of(e, entry.cycle_year).value_or(end_of(entry));
+        // A relative rule's deadline is no constraint of its days (it has an
+        // offset instead) but still says when it is due.
+        std::optional<sys_days> deadline;
+        if (const auto* d = find_constraint<deadline_constraint>(cs)) deadline = d->day;
+        if (!deadline && e.deadline)
+            if (auto d = date_in(*e.deadline, date::year{entry.cycle_year})) deadline = *d;
+        const sys_days due = deadline.value_or(end_of(entry));
         if (due >= *options_.today) return;
         add_for(entry, "overdue",
                 fmt::format("{} was due {} and is not marked held (status = \"held\"); today is {}",
-                            label(e, entry.member), day_text(due), day_text(*options_.today)));
+                            label(e, entry.member), iso_date(due), iso_date(*options_.today)));
     }
 
     const calendar& cal_;

@@ -10,7 +10,7 @@ int main(void) {
     char* json = NULL;
     char* error = NULL;
     int status = cycle_calendar_default(&cal, &error);
-    if (status == CYCLE_OK) status = cycle_plan_make(cal, 2026, NULL, NULL, &plan, &error);
+    if (status == CYCLE_OK) status = cycle_plan_make(NULL, cal, 2026, NULL, NULL, &plan, &error);
     if (status == CYCLE_OK) status = cycle_plan_query_json(plan, "eda", NULL, NULL, &json, &error);
     if (status == CYCLE_OK) {
         int count = 0;

@@ -15,7 +15,7 @@
  *   cycle_plan* plan = NULL;
  *   char *json = NULL, *error = NULL;
  *   if (cycle_calendar_default(&cal, &error) == CYCLE_OK &&
- *       cycle_plan_make(cal, 2026, NULL, NULL, &plan, &error) == CYCLE_OK &&
+ *       cycle_plan_make(NULL, cal, 2026, NULL, NULL, &plan, &error) == CYCLE_OK &&
  *       cycle_plan_query_json(plan, "eda", "2026-09-01", NULL, &json, &error) == CYCLE_OK)
  *       puts(json);
  *   else
@@ -65,11 +65,14 @@ cycle_status cycle_calendar_default(cycle_calendar** out, char** error);
 void cycle_calendar_free(cycle_calendar* calendar);
 
 /* Plans calendar year `year` of the cycle, or the whole cycle when year is 0.
+ * plugins: the registry whose holiday provider the calendar names (a plugin
+ * may add one, cycle_plugins_load), or NULL for the built-in plugins.
  * plan_toml: a plan file's text with fixed dates (docs/plan-format.md), or
  * NULL; plan_name names it in messages. The plan keeps what it needs of the
  * calendar: the calendar may be freed first. */
-cycle_status cycle_plan_make(const cycle_calendar* calendar, int year, const char* plan_toml,
-                             const char* plan_name, cycle_plan** out, char** error);
+cycle_status cycle_plan_make(const cycle_plugins* plugins, const cycle_calendar* calendar,
+                             int year, const char* plan_toml, const char* plan_name,
+                             cycle_plan** out, char** error);
 void cycle_plan_free(cycle_plan* plan);
 
 /* The occurrences that concern `audience` (a body id such as "eda"; NULL or

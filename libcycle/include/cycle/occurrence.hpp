@@ -10,9 +10,11 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cycle/error.hpp"
+#include "cycle/explanation.hpp"
 #include "cycle/occurrence_id.hpp"
 #include "cycle/rule.hpp"
 
@@ -46,7 +48,7 @@ struct occurrence : occurrence_id {
     bool fixed = false;                      // taken from a plan file
     std::optional<day_window> window;        // the days its rule allows
     std::optional<date::sys_days> deadline;  // "no later than"
-    std::string explanation;                 // why this day (cycle plan --explain)
+    placement_facts explanation;             // why this day: explain(cal, o)
     source_region where;                     // plan entry if fixed, else the [[event]]
 
     occurrence_status status = occurrence_status::planned;
@@ -60,5 +62,14 @@ struct occurrence : occurrence_id {
 
 // "v. 44"
 std::string week_label(date::sys_days d);
+
+// "2026-10-31" (ISO 8601, as date::format("%F") writes it, without iostreams:
+// plans of 100,000 occurrences format many days).
+std::string iso_date(date::sys_days d);
+// The inverse: "2026-10-31" exactly (ten characters), and only a day that
+// exists; none otherwise. The CLI's --today and the C API's days use it.
+std::optional<date::sys_days> parse_day(std::string_view text);
+// "2026-10-26" or "2026-10-26 – 2026-10-30"
+std::string window_text(const day_window& w);
 
 }  // namespace cycle

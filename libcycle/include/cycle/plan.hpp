@@ -41,6 +41,10 @@ struct plan_request {
 
 result<plan> make_plan(const calendar& cal, const plan_request& request);
 
+// A plan file's entries as a plan (sorted by date, time, event, member), to
+// write it as a plan file again or export it as it is.
+plan plan_of(const calendar& cal, const plan_file& pf);
+
 // Whether a calendar year can be planned: from first_year to
 // last_plannable_year(); an error saying so otherwise.
 result<int> check_plan_year(const calendar& cal, int year);

@@ -1,0 +1,183 @@
+// constraint.hpp — what an occurrence's days must satisfy: the one model the
+// planner and the checks share.
+//
+// For one occurrence (event × member × cycle year) the core yields its
+// constraints, each with the rule id a check reports when it is broken and
+// the place in the calendar it comes from:
+//
+//   kind              rule id            from the calendar
+//   window            outside-window     month / months / day / week / nth …
+//   deadline          deadline-missed    deadline = "10-31"
+//   after (+ gap)     precedence         after = ["x"], gap_days = 14
+//   offset anchor     offset             relative_to = "seminar", offset = "-6w"
+//   working days      holiday, day-off,  working_days_only (default), the
+//                     weekend, closure   holiday provider, [[closure]]
+//   per-member caps   caps               [event.per_member] max_per_day …
+//
+// The planner (planner.cpp) searches the days that satisfy them; a checker
+// (plugins/deadlines) evaluates the same constraints on the dates a plan file
+// fixes. Constraints that depend on other occurrences (after, offset) are
+// resolved against the dates of those occurrences, which the caller gives:
+// what the planner has placed so far, or what the plan file says.
+//
+//   auto cs = cycle::constraints_of(cal, *cal.find_event("local-dialogue"), "eda", 2026);
+//   for (const auto& c : *cs) std::cout << c.rule << '\n';
+//       // outside-window, deadline-missed, precedence, holiday, caps
+//
+// A new kind is one type in `constraint_form`, its entry in constraints_of,
+// and its bound or day test in constraints.cpp; the compiler lists every
+// visitor that misses it (docs/architecture.md, "A constraint").
+#pragma once
+
+#include <date/date.h>
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "cycle/calendar.hpp"
+#include "cycle/error.hpp"
+#include "cycle/holidays.hpp"
+#include "cycle/rule.hpp"
+#include "cycle/working_days.hpp"
+
+namespace cycle {
+
+// The days of the rule's window: the first day on or after window.first, the
+// last day on or before window.last.
+struct window_constraint {
+    day_window days;
+};
+// "No later than": the last day on or before `day`.
+struct deadline_constraint {
+    date::sys_days day;
+};
+// After every occurrence of `event` in the cycle year, with at least
+// gap_days free days between: first day > last day of event + gap_days.
+struct after_constraint {
+    std::string event;
+    unsigned gap_days = 0;
+};
+// An offset from the anchor event's occurrences: offset_days < 0 means on or
+// before the anchor's earliest first day + offset; otherwise on or after its
+// latest last day + offset.
+struct offset_constraint {
+    std::string anchor;
+    int offset_days = 0;
+    bool before() const { return offset_days < 0; }
+};
+// Every day of the occurrence a working day for the bodies concerned: no
+// public holiday, de facto day off, weekend, or closure of one of them.
+struct working_day_constraint {
+    std::vector<std::string> bodies;
+};
+// A per-member event's caps: at most so many occurrences a day and an ISO
+// week, and the last buffer_days of the window kept free when possible.
+struct caps_constraint {
+    unsigned max_per_day = 0;   // 0 = no cap
+    unsigned max_per_week = 0;  // 0 = no cap
+    unsigned buffer_days = 0;
+};
+
+using constraint_form = std::variant<window_constraint, deadline_constraint, after_constraint,
+                                     offset_constraint, working_day_constraint, caps_constraint>;
+
+struct constraint {
+    constraint_form form;
+    std::string_view rule;  // the rule id a check reports when it is broken
+    // The calendar's place it comes from (in the calendar: constraints do
+    // not outlive it, and planning 100,000 occurrences copies no file name).
+    const source_region* where = nullptr;
+
+    template <class T>
+    const T* as() const { return std::get_if<T>(&form); }
+};
+
+// The constraints of one occurrence, in the order of the table above. An
+// error when the rule's window or deadline does not exist in that year (the
+// loader has checked every year of the cycle). A relative rule has an offset
+// and no window or deadline of its own.
+result<std::vector<constraint>> constraints_of(const calendar& cal, const event_template& e,
+                                               const std::string& member, int cycle_year);
+
+// The first constraint of a kind, or nullptr.
+template <class T>
+const T* find_constraint(const std::vector<constraint>& cs) {
+    for (const auto& c : cs)
+        if (const T* t = c.as<T>()) return t;
+    return nullptr;
+}
+
+// Whether an event occurs in a cycle year: its years select it, and for a
+// relative rule its anchor occurs too.
+bool occurs_in(const calendar& cal, const event_template& e, int cycle_year);
+
+// The days of one dated occurrence, first..last inclusive.
+struct day_span {
+    date::sys_days first;
+    date::sys_days last;
+};
+
+// The dates other occurrences of the same cycle year have, for the
+// constraints that depend on them. The planner gives what it has placed, a
+// checker what the plan file fixes (not what it cancels).
+class dated_occurrences {
+public:
+    virtual ~dated_occurrences() = default;
+    // The occurrences of an event, in any order; empty when it has none.
+    virtual std::span<const day_span> of(std::string_view event) const = 0;
+};
+
+// What one constraint says about an occurrence's first and last day, once
+// the dates it depends on are known. Bounds are inclusive.
+struct day_bound {
+    std::optional<date::sys_days> first_from;   // first day on or after
+    std::optional<date::sys_days> first_until;  // first day on or before
+    std::optional<date::sys_days> last_until;   // last day on or before
+    // For after and offset: the occurrence of the other event that sets the
+    // bound (its position in dated_occurrences::of) and its day (the
+    // predecessor's last day, the anchor's earliest first or latest last day).
+    std::size_t other = 0;
+    date::sys_days other_day{};
+
+    bool holds(const day_span& s) const {
+        return (!first_from || s.first >= *first_from) && (!first_until || s.first <= *first_until) &&
+               (!last_until || s.last <= *last_until);
+    }
+};
+
+// The bound a constraint sets, or none: a day test (working days, caps)
+// bounds nothing, and after/offset bound nothing while the other event has
+// no dates.
+std::optional<day_bound> bound_of(const constraint& c, const dated_occurrences& others);
+
+// Why the days first..last break a working-day constraint: every conflict,
+// the first day of each rule only (day_conflicts, working_days.hpp).
+std::vector<day_conflict> conflicts_of(const working_day_constraint& c, const calendar& cal,
+                                       const holiday_calendar& holidays, date::sys_days first,
+                                       date::sys_days last);
+// The same, answering only whether there is one (no text is made: the
+// planner's search asks this for each candidate day).
+bool has_conflict(const working_day_constraint& c, const calendar& cal,
+                  const holiday_calendar& holidays, date::sys_days first, date::sys_days last);
+
+// A broken constraint on fixed dates, as a check sees it.
+struct violation {
+    const constraint* broken = nullptr;
+    std::string rule;          // broken->rule, or the working-day rule that is broken
+    day_bound bound;           // after, offset, window, deadline
+    std::optional<day_conflict> conflict;  // working days
+};
+
+// Evaluates constraints on an occurrence's fixed days. A missed deadline
+// hides the window (it says more); caps are not evaluated on single
+// occurrences (see docs/architecture.md).
+std::vector<violation> violations_of(const std::vector<constraint>& cs, const day_span& days,
+                                     const dated_occurrences& others, const calendar& cal,
+                                     const holiday_calendar& holidays);
+
+}  // namespace cycle

@@ -1,0 +1,64 @@
+// enum_names.hpp — the one to/from-text table of each of the calendar's
+// enums (internal): to_string, the loader's readers and its "did you mean"
+// suggestions all read the same rows.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cycle/calendar.hpp"
+
+namespace cycle::detail {
+
+template <class E>
+struct enum_name {
+    E value;
+    const char* name;
+};
+
+template <class E, std::size_t N>
+const char* name_of(const std::array<enum_name<E>, N>& table, E value) {
+    for (const auto& row : table)
+        if (row.value == value) return row.name;
+    return "?";
+}
+
+template <class E, std::size_t N>
+std::optional<E> parse_name(const std::array<enum_name<E>, N>& table, std::string_view text) {
+    for (const auto& row : table)
+        if (text == row.name) return row.value;
+    return std::nullopt;
+}
+
+template <class E, std::size_t N>
+std::vector<std::string> names_of(const std::array<enum_name<E>, N>& table) {
+    std::vector<std::string> out;
+    for (const auto& row : table) out.emplace_back(row.name);
+    return out;
+}
+
+inline constexpr std::array<enum_name<event_kind>, 6> event_kind_names{{
+    {event_kind::meeting, "meeting"},
+    {event_kind::conference, "conference"},
+    {event_kind::dialogue, "dialogue"},
+    {event_kind::deadline, "deadline"},
+    {event_kind::window, "window"},
+    {event_kind::milestone, "milestone"},
+}};
+
+inline constexpr std::array<enum_name<placement>, 3> placement_names{{
+    {placement::start, "start"},
+    {placement::middle, "middle"},
+    {placement::end, "end"},
+}};
+
+inline constexpr std::array<enum_name<check_level>, 3> check_level_names{{
+    {check_level::off, "off"},
+    {check_level::warning, "warning"},
+    {check_level::error, "error"},
+}};
+
+}  // namespace cycle::detail

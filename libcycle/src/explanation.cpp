@@ -1,0 +1,93 @@
+// The planner's facts in words (explanation.hpp): made only when printed.
+#include "cycle/explanation.hpp"
+
+#include <fmt/format.h>
+
+#include "cycle/calendar.hpp"
+#include "cycle/occurrence.hpp"
+
+namespace cycle {
+namespace {
+
+std::string joined(const calendar& cal, const event_template& e, const placement_facts& f) {
+    std::string out;
+    for (const auto& n : f.narrowed) {
+        if (!out.empty()) out += "; ";
+        out += describe(cal, e.id, n);
+    }
+    return out;
+}
+
+std::string passed_text(const passed_day& p) { return fmt::format("{} {}", iso_date(p.day), p.why); }
+
+std::string named_day(const placement_facts& f) {
+    return f.named_day_note.empty()
+               ? "the rule names the day"
+               : fmt::format("the rule names the day, although it is {}", f.named_day_note);
+}
+
+std::string first_working_day(const event_template& e, const placement_facts& f) {
+    std::string text = fmt::format("first {}working day from the {} of the window",
+                                   e.preferred_weekdays.empty() ? "" : "preferred-weekday ",
+                                   to_string(e.prefer));
+    if (f.passed_count == 0) return text;
+    if (f.passed_count <= 4) {
+        std::vector<std::string> days;
+        for (const auto& p : f.passed) days.push_back(passed_text(p));
+        return text + fmt::format(" (skipped {})", fmt::join(days, ", "));
+    }
+    return text + fmt::format(" (skipped {} days, e.g. {})", f.passed_count, passed_text(f.passed.front()));
+}
+
+std::string spread(const event_template& e, const placement_facts& f) {
+    const per_member_rule& caps = *e.per_member;
+    return fmt::format(
+        "slot {} of {} spread over {}, target {}; {}", f.slot, f.slots, window_text(f.spread_over),
+        iso_date(f.target),
+        f.used_buffer ? "placed in the buffer before the deadline: no earlier day was free"
+                      : fmt::format("nearest free working day under the caps ({}/day, {}/week)",
+                                    caps.max_per_day, caps.max_per_week));
+}
+
+std::string offset(const event_template& e, const placement_facts& f) {
+    const bool before = e.timing.relative() && e.timing.relative()->offset_days < 0;
+    std::string text = fmt::format("{} ({} {}) = {}", describe(e.timing), before ? "earliest" : "latest",
+                                   iso_date(f.anchor), iso_date(f.raw));
+    if (f.passed.empty()) return text;
+    std::vector<std::string> days;
+    for (const auto& p : f.passed) days.push_back(passed_text(p));
+    return text + fmt::format("; moved {} to a working day (skipped {})", before ? "earlier" : "later",
+                              fmt::join(days, ", "));
+}
+
+}  // namespace
+
+std::string describe(const calendar& cal, const std::string& event, const narrowing& n) {
+    const event_template* e = cal.find_event(event);
+    if (n.rule == "outside-window")
+        return fmt::format("window {} ({})", window_text(n.days), e ? describe(e->timing) : "");
+    if (n.rule == "deadline-missed") return fmt::format("deadline {}", iso_date(n.days.first));
+    return fmt::format("after {} (last {}{})", n.event, iso_date(n.days.last),
+                       n.gap_days ? fmt::format(", gap {} days", n.gap_days) : "");
+}
+
+std::string explain(const calendar& cal, const occurrence& o) {
+    const placement_facts& f = o.explanation;
+    const event_template* e = cal.find_event(o.event);
+    if (!e || f.empty()) return {};
+    switch (f.how) {
+        case placed_by::none: return {};
+        case placed_by::plan_file: return fmt::format("fixed by the plan ({})", o.where.to_string());
+        case placed_by::spans_window:
+            return fmt::format("spans its window {}", o.window ? window_text(*o.window) : "");
+        case placed_by::deadline_day: return fmt::format("deadline on {}", iso_date(o.date));
+        case placed_by::named_day: return fmt::format("{}; {}", joined(cal, *e, f), named_day(f));
+        case placed_by::first_working_day:
+            return fmt::format("{}; {}", joined(cal, *e, f), first_working_day(*e, f));
+        case placed_by::spread: return fmt::format("{}; {}", joined(cal, *e, f), spread(*e, f));
+        case placed_by::offset: return offset(*e, f);
+    }
+    return {};
+}
+
+}  // namespace cycle
