@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "cycle/texts.hpp"
+
 namespace cycle {
 
 const char* to_string(event_kind k) {
@@ -163,7 +165,7 @@ std::string calendar::describe_source(const rule_source& s) const {
     const source_document* doc = find_source(s.document);
     std::string text = doc ? doc->title : s.document;
     if (!s.section.empty()) text += ", " + s.section;
-    if (!s.lines.empty()) text += ", rad " + s.lines;
+    if (!s.lines.empty()) text += fmt::format(", {} {}", texts_for(language).line, s.lines);
     return text;
 }
 
