@@ -316,6 +316,9 @@ result<std::vector<site_file>> make_site(const calendar& cal, const plan& p,
 
 result<publish_report> publish(const calendar& cal, const plan& p, const registry& plugins,
                                const publish_options& options) {
+    // From reading the feed state in the site to the swap: one publisher.
+    auto lock = site_lock::acquire(options.out, options.lock_wait, options.waiting);
+    if (!lock) return lock.errors();
     auto files = make_site(cal, p, plugins, options);
     if (!files) return files.errors();
     auto changed = replace_site(options.out, *files);
