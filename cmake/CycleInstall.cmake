@@ -13,6 +13,19 @@ include(CMakePackageConfigHelpers)
 
 set(CYCLE_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/cycle)
 
+# Run paths. Left to itself, CMake gives the build tree's installed targets a
+# RUNPATH padded with ':' so that install can rewrite it in place (Ninja
+# cannot relink), and an empty RUNPATH entry is the current directory,
+# searched for every library at every start. Instead these targets are built
+# with their install RUNPATH, and the shared libraries are built where it
+# finds them: <build>/<libdir>, as <prefix>/<libdir> once installed (cycle is
+# one folder down in both, cli/ and bin/). Check: readelf -d build/dev/cli/cycle.
+set_target_properties(cycle cycle_plugins cycle_c PROPERTIES
+  LIBRARY_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR}
+  INSTALL_RPATH "$ORIGIN"
+  BUILD_WITH_INSTALL_RPATH ON)
+set_target_properties(cycle_cli PROPERTIES BUILD_WITH_INSTALL_RPATH ON)  # $ORIGIN/../<libdir>
+
 install(TARGETS cycle cycle_static cycle_plugins cycle_c
   EXPORT cycleTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev

@@ -14,6 +14,7 @@ namespace cycle {
 exporter::~exporter() = default;
 checker::~checker() = default;
 importer::~importer() = default;
+output_sink::~output_sink() = default;
 
 result<std::vector<export_output>> exporter::write_all(const calendar& cal, const plan& p,
                                                       const export_options& options) const {

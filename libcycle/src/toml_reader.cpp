@@ -118,11 +118,12 @@ std::optional<error> too_deep(std::string_view text, const std::string& file) {
 
 }  // namespace
 
-result<toml::table> parse_toml(std::string_view text, const std::string& file) {
-    if (text.size() > max_toml_bytes)
+result<toml::table> parse_toml(std::string_view text, const std::string& file,
+                               std::size_t max_bytes) {
+    if (text.size() > max_bytes)
         return error{fmt::format("the file is {} bytes; cycle reads TOML files of at most {} MiB "
                                  "(docs/limits.md)",
-                                 text.size(), max_toml_bytes / (1024 * 1024)),
+                                 text.size(), max_bytes / (1024 * 1024)),
                      {file, 0, 0}};
     if (auto e = too_deep(text, file)) return *e;
     try {

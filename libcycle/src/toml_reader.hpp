@@ -31,10 +31,14 @@ error parse_error_of(const toml::parse_error& e, const std::string& file);
 // recursively, and a table header or dotted key of 40,000 parts overflows
 // the stack: the text is checked against these before it is parsed.
 inline constexpr std::size_t max_toml_bytes = 16 * 1024 * 1024;
+// A plan file holds about 190 bytes an occurrence: the plan `cycle plan
+// --format plan` writes for 100,000 events (18 MB) must be readable too.
+inline constexpr std::size_t max_plan_bytes = 64 * 1024 * 1024;
 inline constexpr int max_toml_depth = 64;  // parts of a key, nested arrays and inline tables
 
 // Checks the limits above, then parses; every error has its place.
-result<toml::table> parse_toml(std::string_view text, const std::string& file);
+result<toml::table> parse_toml(std::string_view text, const std::string& file,
+                               std::size_t max_bytes = max_toml_bytes);
 
 // Lower case ASCII letters, digits and '-', starting with a letter.
 bool is_valid_id(std::string_view id);

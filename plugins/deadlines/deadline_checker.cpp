@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "cycle/working_days.hpp"
 
@@ -94,17 +96,24 @@ private:
             if (!occurs(e, year)) continue;
             std::vector<std::string> members{std::string{}};
             if (e.per_member) members = cal_.find_body(e.per_member->body)->members;
-            for (const auto& member : members) check_presence(e, member, year, year_file);
+            // The entries of each member, in plan order, found once: a scan
+            // of every entry per member made checking quadratic in members.
+            std::unordered_map<std::string_view, std::vector<const plan_entry*>> by_member;
+            for (const plan_entry* entry : entries_of(e.id, year))
+                by_member[entry->member].push_back(entry);
+            for (const auto& member : members) {
+                auto it = by_member.find(member);
+                check_presence(e, member, year, year_file,
+                               it == by_member.end() ? no_entries_ : it->second);
+            }
             for (const plan_entry* entry : entries_of(e.id, year))
                 if (counts(*entry)) check_entry(e, *entry);
         }
     }
 
     void check_presence(const event_template& e, const std::string& member, int year,
-                        const source_region& year_file) {
-        std::vector<const plan_entry*> mine;
-        for (const plan_entry* entry : entries_of(e.id, year))
-            if (entry->member == member) mine.push_back(entry);
+                        const source_region& year_file,
+                        const std::vector<const plan_entry*>& mine) {
         const std::string who = label(e, member);
         if (mine.empty()) {
             if (options_.partial) return;  // the planner proposes what the plan leaves out
@@ -242,6 +251,7 @@ private:
     std::map<std::pair<std::string, int>, std::vector<const plan_entry*>> by_event_;
     std::set<int> years_;
     findings out_;
+    const std::vector<const plan_entry*> no_entries_;
 };
 
 }  // namespace

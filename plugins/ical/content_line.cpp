@@ -9,11 +9,13 @@ bool is_control(unsigned char c) {
 
 }  // namespace
 
-std::string escape_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+void append_escaped_text(std::string& out, std::string_view text) {
+    std::size_t plain = 0;  // the start of a run of bytes copied as they are
     for (std::size_t i = 0; i < text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (!is_control(c) && c != '\\' && c != ';' && c != ',') continue;
+        out.append(text.substr(plain, i - plain));
+        plain = i + 1;
         switch (c) {
             case '\\':
                 out += "\\\\";
@@ -35,9 +37,16 @@ std::string escape_text(std::string_view text) {
                 out += ' ';
                 break;
             default:
-                if (!is_control(c)) out += static_cast<char>(c);
+                break;  // other control characters are dropped
         }
     }
+    out.append(text.substr(plain));
+}
+
+std::string escape_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    append_escaped_text(out, text);
     return out;
 }
 
@@ -69,8 +78,13 @@ std::string strip_controls(std::string_view value) {
 }
 
 std::string fold(std::string_view line) {
-    constexpr std::size_t max_octets = 75;
     std::string out;
+    append_folded(out, line);
+    return out;
+}
+
+void append_folded(std::string& out, std::string_view line) {
+    constexpr std::size_t max_octets = 75;
     std::size_t pos = 0;
     bool first = true;
     while (true) {
@@ -79,7 +93,7 @@ std::string fold(std::string_view line) {
             if (!first) out += ' ';
             out.append(line.substr(pos));
             out += "\r\n";
-            return out;
+            return;
         }
         std::size_t cut = pos + room;
         // Never between the bytes of one UTF-8 character: back up to its lead byte.
@@ -96,18 +110,27 @@ std::string fold(std::string_view line) {
     }
 }
 
-void content_lines::add(std::string_view name, std::string_view value) {
-    add(name, {}, value);
+void content_lines::begin_line(std::string_view name, params parameters) {
+    line_.assign(name);
+    for (const auto& [key, v] : parameters) {
+        line_ += ';';
+        line_ += key;
+        line_ += '=';
+        line_ += param_value(v);
+    }
+    line_ += ':';
 }
 
-void content_lines::add(std::string_view name,
-                        const std::vector<std::pair<std::string, std::string>>& params,
-                        std::string_view value) {
-    std::string line(name);
-    for (const auto& [key, v] : params) line += ";" + key + "=" + param_value(v);
-    line += ':';
-    line += value;
-    text_ += fold(line);
+void content_lines::add(std::string_view name, params parameters, std::string_view value) {
+    begin_line(name, parameters);
+    line_ += value;
+    append_folded(text_, line_);
+}
+
+void content_lines::add_text(std::string_view name, std::string_view text) {
+    begin_line(name, {});
+    append_escaped_text(line_, text);
+    append_folded(text_, line_);
 }
 
 }  // namespace cycle::ical

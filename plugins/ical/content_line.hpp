@@ -10,6 +10,7 @@
 //   fold("SUMMARY:" + 80 × "å") -> "SUMMARY:åååå…\r\n åå…\r\n" (each line ≤ 75 octets)
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,6 +20,8 @@ namespace cycle::ical {
 
 // A TEXT value with \\, \;, \, and \n escaped and other control characters dropped.
 std::string escape_text(std::string_view text);
+// The same, appended to `out`.
+void append_escaped_text(std::string& out, std::string_view text);
 
 // A list of TEXT values (CATEGORIES), each escaped, joined by commas.
 std::string escape_text_list(const std::vector<std::string>& values);
@@ -32,20 +35,27 @@ std::string strip_controls(std::string_view value);
 
 // One logical line ("NAME;PARAM=x:value"), folded at 75 octets, with CRLF.
 std::string fold(std::string_view line);
+// The same, appended to `out`.
+void append_folded(std::string& out, std::string_view line);
 
 // Builds a component's content lines: name, parameters, value (already
-// escaped as its type needs).
+// escaped as its type needs). Lines are folded into one growing text, with
+// no allocation per line once its buffers have grown.
 class content_lines {
 public:
-    void add(std::string_view name, std::string_view value);
-    void add(std::string_view name, const std::vector<std::pair<std::string, std::string>>& params,
-             std::string_view value);
-    void add_text(std::string_view name, std::string_view text) { add(name, escape_text(text)); }
+    using params = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+    void add(std::string_view name, std::string_view value) { add(name, {}, value); }
+    void add(std::string_view name, params parameters, std::string_view value);
+    void add_text(std::string_view name, std::string_view text);
     void append(const content_lines& other) { text_ += other.text_; }
     const std::string& str() const { return text_; }
+    // Empties the text and keeps its buffer, for the next component.
+    void clear() { text_.clear(); }
 
 private:
+    void begin_line(std::string_view name, params parameters);
     std::string text_;
+    std::string line_;  // the line being built, unfolded
 };
 
 }  // namespace cycle::ical

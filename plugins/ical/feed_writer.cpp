@@ -42,8 +42,23 @@ bool transparent(event_kind k) {
     return k == event_kind::window || k == event_kind::deadline || k == event_kind::milestone;
 }
 
+// Digits written by hand, not through date::format's iostreams: a feed has
+// two of these per event (issue 12).
+void put_digits(char* at, unsigned value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+        at[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+// "20261031" (a plan's years have four digits: docs/limits.md).
 std::string ical_date(date::sys_days d) {
-    return date::format("%Y%m%d", d);
+    const date::year_month_day ymd{d};
+    char text[8];
+    put_digits(text, static_cast<unsigned>(int(ymd.year())), 4);
+    put_digits(text + 4, unsigned(ymd.month()), 2);
+    put_digits(text + 6, unsigned(ymd.day()), 2);
+    return std::string(text, sizeof text);
 }
 
 std::string body_name(const calendar& cal, const std::string& id) {
@@ -93,8 +108,16 @@ std::vector<std::string> categories_of(const calendar& cal, const event_template
     return out;
 }
 
+// "20261031T093000".
 std::string local_stamp(date::local_seconds t) {
-    return date::format("%Y%m%dT%H%M%S", t);
+    const auto day = date::floor<date::days>(t);
+    const date::hh_mm_ss<seconds> time{t - day};
+    std::string out = ical_date(date::sys_days{day.time_since_epoch()});
+    char clock[7] = {'T'};
+    put_digits(clock + 1, unsigned(time.hours().count()), 2);
+    put_digits(clock + 3, unsigned(time.minutes().count()), 2);
+    put_digits(clock + 5, unsigned(time.seconds().count()), 2);
+    return out.append(clock, sizeof clock);
 }
 
 // DTSTART and DTEND of one occurrence.
@@ -164,6 +187,17 @@ std::string ical_duration(minutes m) {
 
 result<std::string> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
                                const feed_settings& settings, feed_state* state) {
+    std::string text;
+    auto written = write_feed(cal, occurrences, settings, state, [&](std::string_view piece) {
+        text += piece;
+        return result<bool>(true);
+    });
+    if (!written) return written.errors();
+    return text;
+}
+
+result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
+                        const feed_settings& settings, feed_state* state, const feed_sink& sink) {
     std::string name = cal.title;
     if (!settings.audience.empty()) name += " – " + body_name(cal, settings.audience);
 
@@ -191,20 +225,26 @@ result<std::string> write_feed(const calendar& cal, const std::vector<occurrence
     }
     auto zone = vtimezone(cal.time_zone, first, last);
     if (!zone) return zone.errors();
+    // The feed goes out in pieces; the buffers below are reused from one
+    // event to the next.
     std::string text = out.str() + *zone;
-
+    content_lines props, alarms, head, tail;
+    std::string content;
     for (const auto& o : occurrences) {
-        content_lines props, alarms;
+        props.clear();
+        alarms.clear();
+        head.clear();
+        tail.clear();
         if (auto t = add_times(props, cal, o); !t) return t.errors();
         const std::string uid = event_of(cal, o, settings, props, alarms);
-        content_lines head, tail;
         head.add("BEGIN", "VEVENT");
         head.add_text("UID", uid);
         if (state) {
             // With a feed state, DTSTAMP is when this version of the event was
             // published (its LAST-MODIFIED): publishing the same plan again
             // gives the same bytes (docs/feeds.md).
-            const auto& p = state->publish(uid, props.str() + alarms.str(), settings.now_utc);
+            content.assign(props.str()).append(alarms.str());
+            const auto& p = state->publish(uid, content, settings.now_utc);
             head.add("DTSTAMP", p.last_modified);
             tail.add("SEQUENCE", std::to_string(p.sequence));
             tail.add("LAST-MODIFIED", p.last_modified);
@@ -214,11 +254,16 @@ result<std::string> write_feed(const calendar& cal, const std::vector<occurrence
         }
         tail.append(alarms);
         tail.add("END", "VEVENT");
-        text += head.str() + props.str() + tail.str();
+        text.append(head.str()).append(props.str()).append(tail.str());
+        if (text.size() >= feed_piece_bytes) {
+            if (auto sent = sink(text); !sent) return sent;
+            text.clear();
+        }
     }
     content_lines end;
     end.add("END", "VCALENDAR");
-    return text + end.str();
+    text += end.str();
+    return sink(text);
 }
 
 }  // namespace cycle::ical

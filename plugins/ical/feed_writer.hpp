@@ -15,6 +15,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,14 @@ std::string uid_of(const calendar& cal, const occurrence& o);
 // with what is published.
 result<std::string> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
                                const feed_settings& settings, feed_state* state);
+
+// Where a streamed feed's bytes go, in pieces of about feed_piece_bytes.
+using feed_sink = std::function<result<bool>(std::string_view)>;
+inline constexpr std::size_t feed_piece_bytes = 1 << 18;
+
+// The same feed, streamed: memory does not grow with its size.
+result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
+                        const feed_settings& settings, feed_state* state, const feed_sink& sink);
 
 // "PT12H", "P14D", "PT90M": an RFC 5545 duration of whole minutes.
 std::string ical_duration(std::chrono::minutes m);

@@ -31,10 +31,12 @@ std::vector<int> vevent_lines(std::string_view bytes) {
         auto end = bytes.find('\n', start);
         auto text = bytes.substr(start, end == std::string_view::npos ? end : end - start);
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        std::string upper(text);
-        std::transform(upper.begin(), upper.end(), upper.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        if (upper == "BEGIN:VEVENT") out.push_back(line);
+        constexpr std::string_view begin = "BEGIN:VEVENT";
+        if (text.size() == begin.size() &&
+            std::equal(text.begin(), text.end(), begin.begin(), [](char c, char b) {
+                return std::toupper(static_cast<unsigned char>(c)) == b;
+            }))
+            out.push_back(line);
         if (end == std::string_view::npos) break;
         start = end + 1;
         ++line;
@@ -449,7 +451,7 @@ result<imported> import_ics(const calendar& cal, std::string_view bytes,
     const source_region file{std::string(source_name), 0, 0};
     if (bytes.find('\0') != std::string_view::npos)
         return error{"not an iCalendar file: it holds NUL bytes", file};
-    auto root = parse_ical(std::string(bytes));
+    auto root = parse_ical(bytes);
     auto problem = ical_error();
     if (!root)
         return error{fmt::format("not an iCalendar file{}", problem ? ": " + *problem : ""), file};

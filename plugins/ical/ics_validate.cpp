@@ -28,7 +28,7 @@ void collect(icalcomponent* c, bool no_organizer, std::vector<std::string>& out)
 
 std::vector<std::string> libical_problems(std::string_view feed, bool no_organizer) {
     std::vector<std::string> out;
-    auto root = parse_ical(std::string(feed));
+    auto root = parse_ical(feed);
     if (auto e = ical_error()) out.push_back("libical: " + *e);
     if (!root) {
         out.push_back("libical finds no iCalendar component");

@@ -1,8 +1,8 @@
 // ics_validate.hpp — what libical says about a feed: every X-LIC-ERROR its
 // parser adds for a line it cannot read, and every RFC 5545 restriction
 // (icalrestriction_check: properties required, allowed once, allowed under
-// METHOD, RFC 5546) the feed breaks. The exporter checks each feed it writes; the tests
-// check every feed they generate.
+// METHOD, RFC 5546) the feed breaks. The tests check every feed they
+// generate with it; the exporter does not re-parse what it writes.
 #pragma once
 
 #include <string>

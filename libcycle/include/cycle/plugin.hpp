@@ -43,7 +43,8 @@
 //    applies levels and waivers, check_host.hpp); occurrence and plan_entry
 //    derive from occurrence_id; timing_rule is a std::variant of timing
 //    forms; calendar keeps an index (build_index).
-#define CYCLE_PLUGIN_API_VERSION 4
+// 5: output_sink, export_options::sink, export_output::streamed.
+#define CYCLE_PLUGIN_API_VERSION 5
 
 // C linkage and default visibility, whatever visibility the plugin is
 // compiled with.
@@ -81,6 +82,20 @@ typedef const cycle_plugin_info* (*cycle_plugin_info_function)();
 
 namespace cycle {
 
+// Where write_all may stream its outputs instead of returning their bytes
+// (export_options::sink), so that a large export is never held in memory
+// whole. The host writes each output to a temporary file and puts them all
+// in place only when write_all has succeeded: nothing a failed export
+// started is ever seen.
+class output_sink {
+public:
+    virtual ~output_sink();  // defined in libcycle
+    // Starts the output `path` (a path write_all would return); the bytes
+    // follow through append(). The previous output, if any, is complete.
+    virtual result<bool> open(const std::string& path) = 0;
+    virtual result<bool> append(std::string_view bytes) = 0;
+};
+
 struct export_options {
     std::string audience;                 // empty: everything
     std::vector<std::string> parameters;  // "key=value" pairs for the exporter
@@ -91,12 +106,17 @@ struct export_options {
     // What was published before (ics: SEQUENCE), read and updated by the
     // exporter; none: its files next to out (state_store.hpp).
     state_store* state = nullptr;
+    // Where write_all may stream outputs (see output_sink); none: every
+    // output's bytes are returned in export_output::text. Never given with
+    // out = "-".
+    output_sink* sink = nullptr;
 };
 
 // One file an exporter produces: a path (under export_options::out) and its bytes.
 struct export_output {
     std::string path;  // "-" for standard output
     std::string text;
+    bool streamed = false;  // the bytes went to export_options::sink; text is empty
 };
 
 // Writes a plan in some format: one output (`write`) or several files
