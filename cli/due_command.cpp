@@ -7,8 +7,9 @@
 
 #include "calendar_choice.hpp"
 #include "commands.hpp"
-#include "cycle/text.hpp"
 #include "cycle/due.hpp"
+#include "cycle/text.hpp"
+#include "cycle/texts.hpp"
 #include "day_option.hpp"
 #include "plan_files.hpp"
 
@@ -24,31 +25,35 @@ std::string day(date::sys_days d) {
     return date::format("%F", d);
 }
 
-std::string row(const calendar& cal, const occurrence& o) {
-    static constexpr const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+// One row: the fixed words in the calendar's language (texts.hpp).
+std::string row(const calendar& cal, const texts& t, const occurrence& o) {
     std::string when = day(o.date);
     if (o.end_date != o.date) when += " – " + day(o.end_date);
-    return fmt::format("{:<23}  {:<6} {}  due {}  {}\n", when, week_label(o.date),
-                       weekdays[date::weekday{o.date}.c_encoding()], day(due_day(o)),
+    return fmt::format("{:<23}  {:<6} {}  {}  {}\n", when, week_text(t, o.date),
+                       t.weekdays_short[date::weekday{o.date}.c_encoding()],
+                       fmt::format(fmt::runtime(t.due_by), day(due_day(o))),
                        printable(title_of(cal, o)));
 }
 
 std::string format_text(const calendar& cal, const due_report& r) {
-    std::string out = fmt::format("Due {} – {} ({}):\n", day(r.from), day(r.to), cal.title);
-    for (const auto& o : r.due) out += row(cal, o);
-    if (r.due.empty()) out += "nothing\n";
+    const texts& t = texts_for(cal.language);
+    std::string out =
+        fmt::format(fmt::runtime(t.due_heading), day(r.from), day(r.to), printable(cal.title)) +
+        "\n";
+    for (const auto& o : r.due) out += row(cal, t, o);
+    if (r.due.empty()) out += std::string(t.nothing_due) + "\n";
     // With their ids, to mark them: cycle mark held ID --plan FILE.
     const auto with_id = [&](const occurrence& o) {
-        std::string line = row(cal, o);
+        std::string line = row(cal, t, o);
         line.insert(line.size() - 1, "  [" + o.to_string() + "]");
         return line;
     };
     if (!r.missed.empty()) {
-        out += fmt::format("Deadline missed (the deadline is past and the plan dates it after):\n");
+        out += std::string(t.missed_heading) + "\n";
         for (const auto& o : r.missed) out += with_id(o);
     }
     if (!r.unmarked.empty()) {
-        out += fmt::format("Past, not marked held (mark it: cycle mark held ID --plan FILE):\n");
+        out += std::string(t.unmarked_heading) + "\n";
         for (const auto& o : r.unmarked) out += with_id(o);
     }
     return out;

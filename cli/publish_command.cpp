@@ -61,7 +61,16 @@ int publish_site(const registry& plugins, const publish_inputs& in, const std::s
     if (!today) return report(today.errors(), exit_bad_input);
     auto made = make_plan(cal, {.year = {}, .fixed = fixed ? &*fixed : nullptr});
     if (!made) return report(made.errors(), exit_unsatisfiable);
-    site::publish_options options{out, in.base_url, *today, now()};
+    site::publish_options options;
+    options.out = out;
+    options.base_url = in.base_url;
+    options.today = *today;
+    options.now = now();
+    options.waiting = [&out](const std::filesystem::path& lock) {
+        std::cerr << fmt::format(
+            "{}: another cycle publish is writing this site; waiting for it ({})\n", out,
+            lock.string());
+    };
     auto published = site::publish(cal, *made, plugins, options);
     if (!published) return report(published.errors(), exit_bad_input);
     if (!quiet) {

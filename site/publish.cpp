@@ -7,6 +7,7 @@
 
 #include "cycle/due.hpp"
 #include "cycle/plan_output.hpp"
+#include "cycle/text.hpp"
 #include "cycle/texts.hpp"
 #include "site_files.hpp"
 
@@ -19,27 +20,9 @@ using date::sys_days;
 constexpr std::size_t coming_rows = 20;  // rows of "coming" on a page
 constexpr int due_days = 30;             // "due soon": the next 30 days
 
+// Text and attribute values of the pages: the core's one escaper.
 std::string html(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return xml_escape(s);
 }
 
 std::string url_encode(std::string_view s) {
@@ -333,6 +316,9 @@ result<std::vector<site_file>> make_site(const calendar& cal, const plan& p,
 
 result<publish_report> publish(const calendar& cal, const plan& p, const registry& plugins,
                                const publish_options& options) {
+    // From reading the feed state in the site to the swap: one publisher.
+    auto lock = site_lock::acquire(options.out, options.lock_wait, options.waiting);
+    if (!lock) return lock.errors();
     auto files = make_site(cal, p, plugins, options);
     if (!files) return files.errors();
     auto changed = replace_site(options.out, *files);

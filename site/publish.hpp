@@ -17,7 +17,9 @@
 
 #include <date/date.h>
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,10 @@ struct publish_options {
     std::string base_url;       // "https://example.se/arshjul/"; empty: relative links only
     date::sys_days today;       // "coming", "due soon", the current cycle year's wheel
     date::sys_seconds now;      // when a changed feed event was last modified
+    // How long to wait for another publisher into the same site (site_files.hpp),
+    // and what to tell meanwhile.
+    std::chrono::milliseconds lock_wait{std::chrono::seconds{120}};
+    std::function<void(const std::filesystem::path& lock_file)> waiting;
 };
 
 // One file of the site: a path relative to the site directory, and its bytes.
@@ -50,7 +56,8 @@ struct publish_report {
     std::vector<std::string> changed;  // paths whose bytes are new, added or removed
 };
 
-// make_site, then replace the site directory with it (site_files.hpp).
+// Under the site's lock (one publisher at a time), make_site, then replace the
+// site directory with it (site_files.hpp).
 result<publish_report> publish(const calendar& cal, const plan& whole_cycle,
                                const registry& plugins, const publish_options& options);
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace cycle::site {
 namespace fs = std::filesystem;
@@ -50,7 +52,55 @@ std::set<std::string> files_under(const fs::path& dir) {
     return out;
 }
 
+// The site directory as an absolute path without a trailing slash.
+fs::path site_path(const fs::path& dir) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(dir, ec).lexically_normal();
+    if (!absolute.has_filename()) absolute = absolute.parent_path();  // "out/site/"
+    return absolute;
+}
+
 }  // namespace
+
+fs::path lock_file_of(const fs::path& dir) {
+    const fs::path site = site_path(dir);
+    return site.parent_path() / fmt::format(".{}.lock", site.filename().string());
+}
+
+result<site_lock> site_lock::acquire(const fs::path& dir, std::chrono::milliseconds wait,
+                                     const std::function<void(const fs::path&)>& waiting) {
+    const fs::path file = lock_file_of(dir);
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    if (ec)
+        return error{fmt::format("cannot create directory: {}", ec.message()),
+                     {file.parent_path().string()}};
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return error{fmt::format("cannot open the publish lock: {}", std::strerror(errno)),
+                     {file.string()}};
+    site_lock lock(fd);
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    bool told = false;
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EINTR) continue;
+        if (errno != EWOULDBLOCK)
+            return error{fmt::format("cannot lock: {}", std::strerror(errno)), {file.string()}};
+        if (std::chrono::steady_clock::now() >= deadline)
+            return error{fmt::format("another cycle publish is writing this site (it holds {}); "
+                                     "gave up after {} s: try again when it has finished",
+                                     file.string(), std::chrono::duration<double>(wait).count()),
+                         {dir.string()}};
+        if (!told && waiting) waiting(file);
+        told = true;
+        std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    }
+    return lock;
+}
+
+site_lock::~site_lock() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
 
 result<std::vector<std::string>> replace_site(const fs::path& dir,
                                               const std::vector<site_file>& given) {
@@ -87,8 +137,7 @@ result<std::vector<std::string>> replace_site(const fs::path& dir,
     if (changed.empty()) return changed;
 
     // The new site next to the old one (same file system), then the exchange.
-    fs::path absolute = fs::absolute(dir, ec).lexically_normal();
-    if (!absolute.has_filename()) absolute = absolute.parent_path();  // "out/site/"
+    const fs::path absolute = site_path(dir);
     fs::path temporary = absolute.parent_path() /
                          fmt::format(".{}.new-{}", absolute.filename().string(), ::getpid());
     fs::remove_all(temporary, ec);

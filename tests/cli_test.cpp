@@ -27,12 +27,13 @@ TEST_CASE("cycle plan prints a dated table with ISO weeks", "[cli]") {
     auto r = run_cycle("plan --year 2026");
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.find("Nya perspektiv – årshjul 2025–2028: cycle year 2 (2026)") == 0);
+    CHECK(r.out.find("Nya perspektiv – årshjul 2025–2028: cykelår 2 (2026)") == 0);
     CHECK(r.out.find("v. 20") != std::string::npos);
     CHECK(r.out.find("Lokal dialog – Eda kommun") != std::string::npos);
     auto explained = run_cycle("plan --year 2026 --explain");
-    CHECK(explained.out.find("why: ") != std::string::npos);
-    CHECK(explained.out.find("rule: Politiskt inriktningsdokument 2025–2028") != std::string::npos);
+    CHECK(explained.out.find("varför: ") != std::string::npos);
+    CHECK(explained.out.find("regel: Politiskt inriktningsdokument 2025–2028") !=
+          std::string::npos);
     // Stable: the same command prints the same bytes.
     CHECK(run_cycle("plan --year 2026").out == r.out);
 }
@@ -178,7 +179,7 @@ TEST_CASE("an existing output file is kept when a run fails", "[cli][bad-input]"
     CHECK(cycle::test::read_file(out) == "the coordinator's old plan\n");
     auto ok = run_cycle("plan --year 2026 --out '" + out.string() + "'");
     CHECK(ok.exit_code == 0);
-    CHECK(cycle::test::read_file(out).find("cycle year 2 (2026)") != std::string::npos);
+    CHECK(cycle::test::read_file(out).find("cykelår 2 (2026)") != std::string::npos);
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))  // no temporary left behind
         CHECK(entry.path().filename() == "plan.txt");
 }

@@ -220,7 +220,7 @@ TEST_CASE("diff_plans: added, removed, moved and a new status, in day order", "[
     CHECK(diff_plans(cal, before, before).empty());
 }
 
-TEST_CASE("find_due: due in the next days by due day; overdue only when fixed", "[core][due]") {
+TEST_CASE("find_due: due in the next days by due day, overdue only when fixed", "[core][due]") {
     const calendar cal = load(small_wheel);
     const plan_file fixed = plan_of(cal, entry("seminar", "", "2026-05-12"));
     auto p = make_plan(cal, {.year = 2026, .fixed = &fixed});

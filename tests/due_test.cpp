@@ -24,11 +24,11 @@ TEST_CASE("due: the next 30 days of the default wheel for one principal, due by 
     CHECK(r.err == "");
     // Eda's local dialogue (planned for early September, not marked held) is
     // due by the 31 October deadline.
-    CHECK(r.out.rfind("Due 2026-10-01 – 2026-10-31 (Nya perspektiv – årshjul 2025–2028):\n", 0) ==
-          0);
-    CHECK(r.out.find("due 2026-10-31  Lokal dialog – Eda kommun\n") != std::string::npos);
+    CHECK(r.out.rfind("Aktuellt 2026-10-01 – 2026-10-31 (Nya perspektiv – årshjul 2025–2028):\n",
+                      0) == 0);
+    CHECK(r.out.find("senast 2026-10-31  Lokal dialog – Eda kommun\n") != std::string::npos);
     CHECK(r.out.find("Karlstad") == std::string::npos);
-    CHECK(r.out.find("Overdue") == std::string::npos);  // no plan file: nothing is marked held
+    CHECK(r.out.find("Försenat") == std::string::npos);  // no plan file: nothing is marked held
 }
 
 TEST_CASE("due: with a plan file, what was due and is not marked held is overdue") {
@@ -46,10 +46,10 @@ TEST_CASE("due: with a plan file, what was due and is not marked held is overdue
     auto later = run_cycle(fmt::format("due --calendar {} {} --today 2026-11-20 --within 30d",
                                        quoted(wheel), quoted(plans + "overdue.toml")));
     CHECK(later.out ==
-          "Due 2026-11-20 – 2026-12-20 (Testhjul för cycle check 2025–2026):\n"
-          "nothing\n"
-          "Past, not marked held (mark it: cycle mark held ID --plan FILE):\n"
-          "2026-11-17               v. 47  Tue  due 2026-11-17  Sammanställning av dialogerna  "
+          "Aktuellt 2026-11-20 – 2026-12-20 (Testhjul för cycle check 2025–2026):\n"
+          "inget\n"
+          "Passerat, inte markerat som genomfört (markera: cycle mark held ID --plan FIL):\n"
+          "2026-11-17               v. 47  tis  senast 2026-11-17  Sammanställning av dialogerna  "
           "[compilation/2026]\n");
 }
 
@@ -69,8 +69,8 @@ TEST_CASE("due: a deadline really missed is told apart from what is past and not
     CHECK(doc["overdue"].size() == doc["missed"].size() + doc["unmarked"].size());
     auto text = run_cycle(fmt::format("due --calendar {} {} --today 2026-11-05 --within 1d",
                                       quoted(wheel), quoted(plans + "deadline-missed.toml")));
-    const auto missed_at = text.out.find("Deadline missed");
-    const auto past_at = text.out.find("Past, not marked held");
+    const auto missed_at = text.out.find("Missad sista dag");
+    const auto past_at = text.out.find("Passerat, inte markerat");
     REQUIRE(missed_at != std::string::npos);
     REQUIRE(past_at != std::string::npos);
     CHECK(text.out.find("[local-dialogue/beta/2026]", missed_at) < past_at);

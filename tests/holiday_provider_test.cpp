@@ -62,7 +62,7 @@ sys_days day_of(const cycle::plan& p, const std::string& event) {
 
 }  // namespace
 
-TEST_CASE("holidays: a calendar names its provider; \"se\" by default", "[holidays]") {
+TEST_CASE("holidays: a calendar names its provider, \"se\" by default", "[holidays]") {
     CHECK(load("").holidays == "se");
     auto named = load("holidays = \"test-land\"");
     CHECK(named.holidays == "test-land");

@@ -228,7 +228,7 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
     CHECK(cycle::ical::libical_problems(feed, true).empty());
 }
 
-TEST_CASE("reminders and refresh are configurable; bad parameters write nothing", "[ical]") {
+TEST_CASE("reminders and refresh are configurable, bad parameters write nothing", "[ical]") {
     auto feed = export_ics(
         "--year 2026 --param alarm=dialogue:7d --param alarm=deadline:2h --param refresh=1d");
     CHECK(feed.find("REFRESH-INTERVAL;VALUE=DURATION:P1D\r\n") != std::string::npos);
@@ -385,7 +385,7 @@ TEST_CASE("events on daylight saving days have the right instants in every parse
     }
 }
 
-TEST_CASE("publishing again: same bytes; a moved date keeps its UID and raises SEQUENCE",
+TEST_CASE("publishing again: same bytes, a moved date keeps its UID and raises SEQUENCE",
           "[ical]") {
     temp_dir dir;
     const auto feeds = (dir / "feeds").string();

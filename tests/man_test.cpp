@@ -55,7 +55,7 @@ std::vector<std::pair<std::string, std::string>> help_subcommands() {
 
 }  // namespace
 
-TEST_CASE("man cycle describes every subcommand; each has its own page") {
+TEST_CASE("man cycle describes every subcommand, each has its own page") {
     auto subs = help_subcommands();
     REQUIRE(subs.size() >= 9);
     auto main_page = render(man_dir / "cycle.1.gz");

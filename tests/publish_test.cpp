@@ -8,6 +8,7 @@
 #include <map>
 #include <regex>
 
+#include "site_files.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -77,7 +78,7 @@ TEST_CASE("publish: the site's files, in Swedish, with subscribe links") {
 }
 
 TEST_CASE(
-    "publish: publishing again changes no byte and touches no file; a change rewrites only what "
+    "publish: publishing again changes no byte and touches no file, a change rewrites only what "
     "changed") {
     cycle::test::temp_dir dir;
     auto site = dir / "site";
@@ -136,11 +137,14 @@ TEST_CASE(
     CHECK(slash.exit_code == 0);
     CHECK(slash.out.find("changed") != std::string::npos);
     CHECK(read_file(site / "index.html").find("21 september 2026") != std::string::npos);
-    // Nothing half-written or left over next to the site.
+    // Nothing half-written or left over next to the site: only the (empty)
+    // lock file publishers take turns on.
     for (const auto& e : fs::directory_iterator(dir.path())) {
         INFO(e.path());
-        CHECK((e.path().filename() == "site" || e.path().filename() == "eda.toml"));
+        CHECK((e.path().filename() == "site" || e.path().filename() == "eda.toml" ||
+               e.path().filename() == ".site.lock"));
     }
+    CHECK(fs::file_size(dir / ".site.lock") == 0);
 }
 
 TEST_CASE("publish: a directory it did not write is never replaced") {
@@ -155,7 +159,7 @@ TEST_CASE("publish: a directory it did not write is never replaced") {
     CHECK(!fs::exists(mine / "index.html"));
 }
 
-TEST_CASE("publish: both built-in wheels publish; bad input names the file and writes nothing") {
+TEST_CASE("publish: both built-in wheels publish, bad input names the file and writes nothing") {
     cycle::test::temp_dir dir;
     auto r = run_cycle("publish --calendar '" + std::string(CYCLE_SOURCE_DIR) +
                        "/calendars/nya-perspektiv-2023.toml' --today 2023-10-01 --out " +
@@ -171,5 +175,113 @@ TEST_CASE("publish: both built-in wheels publish; bad input names the file and w
     r = run_cycle("publish --plan " + quoted(dir / "bad.toml") + " --out " + quoted(dir / "site"));
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("bad.toml:") != std::string::npos);
+    CHECK(!fs::exists(dir / "site"));
+}
+
+namespace {
+
+// The built-in wheel with the Aktualitetskonferens renamed: every one of its
+// occurrences changes in the feeds.
+fs::path renamed_wheel(const fs::path& dir, const std::string& name) {
+    auto text =
+        read_file(std::string(CYCLE_SOURCE_DIR) + "/calendars/nya-perspektiv-2025-2028.toml");
+    const std::string from = "title = \"Aktualitetskonferens\"";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "title = \"" + name + "\"");
+    auto file = dir / (name + ".toml");
+    cycle::test::write_file(file, text);
+    return file;
+}
+
+// The SEQUENCE the site's feed state holds for a UID.
+int sequence_of(const fs::path& site, const std::string& uid) {
+    std::istringstream in(read_file(site / "feeds/feed-state.tsv"));
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(uid + "\t", 0) == 0) return std::stoi(line.substr(uid.size() + 1));
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "publish: two processes publishing into one site at once take turns, and nothing is lost") {
+    cycle::test::temp_dir dir;
+    auto site = dir / "site";
+    const std::string args = " --today 2026-09-20 --out " + quoted(site);
+    auto both = [&](const std::string& a, const std::string& b) {
+        // Two real cycle processes started together; each one's status and stderr.
+        auto r =
+            cycle::test::run("cd " + quoted(dir.path()) + " && { ('" + CYCLE_CLI + "' publish " +
+                             a + args + " 2>a.err; echo $? >a.rc) & ('" + CYCLE_CLI + "' publish " +
+                             b + args + " 2>b.err; echo $? >b.rc) & wait; }");
+        REQUIRE(r.exit_code == 0);
+        INFO(read_file(dir / "a.err") << read_file(dir / "b.err"));
+        CHECK(read_file(dir / "a.rc") == "0\n");
+        CHECK(read_file(dir / "b.rc") == "0\n");
+    };
+    // Into a new directory: without the lock the second swap finds the
+    // first one's site in its place.
+    both("", "");
+    REQUIRE(fs::exists(site / ".cycle-site"));
+    CHECK(fs::exists(site / "feeds/all.ics"));
+    const std::string uid = "aktualitetskonferens.2026@nya-perspektiv-2025-2028";
+    CHECK(sequence_of(site, uid) == 0);
+
+    // Two different changes of one event at once: published one after the
+    // other, the event's SEQUENCE goes up twice (0, 1, 2), whichever came
+    // first; a lost update would leave 1, and subscribers who saw the first
+    // change would never get the second.
+    both("--calendar " + quoted(renamed_wheel(dir.path(), "Konferens A")),
+         "--calendar " + quoted(renamed_wheel(dir.path(), "Konferens B")));
+    CHECK(sequence_of(site, uid) == 2);
+    const auto all = read_file(site / "feeds/all.ics");
+    CHECK((all.find("SUMMARY:Konferens A") != std::string::npos) !=
+          (all.find("SUMMARY:Konferens B") != std::string::npos));
+    // Nothing left behind but the site and its lock file.
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+        const auto name = e.path().filename().string();
+        INFO(name);
+        CHECK(name.rfind(".site.new", 0) != 0);
+    }
+    CHECK(fs::exists(dir / ".site.lock"));
+}
+
+TEST_CASE("publish: while another process holds the site's lock, publish says so and waits") {
+    cycle::test::temp_dir dir;
+    auto site = dir / "site";
+    // flock(1) from util-linux holds the lock for two seconds.
+    auto r =
+        cycle::test::run("cd " + quoted(dir.path()) +
+                         " && (flock .site.lock sh -c 'touch held; sleep 2' &) && "
+                         "while [ ! -e held ]; do sleep 0.05; done && date +%s.%N >start && '" +
+                         CYCLE_CLI +
+                         "' publish --today 2026-09-20 --out site; echo $? >rc; "
+                         "date +%s.%N >end");
+    INFO(r.err);
+    CHECK(read_file(dir / "rc") == "0\n");
+    CHECK(r.err.find("another cycle publish is writing this site; waiting for it") !=
+          std::string::npos);
+    CHECK(r.err.find(".site.lock") != std::string::npos);
+    const double waited = std::stod(read_file(dir / "end")) - std::stod(read_file(dir / "start"));
+    CHECK(waited >= 1.5);
+    CHECK(fs::exists(site / "index.html"));
+}
+
+TEST_CASE("publish: a publisher that cannot get the lock in time gives up with a clear message") {
+    cycle::test::temp_dir dir;
+    auto r =
+        cycle::test::run("cd " + quoted(dir.path()) +
+                         " && (flock .site.lock sh -c 'touch held; sleep 3' >/dev/null 2>&1 &) && "
+                         "while [ ! -e held ]; do sleep 0.05; done");
+    REQUIRE(r.exit_code == 0);
+    int told = 0;
+    auto lock = cycle::site::site_lock::acquire(dir / "site", std::chrono::milliseconds{300},
+                                                [&](const fs::path&) { ++told; });
+    REQUIRE(!lock);
+    const auto message = lock.errors().front().to_string();
+    INFO(message);
+    CHECK(message.find("another cycle publish is writing this site") != std::string::npos);
+    CHECK(message.find(".site.lock") != std::string::npos);
+    CHECK(told == 1);
     CHECK(!fs::exists(dir / "site"));
 }

@@ -77,6 +77,8 @@ public:
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
 
+    pid_t pid() const { return pid_; }
+
 private:
     pid_t pid_ = -1;
     int out_ = -1;
@@ -137,7 +139,81 @@ void every_feed_200_then_304(httplib::Client& client, const fs::path& site) {
     CHECK(feeds >= 30);
 }
 
+// The threads of a process now: the entries of /proc/PID/task.
+std::size_t threads_of(pid_t pid) {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e :
+         fs::directory_iterator(fs::path("/proc") / std::to_string(pid) / "task"))
+        ++n;
+    return n;
+}
+
+// A raw TCP connection to the server, for clients that misbehave.
+int connect_to(int port) {
+    int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(std::uint16_t(port));
+    REQUIRE(::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    return s;
+}
+
 }  // namespace
+
+TEST_CASE(
+    "serve: more slow and keep-alive clients than threads: the threads stay as many, and it goes "
+    "on answering") {
+    cycle::test::temp_dir dir;
+    auto site = dir / "site";
+    publish(site);
+    constexpr int pool = 2;
+    child server(
+        {CYCLE_CLI, "serve", site.string(), "--port", "0", "--threads", std::to_string(pool)});
+    int port = 0;
+    while (port == 0) {
+        auto line = server.line();
+        REQUIRE(!line.empty());
+        port = port_from(line);
+    }
+    // One request answered: the pool is up.
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(30, 0);
+    REQUIRE(client.Get("/"));
+    const std::size_t before = threads_of(server.pid());
+    INFO("threads before: " << before);
+    CHECK(before <= pool + 4);  // the pool, the listener, the main thread, the signal waiter
+
+    // Three times the pool: clients that send half a request and stop, and
+    // clients that keep the connection alive after one request, unread.
+    std::vector<int> sockets;
+    for (int k = 0; k < 3 * pool; ++k) {
+        int s = connect_to(port);
+        const std::string request =
+            k % 2 ? "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n"
+                  : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+        REQUIRE(::send(s, request.data(), request.size(), MSG_NOSIGNAL) == ssize_t(request.size()));
+        sockets.push_back(s);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const std::size_t during = threads_of(server.pid());
+    INFO("threads with " << sockets.size() << " clients holding connections: " << during);
+    CHECK(during <= before);
+
+    // A well-behaved client is still answered: the held connections time out
+    // (5 s read and keep-alive timeouts) and free the threads.
+    const auto start = std::chrono::steady_clock::now();
+    auto r = client.Get("/feeds/eda.ics");
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start);
+    INFO("answered after " << waited.count() << " ms");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->body == read_file(site / "feeds/eda.ics"));
+    CHECK(threads_of(server.pid()) <= before);
+    for (int s : sockets) ::close(s);
+    CHECK(server.stop(SIGTERM) == 0);
+}
 
 TEST_CASE("serve: types, 304, HEAD, no way out of the site, bounded requests, republish, SIGTERM") {
     cycle::test::temp_dir dir;
@@ -220,7 +296,7 @@ TEST_CASE("serve: types, 304, HEAD, no way out of the site, bounded requests, re
     CHECK(!after);
 }
 
-TEST_CASE("serve: binds 127.0.0.1 by default; a missing directory is an error") {
+TEST_CASE("serve: binds 127.0.0.1 by default, a missing directory is an error") {
     cycle::test::temp_dir dir;
     auto r = cycle::test::run_cycle("serve '" + (dir / "nothing").string() + "' --port 0");
     CHECK(r.exit_code == 2);

@@ -161,7 +161,7 @@ TEST_CASE("svg: the wheel starts at the calendar's first month") {
     CHECK(svg2027.substr(first, 200).find(">maj<") != std::string::npos);
 }
 
-TEST_CASE("svg: cycle export svg --cycle writes one wheel per year; bad parameters are errors") {
+TEST_CASE("svg: cycle export svg --cycle writes one wheel per year, bad parameters are errors") {
     cycle::test::temp_dir dir;
     auto r = cycle::test::run_cycle("export svg --cycle --out '" + (dir / "wheels").string() + "'");
     REQUIRE(r.exit_code == 0);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "enum_names.hpp"
+#include "cycle/texts.hpp"
 
 namespace cycle {
 
@@ -139,7 +140,7 @@ std::string calendar::describe_source(const rule_source& s) const {
     const source_document* doc = find_source(s.document);
     std::string text = doc ? doc->title : s.document;
     if (!s.section.empty()) text += ", " + s.section;
-    if (!s.lines.empty()) text += ", rad " + s.lines;
+    if (!s.lines.empty()) text += fmt::format(", {} {}", texts_for(language).line, s.lines);
     return text;
 }
 

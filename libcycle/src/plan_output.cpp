@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cycle/text.hpp"
+#include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
 #include "value_parsing.hpp"
 
@@ -42,16 +43,18 @@ std::string end_clock(const calendar& cal, const occurrence& o) {
     return detail::format_clock(date::floor<std::chrono::minutes>(end - date::floor<date::days>(end)));
 }
 
-std::string time_text(const calendar& cal, const occurrence& o) {
-    if (!o.start_time) return o.end_date == o.date ? "all day" : fmt::format("to {}", day_text(o.end_date));
+std::string time_text(const calendar& cal, const texts& t, const occurrence& o) {
+    if (!o.start_time)
+        return o.end_date == o.date ? std::string(t.all_day)
+                                    : fmt::format(fmt::runtime(t.until), day_text(o.end_date));
     return fmt::format("{}–{}", detail::format_clock(*o.start_time), end_clock(cal, o));
 }
 
-std::string years_text(const calendar& cal, const plan& p) {
+std::string years_text(const calendar& cal, const texts& t, const plan& p) {
     auto number = [&](int y) { return y - cal.first_year + 1; };
     auto one = [&](int y) {
-        return y > cal.last_year ? fmt::format("the year after the cycle ({})", y)
-                                 : fmt::format("cycle year {} ({})", number(y), y);
+        return y > cal.last_year ? fmt::format(fmt::runtime(t.after_cycle), y)
+                                 : fmt::format(fmt::runtime(t.cycle_year_of), number(y), y);
     };
     if (p.first_year == p.last_year) return one(p.first_year);
     return fmt::format("{} – {}", one(p.first_year), one(p.last_year));
@@ -60,27 +63,40 @@ std::string years_text(const calendar& cal, const plan& p) {
 }  // namespace
 
 std::string format_table(const calendar& cal, const plan& p, const table_options& options) {
-    std::string out = fmt::format("{}: {}{}\n", printable(cal.title), years_text(cal, p),
-                                  options.audience.empty() ? "" : fmt::format(", for {}", printable(cal.body_label(options.audience))));
-    if (p.occurrences.empty()) return out + "(no occurrences)\n";
+    // The calendar's language: headings, weekdays and fixed words (texts.hpp).
+    const texts& t = texts_for(cal.language);
+    std::string out = fmt::format("{}: {}{}\n", printable(cal.title), years_text(cal, t, p),
+                                  options.audience.empty()
+                                      ? ""
+                                      : fmt::format(fmt::runtime(t.for_audience),
+                                                    printable(cal.body_label(options.audience))));
+    if (p.occurrences.empty()) return out + std::string(t.no_occurrences) + "\n";
 
     struct row { std::string date, week, day, time, title, organiser; };
     std::vector<row> rows;
     for (const auto& o : p.occurrences)
         // Text from the calendar is shown, never obeyed: no raw control characters.
-        rows.push_back({day_text(o.date), week_label(o.date), weekday_abbreviation(o.date), time_text(cal, o),
-                        printable(title_of(cal, o)),
+        rows.push_back({day_text(o.date), week_text(t, o.date),
+                        std::string(t.weekdays_short[date::weekday{o.date}.c_encoding()]),
+                        time_text(cal, t, o), printable(title_of(cal, o)),
                         o.organiser.empty() ? "" : printable(cal.body_label(o.organiser))});
-    row heading{"Date", "Week", "Day", "Time", "Event", "Organiser"};
-    std::size_t w_week = 4, w_time = 4, w_title = 5;
-    for (const auto& r : rows) {
+    row heading{std::string(t.date),         std::string(t.week_column),
+                std::string(t.day_column),   std::string(t.time_column),
+                std::string(t.event_column), std::string(t.organiser_column)};
+    std::size_t w_date = 0, w_week = 0, w_day = 0, w_time = 0, w_title = 0;
+    auto widen = [&](const row& r) {
+        w_date = std::max(w_date, display_width(r.date));
+        w_day = std::max(w_day, display_width(r.day));
         w_week = std::max(w_week, display_width(r.week));
         w_time = std::max(w_time, display_width(r.time));
         w_title = std::max(w_title, display_width(r.title));
-    }
+    };
+    widen(heading);
+    for (const auto& r : rows) widen(r);
     auto line = [&](const row& r) {
-        std::string text = fmt::format("{}  {}  {}  {}  {}  {}", pad(r.date, 10), pad(r.week, w_week),
-                                       pad(r.day, 3), pad(r.time, w_time), pad(r.title, w_title), r.organiser);
+        std::string text =
+            fmt::format("{}  {}  {}  {}  {}  {}", pad(r.date, w_date), pad(r.week, w_week),
+                        pad(r.day, w_day), pad(r.time, w_time), pad(r.title, w_title), r.organiser);
         text.erase(text.find_last_not_of(' ') + 1);
         return text + "\n";
     };
@@ -89,9 +105,9 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         out += line(rows[i]);
         if (!options.explain) continue;
         const occurrence& o = p.occurrences[i];
-        out += fmt::format("            why: {}\n", printable(explain(cal, o)));
+        out += fmt::format("            {} {}\n", t.why, printable(explain(cal, o)));
         if (auto source = cal.describe_source(cal.find_event(o.event)->source); !source.empty())
-            out += fmt::format("            rule: {}\n", printable(source));
+            out += fmt::format("            {} {}\n", t.rule, printable(source));
     }
     return out;
 }

@@ -80,4 +80,51 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+std::string xml_escape(std::string_view text) {
+    static constexpr std::string_view replacement = "\xEF\xBF\xBD";
+    const std::string valid = valid_utf8(text);
+    std::string out;
+    out.reserve(valid.size());
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+        const char ch = valid[i];
+        const auto c = static_cast<unsigned char>(ch);
+        switch (ch) {
+            case '&':
+                out += "&amp;";
+                continue;
+            case '<':
+                out += "&lt;";
+                continue;
+            case '>':
+                out += "&gt;";
+                continue;
+            case '"':
+                out += "&quot;";
+                continue;
+            case '\'':
+                out += "&apos;";
+                continue;
+            case '\r':
+                out += "&#13;";
+                continue;
+            case '\t':
+            case '\n':
+                out += ch;
+                continue;
+            default:
+                break;
+        }
+        if (c < 0x20) {
+            out += replacement;
+        } else if (c == 0xEF && i + 2 < valid.size() && valid[i + 1] == '\xBF' &&
+                   (valid[i + 2] == '\xBE' || valid[i + 2] == '\xBF')) {
+            out += replacement;  // U+FFFE, U+FFFF: not XML characters
+            i += 2;
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
 }  // namespace cycle

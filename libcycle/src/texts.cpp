@@ -1,5 +1,6 @@
 #include "cycle/texts.hpp"
 
+#include <date/iso_week.h>
 #include <fmt/format.h>
 
 namespace cycle {
@@ -46,6 +47,39 @@ const texts swedish{
     "Läget {}",
     "inställt",
     "genomfört",
+    {"sön", "mån", "tis", "ons", "tor", "fre", "lör"},
+    "Vecka",
+    "Dag",
+    "Tid",
+    "Händelse",
+    "Arrangör",
+    "heldag",
+    "till {}",
+    "cykelår {} ({})",
+    "året efter cykeln ({})",
+    ", för {}",
+    "(inga händelser)",
+    "varför:",
+    "regel:",
+    "Aktuellt {} – {} ({}):",
+    "senast {}",
+    "inget",
+    "Missad sista dag (sista dagen har passerat och planen daterar det senare):",
+    "Passerat, inte markerat som genomfört (markera: cycle mark held ID --plan FIL):",
+    "Möte",
+    "Konferens",
+    "Dialog",
+    "Sista dag",
+    "Period",
+    "Milstolpe",
+    "Huvudman",
+    "Arrangör",
+    "Deltagare",
+    "Senast",
+    "Status",
+    "Anteckning",
+    "Källa",
+    "rad",
 };
 
 const texts english{
@@ -89,6 +123,39 @@ const texts english{
     "Status on {}",
     "cancelled",
     "held",
+    {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+    "Week",
+    "Day",
+    "Time",
+    "Event",
+    "Organiser",
+    "all day",
+    "to {}",
+    "cycle year {} ({})",
+    "the year after the cycle ({})",
+    ", for {}",
+    "(no occurrences)",
+    "why:",
+    "rule:",
+    "Due {} – {} ({}):",
+    "due {}",
+    "nothing",
+    "Deadline missed (the deadline is past and the plan dates it after):",
+    "Past, not marked held (mark it: cycle mark held ID --plan FILE):",
+    "Meeting",
+    "Conference",
+    "Dialogue",
+    "Deadline",
+    "Period",
+    "Milestone",
+    "Principal",
+    "Organiser",
+    "Participants",
+    "No later than",
+    "Status",
+    "Note",
+    "Source",
+    "line",
 };
 
 }  // namespace
@@ -108,6 +175,10 @@ std::string day_month_year(const texts& t, date::sys_days d) {
 
 std::string long_date(const texts& t, date::sys_days d) {
     return fmt::format("{} {}", t.weekdays[date::weekday{d}.c_encoding()], day_month_year(t, d));
+}
+
+std::string week_text(const texts& t, date::sys_days d) {
+    return fmt::format("{} {}", t.week, unsigned(iso_week::year_weeknum_weekday{d}.weeknum()));
 }
 
 }  // namespace cycle

@@ -6,6 +6,7 @@
 
 #include "content_line.hpp"
 #include "cycle/plan.hpp"
+#include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
 #include "vtimezone.hpp"
 
@@ -18,20 +19,21 @@ namespace {
 
 using namespace std::chrono;
 
-const char* kind_label(event_kind k) {
+// The fixed words of a feed are in the calendar's language (texts.hpp).
+std::string_view kind_label(const texts& t, event_kind k) {
     switch (k) {
         case event_kind::meeting:
-            return "Möte";
+            return t.kind_meeting;
         case event_kind::conference:
-            return "Konferens";
+            return t.kind_conference;
         case event_kind::dialogue:
-            return "Dialog";
+            return t.kind_dialogue;
         case event_kind::deadline:
-            return "Sista dag";
+            return t.kind_deadline;
         case event_kind::window:
-            return "Period";
+            return t.kind_window;
         case event_kind::milestone:
-            return "Milstolpe";
+            return t.kind_milestone;
     }
     return "?";
 }
@@ -59,40 +61,34 @@ std::string ical_date(date::sys_days d) {
     return std::string(text, sizeof text);
 }
 
-std::string swedish_date(date::sys_days d) {
-    static constexpr const char* months[] = {"januari",   "februari", "mars",     "april",
-                                             "maj",       "juni",     "juli",     "augusti",
-                                             "september", "oktober",  "november", "december"};
-    date::year_month_day ymd{d};
-    return fmt::format("{} {} {}", unsigned(ymd.day()), months[unsigned(ymd.month()) - 1],
-                       int(ymd.year()));
-}
-
 std::string body_name(const calendar& cal, const std::string& id) {
     const body* b = cal.find_body(id);
     return b ? b->name : id;
 }
 
 std::string description_of(const calendar& cal, const event_template* e, const occurrence& o) {
+    const texts& t = texts_for(cal.language);
     std::vector<std::string> parts;
     if (e && !e->description.empty()) parts.push_back(e->description);
     std::string facts;
-    auto line = [&](const std::string& s) { facts += (facts.empty() ? "" : "\n") + s; };
-    if (!o.member.empty()) line("Huvudman: " + body_name(cal, o.member));
-    if (!o.organiser.empty()) line("Arrangör: " + body_name(cal, o.organiser));
+    auto line = [&](std::string_view label, const std::string& s) {
+        facts += fmt::format("{}{}: {}", facts.empty() ? "" : "\n", label, s);
+    };
+    if (!o.member.empty()) line(t.principal, body_name(cal, o.member));
+    if (!o.organiser.empty()) line(t.organiser, body_name(cal, o.organiser));
     if (!o.audiences.empty()) {
         std::string names;
         for (const auto& a : o.audiences) names += (names.empty() ? "" : ", ") + body_name(cal, a);
-        line("Deltagare: " + names);
+        line(t.participants, names);
     }
-    if (o.deadline) line("Senast: " + swedish_date(*o.deadline));
-    if (o.status == occurrence_status::cancelled) line("Status: inställt");
-    if (o.status == occurrence_status::held) line("Status: genomfört");
-    if (!o.note.empty()) line("Anteckning: " + o.note);
+    if (o.deadline) line(t.deadline, day_month_year(t, *o.deadline));
+    if (o.status == occurrence_status::cancelled) line(t.status, std::string(t.cancelled));
+    if (o.status == occurrence_status::held) line(t.status, std::string(t.held));
+    if (!o.note.empty()) line(t.note, o.note);
     if (!facts.empty()) parts.push_back(facts);
     if (e) {
         auto source = cal.describe_source(e->source);
-        if (!source.empty()) parts.push_back("Källa: " + source);
+        if (!source.empty()) parts.push_back(fmt::format("{}: {}", t.source, source));
     }
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : "\n\n") + p;
@@ -105,7 +101,7 @@ std::vector<std::string> categories_of(const calendar& cal, const event_template
     auto add = [&](const std::string& s) {
         if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
-    if (e) add(kind_label(e->kind));
+    if (e) add(std::string(kind_label(texts_for(cal.language), e->kind)));
     if (!o.organiser.empty()) add(cal.body_label(o.organiser));
     for (const auto& a : o.audiences) add(cal.body_label(a));
     if (!o.member.empty()) add(cal.body_label(o.member));

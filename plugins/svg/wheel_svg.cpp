@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "cycle/text.hpp"
+
 namespace cycle::svg {
 namespace {
 
@@ -204,34 +206,6 @@ void legend(std::string& out, const layout& l, const wheel_heading& h, const tex
 }
 
 }  // namespace
-
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                // Control characters other than tab and newline are not XML.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n')
-                    out += ' ';
-                else
-                    out += c;
-        }
-    }
-    return out;
-}
 
 std::string draw(const layout& l, const wheel_heading& h, const texts& t) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -20,7 +20,4 @@ struct wheel_heading {
 
 std::string draw(const layout& l, const wheel_heading& h, const texts& t);
 
-// Escapes text for XML content and attribute values.
-std::string xml_escape(std::string_view s);
-
 }  // namespace cycle::svg

@@ -1,6 +1,8 @@
 // texts.hpp — the fixed texts a reader of a plan sees (the wheel, the
-// published site), in the calendar's language. Diagnostics stay English,
-// like a compiler's; these are for people who read the plan.
+// published site, the calendar feeds, the `cycle plan` and `cycle due`
+// tables), in the calendar's language. Diagnostics and explanations of
+// choices stay English, like a compiler's; JSON keys and values that
+// programs read (dates, ids, "planned") do not change with the language.
 //
 // Two catalogues, Swedish ("sv", the built-in wheels) and English ("en");
 // another language falls back to English.
@@ -58,6 +60,42 @@ struct texts {
     std::string_view status_as_of;   // "Läget {}"
     std::string_view cancelled;      // "inställt"
     std::string_view held;           // "genomfört"
+    // The `cycle plan` table.
+    std::array<std::string_view, 7> weekdays_short;  // "sön" ... as date::weekday
+    std::string_view week_column;                    // "Vecka"
+    std::string_view day_column;                     // "Dag"
+    std::string_view time_column;                    // "Tid"
+    std::string_view event_column;                   // "Händelse"
+    std::string_view organiser_column;               // "Arrangör"
+    std::string_view all_day;                        // "heldag"
+    std::string_view until;                          // "till {}"
+    std::string_view cycle_year_of;                  // "cykelår {} ({})"
+    std::string_view after_cycle;                    // "året efter cykeln ({})"
+    std::string_view for_audience;                   // ", för {}"
+    std::string_view no_occurrences;                 // "(inga händelser)"
+    std::string_view why;                            // "varför:"
+    std::string_view rule;                           // "regel:"
+    // The `cycle due` table.
+    std::string_view due_heading;      // "Aktuellt {} – {} ({}):"
+    std::string_view due_by;           // "senast {}"
+    std::string_view nothing_due;      // "inget"
+    std::string_view missed_heading;    // "Missad sista dag (...):"
+    std::string_view unmarked_heading;  // "Passerat, inte markerat som genomfört (...):"
+    // The calendar feeds: CATEGORIES by kind, DESCRIPTION's fact labels.
+    std::string_view kind_meeting;     // "Möte"
+    std::string_view kind_conference;  // "Konferens"
+    std::string_view kind_dialogue;    // "Dialog"
+    std::string_view kind_deadline;    // "Sista dag"
+    std::string_view kind_window;      // "Period"
+    std::string_view kind_milestone;   // "Milstolpe"
+    std::string_view principal;        // "Huvudman"
+    std::string_view organiser;        // "Arrangör"
+    std::string_view participants;     // "Deltagare"
+    std::string_view deadline;         // "Senast"
+    std::string_view status;           // "Status"
+    std::string_view note;             // "Anteckning"
+    std::string_view source;           // "Källa"
+    std::string_view line;             // "rad" as in "Bilaga 1, rad 725–734"
 };
 
 const texts& texts_for(std::string_view language);
@@ -68,5 +106,7 @@ std::string day_month_year(const texts& t, date::sys_days d);
 std::string day_month(const texts& t, date::sys_days d);
 // "tis 12 maj" style is not used: readers get "tisdag 12 maj 2026".
 std::string long_date(const texts& t, date::sys_days d);
+// "v. 44" (Swedish), "wk 44" (English): the ISO week.
+std::string week_text(const texts& t, date::sys_days d);
 
 }  // namespace cycle
