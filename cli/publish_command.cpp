@@ -59,7 +59,13 @@ int publish_site(const registry& plugins, const publish_inputs& in, const std::s
     }
     auto today = day_of(in.today, cal.time_zone);
     if (!today) return report(today.errors(), exit_bad_input);
-    auto made = make_plan(cal, {.year = {}, .fixed = fixed ? &*fixed : nullptr});
+    auto holidays = plugins.holidays_for(cal);
+    if (!holidays) return report(holidays.errors(), exit_bad_input);
+    // Proposed dates are planned again around the confirmed and held ones, as
+    // `cycle plan --plan` does.
+    if (fixed) fixed = fixed_entries(*fixed);
+    auto made =
+        make_plan(cal, {.year = {}, .fixed = fixed ? &*fixed : nullptr, .holidays = *holidays});
     if (!made) return report(made.errors(), exit_unsatisfiable);
     site::publish_options options;
     options.out = out;

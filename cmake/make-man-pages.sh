@@ -13,7 +13,8 @@ rm -rf "$out.tmp" && mkdir -p "$out.tmp"
 subcommands=$("$cycle" complete --current "")
 {
   echo "[SEE ALSO]"
-  for s in $subcommands; do printf '.BR cycle\\-%s (1),\n' "$s"; done
+  # \% : no line break inside the name (at its hyphen).
+  for s in $subcommands; do printf '.BR \\%%cycle\\-%s (1),\n' "$s"; done
   echo ".PP"
   echo "docs/ in the libcycle sources, installed to /usr/share/doc/libcycle."
 } > "$work/see-also.h2m"

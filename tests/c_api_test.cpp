@@ -258,7 +258,7 @@ TEST_CASE("C API: export with parameters and a state: SEQUENCE rises when a date
 }
 
 TEST_CASE(
-    "C API: full checks reach 'missing'; the publishing time is a parameter; plugins that throw "
+    "C API: full checks reach 'missing', the publishing time is a parameter, plugins that throw "
     "are errors",
     "[c-api]") {
     handles h;
@@ -309,9 +309,8 @@ TEST_CASE(
 
 TEST_CASE("C API from Python (ctypes): messages decode, full checks, the publishing time",
           "[c-api]") {
-    // libcycle_c of this build tree, next to the cycle tool's directory.
-    const auto library =
-        std::filesystem::path(CYCLE_CLI).parent_path().parent_path() / "capi/libcycle_c.so";
+    // libcycle_c of this build tree.
+    const std::filesystem::path library = CYCLE_C_LIBRARY;
     REQUIRE(std::filesystem::exists(library));
     auto r = cycle::test::run(std::string(CYCLE_PYTHON) + " '" + CYCLE_SOURCE_DIR +
                               "/tests/tools/python_capi_check.py' '" + CYCLE_SOURCE_DIR + "' '" +

@@ -164,7 +164,7 @@ TEST_CASE("holidays: a plugin cannot replace the built-in \"se\"", "[holidays][p
     CHECK(r.components().empty());
 }
 
-TEST_CASE("holidays: cycle plan, check and holidays use the calendar's provider from a plugin",
+TEST_CASE("holidays: cycle plan, check, holidays and publish use the calendar's provider from a plugin",
           "[holidays][plugins][cli]") {
     cycle::test::temp_dir dir;
     const auto cal = dir / "t.toml";
@@ -199,4 +199,13 @@ TEST_CASE("holidays: cycle plan, check and holidays use the calendar's provider 
     auto checked = run_cycle(plugin + "check --partial --calendar '" + cal.string() + "' '" +
                              plan.string() + "'");
     CHECK(checked.out.find("Testdagen") != std::string::npos);
+
+    // publish plans with the same provider: the site's plan has the 14th.
+    const auto site = dir / "site";
+    auto published = run_cycle(plugin + "publish --calendar '" + cal.string() + "' --out '" +
+                               site.string() + "' --today 2026-09-01");
+    INFO(published.err);
+    REQUIRE(published.exit_code == 0);
+    CHECK(cycle::test::read_file(site / "plan.json").find("\"2026-10-14\"") !=
+          std::string::npos);
 }

@@ -31,7 +31,7 @@ std::string replaced(std::string text, const std::string& after, const std::stri
 }  // namespace
 
 TEST_CASE(
-    "statuses: proposed dates move around a confirmed one; the file keeps its comments and order",
+    "statuses: proposed dates move around a confirmed one, the file keeps its comments and order",
     "[plan-file][status]") {
     temp_dir dir;
     const auto plan = dir / "2026.toml";
@@ -129,7 +129,7 @@ TEST_CASE("statuses: cycle mark adds a status line where there is none, and refu
     CHECK(update_stdin.exit_code == 2);
 }
 
-TEST_CASE("statuses: proposed and confirmed read; other words are refused with the list",
+TEST_CASE("statuses: proposed and confirmed read, other words are refused with the list",
           "[plan-file][status]") {
     temp_dir dir;
     const auto plan = dir / "p.toml";

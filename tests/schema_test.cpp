@@ -319,7 +319,7 @@ TEST_CASE("examples/ci/.taplo.toml gives each plan and calendar file its schema"
     CHECK(schema_of["cycle.toml"] == "/usr/share/cycle/schemas/project.schema.json");
 }
 
-TEST_CASE("the project file: examples/ci/cycle.toml is valid; typos and wrong types are refused") {
+TEST_CASE("the project file: examples/ci/cycle.toml is valid, typos and wrong types are refused") {
     CHECK(validate("project", {source_dir / "examples/ci/cycle.toml"}).begin()->second == "valid");
     cycle::test::temp_dir dir;
     write_file(dir / "typo.toml", "plan = \"plans\"\n");
