@@ -76,6 +76,20 @@ private:
         const std::size_t errors_before = errors_.size();
         plan_entry entry;
         entry.where = r.where();
+        const event_template* e = read_event_and_member(r, entry);
+        const bool dated = read_dates(r, entry);
+        read_year(r, e, dated, entry);
+        read_clock(r, dated, entry);
+        read_status(r, entry);
+        entry.note = r.string("note").value_or("");
+        read_waivers(t, entry);
+        r.finish();
+        if (errors_.size() != errors_before) return std::nullopt;
+        return entry;
+    }
+
+    // The entry's event (null if unknown) and its member, checked against the event.
+    const event_template* read_event_and_member(table_reader& r, plan_entry& entry) {
         auto event_id = r.string("event", true);
         const event_template* e = event_id ? cal_.find_event(*event_id) : nullptr;
         if (event_id && !e) {
@@ -87,6 +101,11 @@ private:
         if (e) entry.event = e->id;
         entry.member = r.string("member").value_or("");
         if (e) check_member(r, *e, entry.member);
+        return e;
+    }
+
+    // 'date' and 'end'; whether the entry has a date.
+    bool read_dates(table_reader& r, plan_entry& entry) {
         auto day = r.date("date", true);
         if (day) {
             entry.date = *day;
@@ -98,30 +117,43 @@ private:
             if (day && *entry.end_date < entry.date)
                 r.error_at_key("end", "[[occurrence]]: 'end' is before 'date'");
         }
+        return day.has_value();
+    }
+
+    // 'year', else the cycle year of the date; the dates and the year checked.
+    void read_year(table_reader& r, const event_template* e, bool dated, plan_entry& entry) {
         if (auto year = r.integer("year", 1900, 2200)) {
             entry.cycle_year = static_cast<int>(*year);
-        } else if (e && day) {
+        } else if (e && dated) {
             entry.cycle_year = cal_.cycle_year_of(*e, entry.date);
         }
-        if (day && entry.cycle_year) {
+        if (dated && entry.cycle_year) {
             if (auto why = plan_dates_problem(entry))
                 r.error_at_key(why->rfind("end", 0) == 0 ? "end" : "date",
                                "[[occurrence]]: " + *why);
         }
-        if (entry.cycle_year && e) {
-            if (auto y = check_plan_year(cal_, entry.cycle_year); !y)
-                r.error_at_key(r.has("year") ? "year" : "date", y.errors().front().message);
-            else if (!e->years.selects(entry.cycle_year - cal_.first_year + 1, cal_.cycle_length()))
-                r.error_at_key(r.has("year") ? "year" : "date",
-                               fmt::format("event '{}' does not occur in cycle year {} ({})", e->id,
-                                           entry.cycle_year - cal_.first_year + 1, entry.cycle_year));
-        }
+        if (entry.cycle_year && e) check_year(r, *e, entry.cycle_year);
+    }
+
+    // The cycle year is one the plan can hold and one the event occurs in.
+    void check_year(table_reader& r, const event_template& e, int cycle_year) {
+        if (auto y = check_plan_year(cal_, cycle_year); !y)
+            r.error_at_key(r.has("year") ? "year" : "date", y.errors().front().message);
+        else if (!e.years.selects(cycle_year - cal_.first_year + 1, cal_.cycle_length()))
+            r.error_at_key(r.has("year") ? "year" : "date",
+                           fmt::format("event '{}' does not occur in cycle year {} ({})", e.id,
+                                       cycle_year - cal_.first_year + 1, cycle_year));
+    }
+
+    // 'start' (a time that exists on the date) and 'duration'.
+    void read_clock(table_reader& r, bool dated, plan_entry& entry) {
         if (auto start = r.string("start")) {
             entry.start_time = detail::parse_clock(*start);
             if (!entry.start_time)
                 r.error_at_key("start", fmt::format("[[occurrence]]: start '{}' is not a time of "
                                                     "day \"HH:MM\"", *start));
-            else if (day) check_local_time(r, entry);
+            else if (dated)
+                check_local_time(r, entry);
         }
         if (auto duration = r.string("duration")) {
             entry.duration = detail::parse_duration(*duration);
@@ -133,20 +165,25 @@ private:
                                                        "\"3h\", \"90m\" or \"1h30m\" (1m to 336h)",
                                                        *duration));
         }
-        if (auto status = r.string("status")) {
-            if (*status == "proposed")
-                entry.proposed = true;
-            else if (*status == "confirmed")
-                entry.status = occurrence_status::planned;
-            else if (auto s = parse_status(*status))
-                entry.status = *s;
-            else
-                r.error_at_key("status", fmt::format("[[occurrence]]: status is \"proposed\", "
-                                                     "\"confirmed\", \"held\" or \"cancelled\", "
-                                                     "not '{}'",
-                                                     *status));
-        }
-        entry.note = r.string("note").value_or("");
+    }
+
+    void read_status(table_reader& r, plan_entry& entry) {
+        auto status = r.string("status");
+        if (!status) return;
+        if (*status == "proposed")
+            entry.proposed = true;
+        else if (*status == "confirmed")
+            entry.status = occurrence_status::planned;
+        else if (auto s = parse_status(*status))
+            entry.status = *s;
+        else
+            r.error_at_key("status", fmt::format("[[occurrence]]: status is \"proposed\", "
+                                                 "\"confirmed\", \"held\" or \"cancelled\", "
+                                                 "not '{}'",
+                                                 *status));
+    }
+
+    void read_waivers(const toml::table& t, plan_entry& entry) {
         detail::for_each_table(t, "waive", file_, errors_, [&](const toml::table& w) {
             table_reader wr(w, "[[occurrence.waive]]", file_, errors_, {"rule", "reason"});
             waiver wv;
@@ -158,9 +195,6 @@ private:
             wr.finish();
             entry.waivers.push_back(std::move(wv));
         });
-        r.finish();
-        if (errors_.size() != errors_before) return std::nullopt;
-        return entry;
     }
 
     void check_member(table_reader& r, const event_template& e, const std::string& member) {

@@ -158,6 +158,16 @@ struct match {
     const event_template* event = nullptr;
     std::string member;
     std::optional<int> cycle_year;
+    std::string how;  // "X-CYCLE-OCCURRENCE", "UID" or "title"
+};
+
+// A VEVENT being read: where it begins, its SUMMARY, and the import its
+// entry and warnings go to.
+struct vevent {
+    icalcomponent* ev;
+    const source_region& where;
+    const std::string& summary;
+    imported& out;
 };
 
 class ics_reader {
@@ -288,135 +298,162 @@ private:
         auto id = occurrence_id::parse(key);
         const event_template* e = id ? cal_.find_event(id->event) : nullptr;
         if (!e) return std::nullopt;
-        return match{e, id->member, id->cycle_year};
+        return match{e, id->member, id->cycle_year, "X-CYCLE-OCCURRENCE"};
     }
 
     std::optional<match> by_uid(const std::string& uid) const {
         auto id = occurrence_id::parse_uid(uid, cal_.id);
         const event_template* e = id ? cal_.find_event(id->event) : nullptr;
         if (!e) return std::nullopt;
-        return match{e, id->member, id->cycle_year};
+        return match{e, id->member, id->cycle_year, "UID"};
     }
 
     std::optional<match> by_title(const std::string& summary,
                                   const std::vector<std::string>& cats) const {
         for (const auto& e : cal_.events) {
             if (!e.per_member) {
-                if (summary == e.title) return match{&e, "", std::nullopt};
+                if (summary == e.title) return match{&e, "", std::nullopt, "title"};
                 continue;
             }
             if (summary == e.title) {
                 for (const auto& c : cats)
-                    if (const body* b = member_named(e, c)) return match{&e, b->id, std::nullopt};
+                    if (const body* b = member_named(e, c))
+                        return match{&e, b->id, std::nullopt, "title"};
                 continue;
             }
             for (std::string_view sep : {" – ", " — ", " - ", ": "}) {
                 const std::string prefix = e.title + std::string(sep);
                 if (summary.rfind(prefix, 0) != 0) continue;
                 if (const body* b = member_named(e, trim(summary.substr(prefix.size()))))
-                    return match{&e, b->id, std::nullopt};
+                    return match{&e, b->id, std::nullopt, "title"};
             }
         }
         return std::nullopt;
     }
 
+    // One VEVENT: an entry of the plan, or a warning saying why not.
     void read_event(icalcomponent* ev, const source_region& where, imported& out) {
         const std::string summary = trim(text_property(ev, ICAL_SUMMARY_PROPERTY));
-        const std::string uid = text_property(ev, ICAL_UID_PROPERTY);
-        if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY))
-            return unmatched(out, where, summary,
-                             "a recurring event; a plan has one entry per occurrence");
-        icalproperty* start_prop = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
-        if (!start_prop) return unmatched(out, where, summary, "it has no DTSTART");
-        auto start = time_of(start_prop, false);
-        if (!start) return unmatched(out, where, summary, start.errors().front().message);
+        const vevent v{ev, where, summary, out};
+        if (auto why = import_event(v)) unmatched(out, where, summary, *why);
+    }
 
-        std::optional<match> m;
-        std::string how;
-        if (auto key = x_property(ev, "X-CYCLE-OCCURRENCE")) {
-            m = by_key(trim(*key));
-            how = "X-CYCLE-OCCURRENCE";
-        }
-        if (!m && !uid.empty()) {
-            m = by_uid(uid);
-            how = "UID";
-        }
-        if (!m) {
-            m = by_title(summary, categories(ev));
-            how = "title";
-        }
+    // Adds the event's entry to the plan; why not, if it is not imported.
+    std::optional<std::string> import_event(const vevent& v) {
+        if (icalcomponent_get_first_property(v.ev, ICAL_RRULE_PROPERTY))
+            return "a recurring event; a plan has one entry per occurrence";
+        icalproperty* start_prop = icalcomponent_get_first_property(v.ev, ICAL_DTSTART_PROPERTY);
+        if (!start_prop) return "it has no DTSTART";
+        auto start = time_of(start_prop, false);
+        if (!start) return start.errors().front().message;
+        const auto m = match_of(v.ev, v.summary);
         if (!m)
-            return unmatched(out, where, summary,
-                             fmt::format("on {}, it matches no event of calendar '{}' by "
-                                         "X-CYCLE-OCCURRENCE, UID or title",
-                                         date::format("%F", start->day), cal_.id));
+            return fmt::format(
+                "on {}, it matches no event of calendar '{}' by "
+                "X-CYCLE-OCCURRENCE, UID or title",
+                date::format("%F", start->day), cal_.id);
         const event_template& e = *m->event;
         plan_entry entry;
         entry.event = e.id;
         entry.member = m->member;
         entry.cycle_year = m->cycle_year.value_or(cal_.cycle_year_of(e, start->day));
         entry.date = start->day;
-        entry.where = where;
+        entry.where = v.where;
         if (auto why = invalid(e, entry))
-            return unmatched(out, where, summary,
-                             fmt::format("matched by {} to '{}', but {}", how, e.id, *why));
+            return fmt::format("matched by {} to '{}', but {}", m->how, e.id, *why);
+        if (auto why = read_times(v, *start, entry)) return why;
+        read_status_and_note(v, entry);
+        if (auto why = plan_dates_problem(entry))
+            return fmt::format("matched to '{}', but its {}", e.id, *why);
+        if (auto why = claim(entry, v.where.line)) return why;
+        v.out.plan.entries.push_back(std::move(entry));
+        return std::nullopt;
+    }
 
-        // The end: DTEND, else DURATION, else the start.
+    // The occurrence the event stands for: by X-CYCLE-OCCURRENCE, else UID, else title.
+    std::optional<match> match_of(icalcomponent* ev, const std::string& summary) const {
+        std::optional<match> m;
+        if (auto key = x_property(ev, "X-CYCLE-OCCURRENCE")) m = by_key(trim(*key));
+        if (const std::string uid = text_property(ev, ICAL_UID_PROPERTY); !m && !uid.empty())
+            m = by_uid(uid);
+        if (!m) m = by_title(summary, categories(ev));
+        return m;
+    }
+
+    // The end: DTEND, else DURATION, else the start. Why not, if the event
+    // cannot be imported.
+    std::optional<std::string> read_times(const vevent& v, const when& start, plan_entry& entry) {
         std::optional<when> end;
         std::optional<seconds> length;
-        if (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)) {
+        if (icalproperty* p = icalcomponent_get_first_property(v.ev, ICAL_DTEND_PROPERTY)) {
             auto e_end = time_of(p, true);
-            if (!e_end) return unmatched(out, where, summary, e_end.errors().front().message);
+            if (!e_end) return e_end.errors().front().message;
             end = *e_end;
-        } else if (icalproperty* d = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
+        } else if (icalproperty* d =
+                       icalcomponent_get_first_property(v.ev, ICAL_DURATION_PROPERTY)) {
             length = seconds{icaldurationtype_as_int(icalproperty_get_duration(d))};
         }
-        if (start->instant) {
-            auto stop =
-                end && end->instant ? *end->instant : *start->instant + length.value_or(seconds{0});
-            const auto local = to_local(cal_.time_zone, *start->instant);
-            entry.start_time = date::floor<minutes>(local - date::floor<date::days>(local));
-            // A plan file holds durations of 1 minute to 14 days (docs/limits.md).
-            const auto lasts = date::floor<minutes>(stop - *start->instant);
-            if (lasts > max_plan_duration)
-                return unmatched(out, where, summary,
-                                 fmt::format("it lasts {}h{}m; a plan file holds at most {}h "
-                                             "(docs/limits.md)",
-                                             lasts.count() / 60, lasts.count() % 60,
-                                             max_plan_duration.count() / 60));
-            if (lasts >= min_plan_duration)
-                entry.duration = lasts;
-            else
-                changed(out, where, summary,
-                        "it lasts under a minute; imported without a duration, so the event's "
-                        "own is used");
-        } else {
-            date::sys_days last = start->day;
-            if (end && end->day > start->day)
-                last = end->day - date::days{1};
-            else if (length && *length >= hours{24})
-                last = start->day + date::days{*length / hours{24} - 1};
-            if (last != start->day) entry.end_date = last;
+        if (!start.instant) {
+            read_last_day(start.day, end, length, entry);
+            return std::nullopt;
         }
-        if (icalproperty* s = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
+        const auto stop =
+            end && end->instant ? *end->instant : *start.instant + length.value_or(seconds{0});
+        return read_clock(v, *start.instant, stop, entry);
+    }
+
+    // A timed event's start time and duration; why not, if it lasts too long.
+    std::optional<std::string> read_clock(const vevent& v, date::sys_seconds start,
+                                          date::sys_seconds stop, plan_entry& entry) {
+        const auto local = to_local(cal_.time_zone, start);
+        entry.start_time = date::floor<minutes>(local - date::floor<date::days>(local));
+        // A plan file holds durations of 1 minute to 14 days (docs/limits.md).
+        const auto lasts = date::floor<minutes>(stop - start);
+        if (lasts > max_plan_duration)
+            return fmt::format("it lasts {}h{}m; a plan file holds at most {}h (docs/limits.md)",
+                               lasts.count() / 60, lasts.count() % 60,
+                               max_plan_duration.count() / 60);
+        if (lasts >= min_plan_duration)
+            entry.duration = lasts;
+        else
+            changed(v.out, v.where, v.summary,
+                    "it lasts under a minute; imported without a duration, so the event's "
+                    "own is used");
+        return std::nullopt;
+    }
+
+    // An all-day event's last day, if it is not its first (DTEND is the day after).
+    static void read_last_day(date::sys_days first, const std::optional<when>& end,
+                              const std::optional<seconds>& length, plan_entry& entry) {
+        date::sys_days last = first;
+        if (end && end->day > first)
+            last = end->day - date::days{1};
+        else if (length && *length >= hours{24})
+            last = first + date::days{*length / hours{24} - 1};
+        if (last != first) entry.end_date = last;
+    }
+
+    void read_status_and_note(const vevent& v, plan_entry& entry) {
+        if (icalproperty* s = icalcomponent_get_first_property(v.ev, ICAL_STATUS_PROPERTY);
             s && icalproperty_get_status(s) == ICAL_STATUS_CANCELLED)
             entry.status = occurrence_status::cancelled;
-        else if (x_property(ev, "X-CYCLE-STATUS") == std::optional<std::string>("held"))
+        else if (x_property(v.ev, "X-CYCLE-STATUS") == std::optional<std::string>("held"))
             entry.status = occurrence_status::held;
-        entry.note = x_property(ev, "X-CYCLE-NOTE").value_or("");
+        entry.note = x_property(v.ev, "X-CYCLE-NOTE").value_or("");
         if (!is_valid_utf8(entry.note)) {
             entry.note = valid_utf8(entry.note);
-            changed(out, where, summary,
+            changed(v.out, v.where, v.summary,
                     "its X-CYCLE-NOTE is not valid UTF-8; each invalid byte is imported as U+FFFD");
         }
-        if (auto why = plan_dates_problem(entry))
-            return unmatched(out, where, summary, fmt::format("matched to '{}', but its {}", e.id, *why));
+    }
 
-        if (auto [it, added] = taken_.try_emplace(entry.id(), where.line); !added)
-            return unmatched(out, where, summary,
-                             fmt::format("the same occurrence as the event on line {} ({} {})",
-                                         it->second, e.id, entry.cycle_year));
-        out.plan.entries.push_back(std::move(entry));
+    // Takes the entry's occurrence for the event on this line; why not, if an
+    // earlier event of the file took it.
+    std::optional<std::string> claim(const plan_entry& entry, int line) {
+        if (auto [it, added] = taken_.try_emplace(entry.id(), line); !added)
+            return fmt::format("the same occurrence as the event on line {} ({} {})", it->second,
+                               entry.event, entry.cycle_year);
+        return std::nullopt;
     }
 
     // Why an entry cannot be in a plan of this calendar, if it cannot.
