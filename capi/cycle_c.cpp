@@ -140,6 +140,28 @@ cycle_status take_calendar(cycle::result<cycle::calendar> loaded, cycle_calendar
     return CYCLE_OK;
 }
 
+// The exporter for `format`, for a known audience; null, with the error
+// given and *status set, otherwise.
+const cycle::exporter* exporter_for(const cycle_plugins* plugins, const cycle_plan* plan,
+                                    const char* format, const char* audience, char** error,
+                                    cycle_status& status) {
+    const auto* e = plugins->registry.find_exporter(format);
+    if (!e) {
+        std::string names;
+        for (const auto& x : plugins->registry.exporters())
+            names += (names.empty() ? "" : ", ") + x->name();
+        status = fail(error, CYCLE_ERROR_NOT_FOUND,
+                      fmt::format("error: no exporter for format '{}'; available: {}", format,
+                                  names));
+        return nullptr;
+    }
+    if (auto known = check_audience(*plan->cal, audience); !known) {
+        status = fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
+        return nullptr;
+    }
+    return e;
+}
+
 }  // namespace
 
 extern "C" {
@@ -334,17 +356,9 @@ cycle_status cycle_export(const cycle_plugins* plugins, const cycle_plan* plan, 
         if (!plugins || !plan || !format || !output)
             return fail(error, CYCLE_ERROR_ARGUMENT,
                         "error: plugins, plan, format and output are required");
-        const auto* e = plugins->registry.find_exporter(format);
-        if (!e) {
-            std::string names;
-            for (const auto& x : plugins->registry.exporters())
-                names += (names.empty() ? "" : ", ") + x->name();
-            return fail(
-                error, CYCLE_ERROR_NOT_FOUND,
-                fmt::format("error: no exporter for format '{}'; available: {}", format, names));
-        }
-        if (auto known = check_audience(*plan->cal, audience); !known)
-            return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
+        cycle_status status = CYCLE_OK;
+        const auto* e = exporter_for(plugins, plan, format, audience, error, status);
+        if (!e) return status;
         cycle::export_options options;
         options.audience = empty(audience) ? "" : audience;
         auto text = cycle::call_plugin(plugins->registry, cycle::plugin_kind::exporter, e->name(),
@@ -398,17 +412,9 @@ cycle_status cycle_export_at(const cycle_plugins* plugins, const cycle_plan* pla
             return fail(error, CYCLE_ERROR_ARGUMENT,
                         "error: plugins, plan, format, output (and parameters when "
                         "parameter_count is not 0) are required");
-        const auto* e = plugins->registry.find_exporter(format);
-        if (!e) {
-            std::string names;
-            for (const auto& x : plugins->registry.exporters())
-                names += (names.empty() ? "" : ", ") + x->name();
-            return fail(
-                error, CYCLE_ERROR_NOT_FOUND,
-                fmt::format("error: no exporter for format '{}'; available: {}", format, names));
-        }
-        if (auto known = check_audience(*plan->cal, audience); !known)
-            return fail(error, CYCLE_ERROR_NOT_FOUND, known.errors());
+        cycle_status status = CYCLE_OK;
+        const auto* e = exporter_for(plugins, plan, format, audience, error, status);
+        if (!e) return status;
         // 0001-01-01 to 9999-12-31: what a DTSTAMP can say.
         if (now != CYCLE_NOW && (now < -62135596800LL || now > 253402300799LL))
             return fail(
