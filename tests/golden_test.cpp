@@ -83,7 +83,9 @@ TEST_CASE("the JSON written directly is nlohmann's dump(2) of the same tree, byt
         CHECK(cycle::format_json(*cal, *p) == cycle::detail::format_json_tree(*cal, *p));
         for (const auto& b : cal->bodies) {
             cycle::plan selected = *p;
-            selected.occurrences = cycle::select(*cal, *p, {.audience = b.id});
+            cycle::occurrence_query query;
+            query.audience = b.id;
+            selected.occurrences = cycle::select(*cal, *p, query);
             INFO(w.name << " " << b.id);
             CHECK(cycle::format_json(*cal, selected, b.id) ==
                   cycle::detail::format_json_tree(*cal, selected, b.id));

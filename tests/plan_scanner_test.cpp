@@ -43,7 +43,7 @@ bool same_both_ways(const std::string& text, const calendar& cal) {
     auto fast = load_plan_string(text, "p.toml", cal);
     auto slow = detail::load_plan_string_toml(text, "p.toml", cal);
     CHECK(described(fast) == described(slow));
-    return fast.has_value();
+    return static_cast<bool>(fast);
 }
 
 const std::string header = "calendar = \"nya-perspektiv-2025-2028\"\n";
