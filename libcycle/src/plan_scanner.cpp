@@ -127,7 +127,8 @@ private:
     }
 
     scanned_value* slot_for(std::string_view key) {
-        if (state_ == in::top) return key == "calendar" ? &plan_.calendar.emplace() : nullptr;
+        if (state_ == in::top)  // once: a second `calendar` is toml++'s error to report
+            return key == "calendar" && !plan_.calendar ? &plan_.calendar.emplace() : nullptr;
         const std::string_view* keys =
             state_ == in::occurrence ? std::begin(occurrence_keys) : std::begin(waiver_keys);
         const std::string_view* end =
