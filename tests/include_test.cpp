@@ -215,6 +215,32 @@ TEST_CASE("include: a built-in calendar by its id, and a path relative to the in
     CHECK(built_in->find_body("eda"));
 }
 
+TEST_CASE("include: a calendar reached twice through nested includes is composed once") {
+    temp_dir dir;
+    write_file(dir / "county.toml", county_toml);
+    write_file(dir / "alfa.toml", local_toml(include_county, budget_event));
+    // The county view: the county wheel, and Alfa's wheel that includes it too.
+    write_file(dir / "all.toml",
+               "[cycle]\nid = \"all\"\ntitle = \"Alla\"\nfirst_year = 2025\nlast_year = 2028\n\n"
+               "[[include]]\ncalendar = \"alfa.toml\"\nas = \"alfa\"\n\n" +
+                   include_county);
+    auto cal = cycle::load_calendar_file(dir / "all.toml");
+    INFO(all_errors(cal));
+    REQUIRE(cal);
+    std::vector<std::string> ids;
+    for (const auto& e : cal->events) ids.push_back(e.id);
+    CHECK(ids == std::vector<std::string>{"alfa:budget", "c:seminar", "c:local-dialogue",
+                                          "c:revision-input"});
+    CHECK(cal->find_event("alfa:budget")->after ==
+          std::vector<std::string>{"c:local-dialogue/alfa"});
+    CHECK(cal->uid_of({"c:seminar", "", 2026}) == "seminar.2026@county");
+    CHECK(cal->uid_of({"alfa:budget", "", 2026}) == "budget.2026@alfa-wheel");
+    auto p = cycle::make_plan(*cal, {.year = 2026});
+    REQUIRE(p);
+    CHECK(std::count_if(p->occurrences.begin(), p->occurrences.end(),
+                        [](const auto& o) { return o.event == "c:seminar"; }) == 1);
+}
+
 TEST_CASE("include errors: a cycle names every file of it") {
     temp_dir dir;
     write_file(dir / "a.toml", local_toml("[[include]]\ncalendar = \"b.toml\"\nas = \"b\"\n"));
