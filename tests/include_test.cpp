@@ -539,3 +539,40 @@ TEST_CASE("eda example through the CLI: publish, due, svg and diff work on the c
     CHECK(contains(r.out, "2026-09-08"));
     CHECK(contains(r.out, "2026-09-15"));
 }
+
+TEST_CASE("include limits: a chain too deep, and includes that fan out, stop with an error") {
+    temp_dir dir;
+    // 20 files, each including the next.
+    for (int i = 0; i < 20; ++i)
+        write_file(dir / ("w" + std::to_string(i) + ".toml"),
+                   "[cycle]\nid = \"w" + std::to_string(i) +
+                       "\"\ntitle = \"W\"\nfirst_year = 2025\nlast_year = 2026\n\n" +
+                       (i < 19 ? "[[include]]\ncalendar = \"w" + std::to_string(i + 1) +
+                                     ".toml\"\nas = \"n\"\n"
+                               : "[[event]]\nid = \"e\"\ntitle = \"E\"\nkind = \"meeting\"\n"
+                                 "month = 5\n"));
+    auto deep = cycle::load_calendar_file(dir / "w0.toml");
+    REQUIRE_FALSE(deep);
+    CHECK(contains(all_errors(deep),
+                   "w15.toml:8:12: error: [[include]]: includes nest deeper "
+                   "than 16"));
+    // Ten levels, each file including the next level's four files: 4^10
+    // reads without the limit.
+    for (int level = 0; level < 10; ++level)
+        for (int k = 0; k < 4; ++k) {
+            std::string text = "[cycle]\nid = \"f" + std::to_string(level) + "-" +
+                               std::to_string(k) +
+                               "\"\ntitle = \"F\"\nfirst_year = 2025\nlast_year = 2026\n\n";
+            if (level < 9)
+                for (int j = 0; j < 4; ++j)
+                    text += "[[include]]\ncalendar = \"f" + std::to_string(level + 1) + "-" +
+                            std::to_string(j) + ".toml\"\nas = \"n" + std::to_string(j) + "\"\n\n";
+            else
+                text += "[[event]]\nid = \"e\"\ntitle = \"E\"\nkind = \"meeting\"\nmonth = 5\n";
+            write_file(dir / ("f" + std::to_string(level) + "-" + std::to_string(k) + ".toml"),
+                       text);
+        }
+    auto wide = cycle::load_calendar_file(dir / "f0-0.toml");
+    REQUIRE_FALSE(wide);
+    CHECK(contains(all_errors(wide), "or read more than 256 calendars in all"));
+}

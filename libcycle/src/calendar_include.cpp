@@ -271,6 +271,14 @@ std::vector<pending_include> read_includes(const toml::table& root, const std::s
                                            *prefix, other.cal.where.file, other.where.to_string()));
                 return;
             }
+        if (chain.files.size() >= max_include_depth ||
+            ++*chain.calendars_read > max_calendars_read) {
+            r.error_at_key("calendar",
+                           fmt::format("[[include]]: includes nest deeper than {} or read more "
+                                       "than {} calendars in all (docs/limits.md)",
+                                       max_include_depth, max_calendars_read));
+            return;
+        }
         std::string shown, identity;
         result<std::string> text = std::string{};
         if (names_a_file(*what)) {

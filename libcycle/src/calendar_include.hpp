@@ -15,6 +15,8 @@
 
 #include <toml++/toml.h>
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +31,15 @@ namespace cycle::detail {
 struct include_chain {
     std::vector<std::string> identities;  // a canonical path, or "built-in:id"
     std::vector<std::string> files;       // as the user sees them
+    // Calendars read so far in the whole composition (shared by the copies
+    // of a chain): includes that fan out must not read files without end.
+    std::shared_ptr<std::size_t> calendars_read = std::make_shared<std::size_t>(0);
 };
+
+// docs/limits.md: how deep includes nest, and how many calendars one
+// composition reads in all.
+inline constexpr std::size_t max_include_depth = 16;
+inline constexpr std::size_t max_calendars_read = 256;
 
 // The chain of a calendar read from `file` (a path, or a name for text).
 include_chain chain_of(const std::string& file);
