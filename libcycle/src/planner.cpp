@@ -216,7 +216,16 @@ private:
             n.allowed.last = deadline->day;
             n.by.push_back({"deadline-missed", {deadline->day, deadline->day}, {}, 0});
         }
-        // The latest predecessor sets the bound (the first of equals).
+        if (auto latest = latest_predecessor(cs); latest && latest->days.first > n.allowed.first) {
+            n.allowed.first = latest->days.first;
+            n.by.push_back(std::move(*latest));
+        }
+        return n;
+    }
+
+    // The bound the latest predecessor sets (the first of equals): days.first
+    // is the first day allowed. None without an `after` that has dates.
+    std::optional<narrowing> latest_predecessor(const std::vector<constraint>& cs) const {
         std::optional<narrowing> latest;
         for (const auto& c : cs) {
             const auto* after = c.as<after_constraint>();
@@ -225,11 +234,7 @@ private:
             if (b && (!latest || *b->first_from > latest->days.first))
                 latest = narrowing{"precedence", {*b->first_from, b->other_day}, after->event, after->gap_days};
         }
-        if (latest && latest->days.first > n.allowed.first) {
-            n.allowed.first = latest->days.first;
-            n.by.push_back(std::move(*latest));
-        }
-        return n;
+        return latest;
     }
 
     void plan_event(const event_template& e) {
@@ -448,7 +453,10 @@ private:
     }
 
     // An offset from the anchor: on the day it names, else moved away from
-    // the anchor to the nearest working day, so the lead time is kept.
+    // the anchor to the nearest working day, so the lead time is kept. Its
+    // `after` (if any) holds too: an offset after the anchor starts no
+    // earlier than the latest predecessor allows; one before it cannot be
+    // moved earlier than that.
     void plan_relative(const event_template& e, const std::vector<std::string>& open,
                        std::vector<occurrence>& out) {
         for (const auto& m : open) {
@@ -462,7 +470,12 @@ private:
             const sys_days raw = before ? *bound->first_until : *bound->first_from;
             occurrence o = skeleton(e, m);
             const day_test test(cal_, holidays_, e, *cs, o.start_time);
-            sys_days d = raw;
+            const std::optional<narrowing> after = latest_predecessor(*cs);
+            const bool too_early_for_after = after && raw < after->days.first;
+            if (too_early_for_after && before)
+                return fail(e, fmt::format("its offset puts it on or before {} but it must come {}",
+                                           iso_date(raw), describe(cal_, e.id, *after)));
+            sys_days d = too_early_for_after ? after->days.first : raw;
             std::vector<passed_day> moved;
             for (int i = 0; i < 60 && test.blocked(d); ++i) {
                 moved.push_back({d, test.why(d, m)});
@@ -470,8 +483,13 @@ private:
             }
             if (test.blocked(d))
                 return fail(e, fmt::format("no working day within 60 days of {}", iso_date(raw)));
+            if (after && d < after->days.first)
+                return fail(e, fmt::format("no working day between {} and {}: it must come {}",
+                                           iso_date(after->days.first), iso_date(raw),
+                                           describe(cal_, e.id, *after)));
             place(e, o, d);
             o.window = day_window{std::min(raw, d), std::max(raw, d)};
+            if (too_early_for_after) o.explanation.narrowed.push_back(*after);
             o.explanation.how = placed_by::offset;
             o.explanation.anchor = bound->other_day;
             o.explanation.raw = raw;
