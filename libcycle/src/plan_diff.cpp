@@ -6,6 +6,8 @@
 #include <map>
 #include <tuple>
 
+#include "enum_names.hpp"
+
 namespace cycle {
 namespace {
 
@@ -27,17 +29,7 @@ bool same_time(const plan_entry& a, const plan_entry& b) {
 }  // namespace
 
 const char* to_string(change_kind k) {
-    switch (k) {
-        case change_kind::added:
-            return "added";
-        case change_kind::removed:
-            return "removed";
-        case change_kind::moved:
-            return "moved";
-        case change_kind::status:
-            return "status";
-    }
-    return "?";
+    return detail::name_of(detail::change_kind_names, k);
 }
 
 namespace {

@@ -17,6 +17,7 @@
 #include "cycle/read_file.hpp"
 #include "cycle/text.hpp"
 #include "cycle/timezone.hpp"
+#include "enum_names.hpp"
 #include "suggest.hpp"
 #include "toml_reader.hpp"
 #include "value_parsing.hpp"
@@ -25,12 +26,6 @@ namespace cycle {
 namespace {
 
 using detail::table_reader;
-
-std::optional<occurrence_status> parse_status(std::string_view s) {
-    for (auto st : {occurrence_status::planned, occurrence_status::held, occurrence_status::cancelled})
-        if (s == to_string(st)) return st;
-    return std::nullopt;
-}
 
 class plan_loader {
 public:
@@ -174,7 +169,7 @@ private:
             entry.proposed = true;
         else if (*status == "confirmed")
             entry.status = occurrence_status::planned;
-        else if (auto s = parse_status(*status))
+        else if (auto s = detail::parse_name(detail::occurrence_status_names, *status))
             entry.status = *s;
         else
             r.error_at_key("status", fmt::format("[[occurrence]]: status is \"proposed\", "
