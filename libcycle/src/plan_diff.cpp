@@ -62,7 +62,7 @@ public:
                 const plan_entry* n = it->second[i];
                 if (!same_time(*old_entries[i], *n))
                     add(change_kind::moved, old_entries[i], n);
-                else if (old_entries[i]->status != n->status)
+                else if (std::string_view(status_word(*old_entries[i])) != status_word(*n))
                     add(change_kind::status, old_entries[i], n);
             }
         }

@@ -298,6 +298,12 @@ occurrence occurrence_of(const plan_entry& entry) {
     return o;
 }
 
+const char* status_word(const plan_entry& e) {
+    if (e.proposed) return "proposed";
+    if (e.status == occurrence_status::planned) return "confirmed";
+    return to_string(e.status);
+}
+
 plan_file fixed_entries(const plan_file& pf) {
     plan_file out;
     out.calendar_id = pf.calendar_id;

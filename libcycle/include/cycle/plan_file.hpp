@@ -47,6 +47,10 @@ struct plan_entry : occurrence_id {
     source_region where;
 };
 
+// The entry's status in the plan file's words: "proposed", "confirmed"
+// (also for no status and the older "planned"), "held" or "cancelled".
+const char* status_word(const plan_entry& e);
+
 struct plan_file {
     std::string calendar_id;
     std::vector<plan_entry> entries;
