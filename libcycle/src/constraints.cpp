@@ -194,12 +194,16 @@ std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<cons
     cap_counter counts(c);
     for (std::size_t i : order) {
         const sys_days d = spans[i].first;
+        // One beyond a cap is reported and not counted: the others are
+        // judged as if it were moved, so one misplaced occurrence is one
+        // finding (as the planner would not have placed it there).
         if (counts.over_day(d))
             out.push_back({i, false, counts.on_day(d) + 1, c.max_per_day, 0});
         else if (counts.over_week(d))
             out.push_back({i, true, counts.in_week(d) + 1, c.max_per_week,
                            unsigned(iso_week::year_weeknum_weekday{d}.weeknum())});
-        counts.count(d);
+        else
+            counts.count(d);
     }
     std::sort(out.begin(), out.end(),
               [](const cap_excess& a, const cap_excess& b) { return a.index < b.index; });

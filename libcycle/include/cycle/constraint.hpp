@@ -201,7 +201,8 @@ struct cap_excess {
 // The occurrences (of one per-member event in one cycle year) that break its
 // caps: counted in order of first day (ties in the order given), an
 // occurrence over the day's cap is reported as such, else one over the
-// week's cap. No cap (0) is never broken.
+// week's cap; one reported is not counted (the others are judged as if it
+// were moved). No cap (0) is never broken.
 std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<const day_span> days);
 
 // A broken constraint on fixed dates, as a check sees it.
