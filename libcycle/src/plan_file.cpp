@@ -348,7 +348,7 @@ std::string plan_file_entry(const calendar& cal, const occurrence& o) {
     }
     if (o.status != occurrence_status::planned)
         out += fmt::format("status = \"{}\"\n", to_string(o.status));
-    else if (!o.fixed || o.proposed)
+    else if (!o.fixed)
         out += "status = \"proposed\"\n";
     if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
     for (const auto& w : o.waivers)
