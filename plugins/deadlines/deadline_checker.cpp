@@ -99,6 +99,7 @@ private:
             }
             for (const plan_entry* entry : entries_of(e.id, year))
                 if (counts(*entry)) check_entry(e, *entry, dates);
+            if (e.per_member) check_caps(e, year, dates);
         }
     }
 
@@ -168,6 +169,27 @@ private:
         for (const auto& v : violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_))
             add_for(entry, v.rule, message(e, entry, who, v, dates));
         if (options_.today) check_overdue(e, entry, *cs);
+    }
+
+    // The caps of a per-member event, over its occurrences of the year that
+    // are not cancelled: each one beyond a cap is a finding.
+    void check_caps(const event_template& e, int year, const year_dates& dates) {
+        auto cs = constraints_of(cal_, e, {}, year);
+        if (!cs) return;  // the loader has checked every window and deadline
+        for (const auto& c : *cs) {
+            const auto* caps = c.as<caps_constraint>();
+            if (!caps) continue;
+            for (const cap_excess& x : caps_violations(*caps, dates.of(e.id))) {
+                const plan_entry& entry = dates.entry(e.id, x.index);
+                add_for(entry, std::string(c.rule),
+                        fmt::format("{} on {} makes {} {} {}, more than {} = {} allows ({})",
+                                    label(e, entry.member), iso_date(entry.date), x.count,
+                                    x.count == 1 ? "occurrence" : "occurrences",
+                                    x.per_week ? fmt::format("in week {}", x.week) : "that day",
+                                    x.per_week ? "max_per_week" : "max_per_day", x.cap,
+                                    c.where->to_string()));
+            }
+        }
     }
 
     std::string message(const event_template& e, const plan_entry& entry, const std::string& who,
