@@ -40,7 +40,10 @@ result<plan_file> read_plans(const std::vector<std::string>& paths, const calend
             joined.calendar_id = one->calendar_id;
             joined.where = one->where;
         }
-        for (auto& entry : one->entries) joined.entries.push_back(std::move(entry));
+        if (joined.entries.empty())
+            joined.entries = std::move(one->entries);  // one file: no copy (issue 12)
+        else
+            for (auto& entry : one->entries) joined.entries.push_back(std::move(entry));
     }
     if (repeated > 0)
         errs[*mismatch].message +=

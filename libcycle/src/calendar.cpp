@@ -45,6 +45,59 @@ void calendar::build_index() {
     for (std::size_t b = 0; b < bodies.size(); ++b)
         for (std::size_t m = 0; m < bodies[b].members.size(); ++m)
             member_positions_[b].try_emplace(bodies[b].members[m], m);
+    build_closures();
+}
+
+void calendar::build_closures() {
+    // The planner, the checkers and every feed ask "is X in Y?" for each
+    // occurrence and day (issue 12): a walk per question, with two
+    // allocations, was a third of exporting every audience's feed.
+    names_.clear();
+    auto number = [&](const std::string& name) {
+        return static_cast<std::uint32_t>(names_.try_emplace(name, names_.size()).first->second);
+    };
+    for (const auto& b : bodies) number(b.id);
+    for (const auto& b : bodies)
+        for (const auto& m : b.members) number(m);
+    // A member's body as find_body finds it (the first of an id).
+    std::vector<long> body_of_name(names_.size(), -1);
+    for (std::size_t b = bodies.size(); b-- > 0;)
+        body_of_name[names_.find(bodies[b].id)->second] = static_cast<long>(b);
+    closure_.assign(bodies.size(), {});
+    closure_known_.assign(bodies.size(), false);
+    // Work budget: a hostile chain of n bodies has n²/2 memberships; past the
+    // budget the remaining bodies are walked per question, as before.
+    std::size_t budget = std::size_t{1} << 23;
+    std::vector<std::size_t> seen(bodies.size(), 0);  // the body's walk that reached it, + 1
+    std::vector<std::size_t> stack;
+    for (std::size_t start = 0; start < bodies.size() && budget > 0; ++start) {
+        auto& out = closure_[start];
+        stack.assign(1, start);
+        seen[start] = start + 1;
+        while (!stack.empty() && budget > 0) {
+            const body& g = bodies[stack.back()];
+            stack.pop_back();
+            for (const auto& m : g.members) {
+                if (budget == 0) break;
+                --budget;
+                const std::uint32_t n = static_cast<std::uint32_t>(names_.find(m)->second);
+                out.push_back(n);
+                const long mb = body_of_name[n];
+                if (mb >= 0 && seen[static_cast<std::size_t>(mb)] != start + 1) {
+                    seen[static_cast<std::size_t>(mb)] = start + 1;
+                    stack.push_back(static_cast<std::size_t>(mb));
+                }
+            }
+        }
+        if (budget == 0) {
+            out.clear();
+            break;
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        out.shrink_to_fit();
+        closure_known_[start] = true;
+    }
 }
 
 namespace {
@@ -101,6 +154,17 @@ long calendar::member_index(std::string_view body_id, std::string_view member) c
 
 bool calendar::is_member_of(std::string_view who, std::string_view group) const {
     if (who == group) return true;
+    if (closure_.size() == bodies.size() && body_ids_.size() == bodies.size()) {
+        auto g = body_ids_.find(group);
+        if (g == body_ids_.end()) return false;
+        if (closure_known_[g->second]) {
+            auto w = names_.find(who);
+            if (w == names_.end()) return false;
+            const auto& members = closure_[g->second];
+            return std::binary_search(members.begin(), members.end(),
+                                      static_cast<std::uint32_t>(w->second));
+        }
+    }
     // Depth-first over the membership graph with an explicit stack; each body
     // is expanded once (a diamond of shared members is not walked per path).
     std::vector<std::string_view> stack{group};

@@ -47,6 +47,9 @@ public:
         auto parsed = detail::parse_toml(text, file_);
         if (!parsed) return parsed.errors();
         toml::table& root = *parsed;
+        // Room for every event at once, not a move of each one read per growth step.
+        if (const auto* events = root.get_as<toml::array>("event"))
+            cal_.events.reserve(events->size());
         table_reader top(root, "calendar", file_, errors_,
                          {"cycle", "include", "source", "body", "event", "closure", "checks"});
         if (const toml::table* c = top.table("cycle")) read_cycle(*c);

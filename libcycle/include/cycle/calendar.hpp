@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -172,8 +173,9 @@ struct calendar {
     // The [checks] entry for a rule id, or nullptr: the checker's default.
     const check_setting* find_check(std::string_view rule) const;
 
-    // Whether `who` is `group` or (transitively) one of its members. Each
-    // body is visited once: linear in the membership graph, however shared.
+    // Whether `who` is `group` or (transitively) one of its members: a
+    // look-up in each body's members, made once by build_index (a walk of
+    // the membership graph, each body once, when there is no index).
     bool is_member_of(std::string_view who, std::string_view group) const;
     // Position of an event template in `events` (calendar order), or -1.
     long event_index(std::string_view id) const;
@@ -208,6 +210,13 @@ private:
     id_map event_ids_, body_ids_, source_ids_;
     // member -> position, per body (same order as `bodies`)
     std::vector<id_map> member_positions_;
+    // Every body's transitive members as sorted numbers of names_ (an id or
+    // a member name -> its number); none for a body whose members were not
+    // all counted within the budget (closure_known_): it is walked instead.
+    id_map names_;
+    std::vector<std::vector<std::uint32_t>> closure_;
+    std::vector<bool> closure_known_;
+    void build_closures();
 };
 
 // A reference to an event in `after` or `relative_to`: the event, or one

@@ -74,6 +74,13 @@ std::optional<std::string> plan_dates_problem(const plan_entry& entry);
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal);
 result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
                                    const calendar& cal);
+namespace detail {
+// The same through toml++ always: load_plan_string reads a plan of the plain
+// shape `cycle` writes without a TOML tree, and every other plan (and any
+// plan with an error) through this. Tests hold the two equal.
+result<plan_file> load_plan_string_toml(std::string_view toml, std::string_view name,
+                                        const calendar& cal);
+}  // namespace detail
 
 // The occurrence a plan entry fixes: its identity and the fields the file
 // gives, `fixed` set; an end left out is the start day, a duration left out
