@@ -105,7 +105,7 @@ private:
         if (chance(2)) t += fmt::format("organiser = \"{}\"\n", people());
         if (chance(2)) t += fmt::format("audiences = [\"{}\"]\n", people());
         if (chance(6)) t += "years = [1]\n";
-        const bool per_member = kind != "window" && chance(3);
+        bool per_member = kind != "window" && chance(3);
         const int form = events_.empty() ? pick(0, 4) : pick(0, 5);
         const int offset = chance(5) ? 1 : 0;
         bool named = false;
@@ -120,7 +120,8 @@ private:
                 const int to = pick(month, 12);
                 t += fmt::format("months = [{}, {}]\n", month, to);
                 if (kind != "window" && chance(3))
-                    t += fmt::format("deadline = {{ month = {}, day = {} }}\n", to, pick(15, 28));
+                    t += fmt::format("deadline = {{ month = {}, day = {}{} }}\n", to, pick(15, 28),
+                                     offset ? ", year_offset = 1" : "");
                 g.first_month = offset * 12 + month;
                 g.last_month = offset * 12 + to;
                 g.windowed = true;
@@ -179,6 +180,8 @@ private:
         }
         if (kind != "window" && kind != "deadline" && chance(4))
             t += "start = \"10:00\"\nduration = \"2h\"\n";
+        // Members share a month or more (caps need room), or a deadline's day.
+        per_member = per_member && (form == 0 || form == 1 || (kind == "deadline" && form != 5));
         if (per_member) {
             const int day = chance(2) ? 0 : pick(1, 2);
             const int week = chance(2) ? 0 : pick(2, 5);
