@@ -294,7 +294,7 @@ per_member = { body = "namnder", max_per_day = 1, max_per_week = 3 }
                      "deadline) to 2026-09-21") != std::string::npos);
 }
 
-TEST_CASE("--explain says \"no cap\" and shows a source's reference", "[planner][explain]") {
+TEST_CASE("explain says no cap for a zero cap and shows the source reference", "[planner][explain]") {
     const auto capped = load(dialog_calendar("max_per_day = 1"));
     for (const auto& o : plan_all(capped).occurrences)
         CHECK(cycle::explain(capped, o).find("under the caps (1/day)") != std::string::npos);
