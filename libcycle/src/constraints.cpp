@@ -2,7 +2,10 @@
 // satisfy, yielded once for the planner and the checks alike.
 #include <fmt/format.h>
 
+#include <date/iso_week.h>
+
 #include <algorithm>
+#include <numeric>
 
 #include "cycle/constraint.hpp"
 #include "cycle/occurrence.hpp"
@@ -188,7 +191,7 @@ bool occurs_in(const calendar& cal, const event_template& e, int cycle_year) {
     for (const event_template* at = &e; at;) {
         if (!at->years.selects(cycle_year - cal.first_year + 1, cal.cycle_length())) return false;
         const relative_rule* rel = at->timing.relative();
-        at = rel ? cal.find_event(rel->anchor) : nullptr;
+        at = rel ? cal.find_event(split_reference(rel->anchor).event) : nullptr;
     }
     return true;
 }
@@ -213,6 +216,60 @@ bool has_conflict(const working_day_constraint& c, const calendar& cal,
             if (closed_for(cal, closure, c.bodies, d)) return true;
     }
     return false;
+}
+
+namespace {
+long week_key(sys_days d) {
+    const iso_week::year_weeknum_weekday w{d};
+    return long(int(w.year())) * 100 + long(unsigned(w.weeknum()));
+}
+template <class Map>
+unsigned count_at(const Map& m, long key) {
+    auto it = m.find(key);
+    return it == m.end() ? 0 : it->second;
+}
+}  // namespace
+
+void cap_counter::count(sys_days d) {
+    ++per_day_[d.time_since_epoch().count()];
+    ++per_week_[week_key(d)];
+}
+unsigned cap_counter::on_day(sys_days d) const {
+    return count_at(per_day_, d.time_since_epoch().count());
+}
+unsigned cap_counter::in_week(sys_days d) const {
+    return count_at(per_week_, week_key(d));
+}
+bool cap_counter::over_day(sys_days d) const {
+    return caps_.max_per_day && on_day(d) >= caps_.max_per_day;
+}
+bool cap_counter::over_week(sys_days d) const {
+    return caps_.max_per_week && in_week(d) >= caps_.max_per_week;
+}
+
+std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<const day_span> spans) {
+    std::vector<std::size_t> order(spans.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return spans[a].first < spans[b].first; });
+    std::vector<cap_excess> out;
+    cap_counter counts(c);
+    for (std::size_t i : order) {
+        const sys_days d = spans[i].first;
+        // One beyond a cap is reported and not counted: the others are
+        // judged as if it were moved, so one misplaced occurrence is one
+        // finding (as the planner would not have placed it there).
+        if (counts.over_day(d))
+            out.push_back({i, false, counts.on_day(d) + 1, c.max_per_day, 0});
+        else if (counts.over_week(d))
+            out.push_back({i, true, counts.in_week(d) + 1, c.max_per_week,
+                           unsigned(iso_week::year_weeknum_weekday{d}.weeknum())});
+        else
+            counts.count(d);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const cap_excess& a, const cap_excess& b) { return a.index < b.index; });
+    return out;
 }
 
 std::vector<violation> violations_of(const std::vector<constraint>& cs, const day_span& days,

@@ -65,10 +65,13 @@ std::string spread(const event_template& e, const placement_facts& f) {
             : fmt::format("nearest free working day under the caps ({})", caps_text(caps)));
 }
 
-std::string offset(const event_template& e, const placement_facts& f) {
+std::string offset(const calendar& cal, const event_template& e, const placement_facts& f) {
     const bool before = e.timing.relative() && e.timing.relative()->offset_days < 0;
     std::string text = fmt::format("{} ({} {}) = {}", describe(e.timing), before ? "earliest" : "latest",
                                    iso_date(f.anchor), iso_date(f.raw));
+    // A predecessor that moved the start later than the offset's day.
+    for (const auto& n : f.narrowed)
+        text += fmt::format("; not before {}: {}", iso_date(n.days.first), describe(cal, e.id, n));
     if (f.passed.empty()) return text;
     std::vector<std::string> days;
     for (const auto& p : f.passed) days.push_back(passed_text(p));
@@ -106,7 +109,7 @@ std::string explain(const calendar& cal, const occurrence& o) {
         case placed_by::first_working_day:
             return fmt::format("{}; {}", joined(cal, *e, f), first_working_day(*e, f));
         case placed_by::spread: return fmt::format("{}; {}", joined(cal, *e, f), spread(*e, f));
-        case placed_by::offset: return offset(*e, f);
+        case placed_by::offset: return offset(cal, *e, f);
     }
     return {};
 }

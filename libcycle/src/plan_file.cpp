@@ -17,6 +17,7 @@
 #include "cycle/read_file.hpp"
 #include "cycle/text.hpp"
 #include "cycle/timezone.hpp"
+#include "enum_names.hpp"
 #include "suggest.hpp"
 #include "toml_reader.hpp"
 #include "value_parsing.hpp"
@@ -25,12 +26,6 @@ namespace cycle {
 namespace {
 
 using detail::table_reader;
-
-std::optional<occurrence_status> parse_status(std::string_view s) {
-    for (auto st : {occurrence_status::planned, occurrence_status::held, occurrence_status::cancelled})
-        if (s == to_string(st)) return st;
-    return std::nullopt;
-}
 
 class plan_loader {
 public:
@@ -174,7 +169,7 @@ private:
             entry.proposed = true;
         else if (*status == "confirmed")
             entry.status = occurrence_status::planned;
-        else if (auto s = parse_status(*status))
+        else if (auto s = detail::parse_name(detail::occurrence_status_names, *status))
             entry.status = *s;
         else
             r.error_at_key("status", fmt::format("[[occurrence]]: status is \"proposed\", "
@@ -292,6 +287,7 @@ occurrence occurrence_of(const plan_entry& entry) {
     occurrence o;
     static_cast<occurrence_id&>(o) = entry.id();
     o.fixed = true;
+    o.proposed = entry.proposed;
     o.date = entry.date;
     o.end_date = entry.end_date.value_or(entry.date);
     o.start_time = entry.start_time;
@@ -301,6 +297,12 @@ occurrence occurrence_of(const plan_entry& entry) {
     o.waivers = entry.waivers;
     o.where = entry.where;
     return o;
+}
+
+const char* status_word(const plan_entry& e) {
+    if (e.proposed) return "proposed";
+    if (e.status == occurrence_status::planned) return "confirmed";
+    return to_string(e.status);
 }
 
 plan_file fixed_entries(const plan_file& pf) {
@@ -324,30 +326,34 @@ std::string write_plan_file(const calendar& cal, const plan& p) {
         p.first_year == p.last_year ? fmt::format("cycle year {}", p.first_year)
                                     : fmt::format("cycle years {}–{}", p.first_year, p.last_year),
         toml_string(cal.id));
-    for (const auto& o : p.occurrences) {
-        // Comments hold one line of printable text: a newline in a title must
-        // not end the comment and start a key.
-        out += fmt::format("\n# {} ({})\n[[occurrence]]\nevent = {}\n", printable(title_of(cal, o)),
-                           week_label(o.date), toml_string(o.event));
-        if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
-        out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
-        if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
-        if (o.start_time) {
-            out += fmt::format("start = \"{}\"\n", detail::format_clock(*o.start_time));
-            // A duration a plan file cannot hold (none, from an import) is left
-            // out: the event's own is then used (docs/limits.md).
-            if (o.duration >= min_plan_duration && o.duration <= max_plan_duration)
-                out += fmt::format("duration = \"{}\"\n", detail::format_duration(o.duration));
-        }
-        if (o.status != occurrence_status::planned)
-            out += fmt::format("status = \"{}\"\n", to_string(o.status));
-        else if (!o.fixed)
-            out += "status = \"proposed\"\n";
-        if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
-        for (const auto& w : o.waivers)
-            out += fmt::format("[[occurrence.waive]]\nrule = {}\nreason = {}\n", toml_string(w.rule),
-                               toml_string(w.reason));
+    for (const auto& o : p.occurrences) out += "\n" + plan_file_entry(cal, o);
+    return out;
+}
+
+std::string plan_file_entry(const calendar& cal, const occurrence& o) {
+    // Comments hold one line of printable text: a newline in a title must
+    // not end the comment and start a key.
+    std::string out =
+        fmt::format("# {} ({})\n[[occurrence]]\nevent = {}\n", printable(title_of(cal, o)),
+                    week_label(o.date), toml_string(o.event));
+    if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
+    out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
+    if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
+    if (o.start_time) {
+        out += fmt::format("start = \"{}\"\n", detail::format_clock(*o.start_time));
+        // A duration a plan file cannot hold (none, from an import) is left
+        // out: the event's own is then used (docs/limits.md).
+        if (o.duration >= min_plan_duration && o.duration <= max_plan_duration)
+            out += fmt::format("duration = \"{}\"\n", detail::format_duration(o.duration));
     }
+    if (o.status != occurrence_status::planned)
+        out += fmt::format("status = \"{}\"\n", to_string(o.status));
+    else if (!o.fixed)
+        out += "status = \"proposed\"\n";
+    if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
+    for (const auto& w : o.waivers)
+        out += fmt::format("[[occurrence.waive]]\nrule = {}\nreason = {}\n", toml_string(w.rule),
+                           toml_string(w.reason));
     return out;
 }
 

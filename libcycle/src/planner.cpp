@@ -2,8 +2,6 @@
 // of docs/planning.md. It asks the constraint model (constraint.hpp) what
 // each occurrence's days must satisfy and searches the days that do; why it
 // chose a day is kept as facts (explanation.hpp), put into words on demand.
-#include <date/iso_week.h>
-
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -69,7 +67,8 @@ struct narrowed_days {
 class planner final : public dated_occurrences {
 public:
     planner(const calendar& cal, const holiday_calendar& holidays, const plan_file* fixed)
-        : cal_(cal), holidays_(holidays), order_(in_dependency_order()) {
+        : cal_(cal), holidays_(holidays), order_(in_dependency_order()),
+          member_references_(has_member_references(cal)) {
         // The first entry for an occurrence counts (cycle check reports the rest).
         if (fixed)
             for (const auto& entry : fixed->entries) fixed_by_id_.try_emplace(entry.id(), &entry);
@@ -123,7 +122,7 @@ private:
                 if (next < deps + (relative ? 1 : 0)) {
                     const std::string& dep = next < deps ? e->after[next] : relative->anchor;
                     ++next;
-                    enter(*cal_.find_event(dep));
+                    enter(*cal_.find_event(split_reference(dep).event));
                     continue;
                 }
                 order.push_back(e);
@@ -133,9 +132,21 @@ private:
         return order;
     }
 
+    static bool has_member_references(const calendar& cal) {
+        auto member = [](const std::string& ref) { return !split_reference(ref).member.empty(); };
+        return std::any_of(cal.events.begin(), cal.events.end(), [&](const event_template& e) {
+            return std::any_of(e.after.begin(), e.after.end(), member) ||
+                   (e.timing.relative() && member(e.timing.relative()->anchor));
+        });
+    }
+
     void record_spans(const std::string& event) {
         auto& spans = spans_[event];
         for (const auto& o : placed_[event]) spans.push_back({o.date, o.end_date});
+        // One member's occurrence, for "event/member" references (calendar.hpp).
+        if (member_references_)
+            for (const auto& o : placed_[event])
+                if (!o.member.empty()) spans_[event + "/" + o.member].push_back({o.date, o.end_date});
     }
 
     occurrence skeleton(const event_template& e, const std::string& member) const {
@@ -225,7 +236,16 @@ private:
             n.allowed.last = deadline->day;
             n.by.push_back({"deadline-missed", {deadline->day, deadline->day}, {}, 0});
         }
-        // The latest predecessor sets the bound (the first of equals).
+        if (auto latest = latest_predecessor(cs); latest && latest->days.first > n.allowed.first) {
+            n.allowed.first = latest->days.first;
+            n.by.push_back(std::move(*latest));
+        }
+        return n;
+    }
+
+    // The bound the latest predecessor sets (the first of equals): days.first
+    // is the first day allowed. None without an `after` that has dates.
+    std::optional<narrowing> latest_predecessor(const std::vector<constraint>& cs) const {
         std::optional<narrowing> latest;
         for (const auto& c : cs) {
             const auto* after = c.as<after_constraint>();
@@ -234,11 +254,7 @@ private:
             if (b && (!latest || *b->first_from > latest->days.first))
                 latest = narrowing{"precedence", {*b->first_from, b->other_day}, after->event, after->gap_days};
         }
-        if (latest && latest->days.first > n.allowed.first) {
-            n.allowed.first = latest->days.first;
-            n.by.push_back(std::move(*latest));
-        }
-        return n;
+        return latest;
     }
 
     void plan_event(const event_template& e) {
@@ -399,32 +415,16 @@ private:
         return f;
     }
 
-    // The caps of a per-member event, counted per day and per ISO week.
-    class cap_counts {
-    public:
-        explicit cap_counts(const caps_constraint& caps) : caps_(caps) {}
-        void count(sys_days d) {
-            ++per_day_[d];
-            ++per_week_[week_of(d)];
+    // The days an event's occurrences are spread over, and each one's target.
+    struct spread_layout {
+        day_window allowed;  // the narrowed days
+        day_window main;     // without the buffer before their end, when that leaves any
+        long slots = 0;      // the occurrences to place
+        long span() const { return (main.last - main.first).count() + 1; }
+        // Slot i's target: the middle of its equal share of the main days.
+        sys_days target(long i) const {
+            return main.first + days{(2 * i + 1) * span() / (2 * slots)};
         }
-        bool fits(sys_days d) const {
-            return (!caps_.max_per_day || at(per_day_, d) < caps_.max_per_day) &&
-                   (!caps_.max_per_week || at(per_week_, week_of(d)) < caps_.max_per_week);
-        }
-
-    private:
-        static std::pair<int, unsigned> week_of(sys_days d) {
-            iso_week::year_weeknum_weekday w{d};
-            return {int(w.year()), unsigned(w.weeknum())};
-        }
-        template <class Map, class Key>
-        static unsigned at(const Map& m, const Key& k) {
-            auto it = m.find(k);
-            return it == m.end() ? 0 : it->second;
-        }
-        caps_constraint caps_;
-        std::map<sys_days, unsigned> per_day_;
-        std::map<std::pair<int, unsigned>, unsigned> per_week_;
     };
 
     // The members' day tests (closures differ per member), made once for a
@@ -469,7 +469,7 @@ private:
                             const day_window& allowed, const caps_constraint& caps,
                             const std::vector<occurrence>& fixed) const {
         spread_days out;
-        cap_counts counts(caps);
+        cap_counter counts(caps);
         for (const auto& o : fixed) counts.count(o.date);  // fixed dates count towards the caps
         out.main = allowed;
         if (caps.buffer_days && allowed.last - days{caps.buffer_days} >= allowed.first)
@@ -578,9 +578,8 @@ private:
             out.push_back(std::move(o));
         }
         // Per-member occurrences share their window and deadline.
-        for (auto& o : out) {
-            if (!o.window) o.window = day_window{allowed.first, allowed.last};
-        }
+        for (auto& o : out)
+            if (!o.window) o.window = n.allowed;
     }
 
     caps_constraint caps_of(const event_template& e) const {
@@ -590,7 +589,10 @@ private:
     }
 
     // An offset from the anchor: on the day it names, else moved away from
-    // the anchor to the nearest working day, so the lead time is kept.
+    // the anchor to the nearest working day, so the lead time is kept. Its
+    // `after` (if any) holds too: an offset after the anchor starts no
+    // earlier than the latest predecessor allows; one before it cannot be
+    // moved earlier than that.
     void plan_relative(const event_template& e, const std::vector<std::string>& open,
                        std::vector<occurrence>& out) {
         for (const auto& m : open) {
@@ -604,6 +606,13 @@ private:
             const sys_days raw = before ? *bound->first_until : *bound->first_from;
             occurrence o = skeleton(e, m);
             const day_test test(cal_, holidays_, e, *cs, o.start_time);
+            const std::optional<narrowing> after = latest_predecessor(*cs);
+            const bool too_early_for_after = after && raw < after->days.first;
+            if (too_early_for_after && before)
+                return fail(e, fmt::format("its offset puts it on or before {} but it must come {}",
+                                           iso_date(raw), describe(cal_, e.id, *after)));
+            const sys_days start = too_early_for_after ? after->days.first : raw;
+            sys_days d = start;
             // The nearest free day away from the anchor, on one of the
             // event's weekdays if one is free within 60 days.
             auto preferred = [&](sys_days d) {
@@ -611,10 +620,9 @@ private:
                        std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
                                  date::weekday{d}) != e.preferred_weekdays.end();
             };
-            sys_days d = raw;
             std::vector<passed_day> moved;
             for (int pass = 0; pass < 2; ++pass) {
-                d = raw;
+                d = start;
                 moved.clear();
                 for (int i = 0; i < 60 && (test.blocked(d) || (pass == 0 && !preferred(d))); ++i) {
                     moved.push_back(
@@ -625,8 +633,13 @@ private:
             }
             if (test.blocked(d))
                 return fail(e, fmt::format("no working day within 60 days of {}", iso_date(raw)));
+            if (after && d < after->days.first)
+                return fail(e, fmt::format("no working day between {} and {}: it must come {}",
+                                           iso_date(after->days.first), iso_date(raw),
+                                           describe(cal_, e.id, *after)));
             place(e, o, d);
             o.window = day_window{std::min(raw, d), std::max(raw, d)};
+            if (too_early_for_after) o.explanation.narrowed.push_back(*after);
             o.explanation.how = placed_by::offset;
             o.explanation.anchor = bound->other_day;
             o.explanation.raw = raw;
@@ -638,6 +651,7 @@ private:
     const calendar& cal_;
     const holiday_calendar& holidays_;
     std::vector<const event_template*> order_;
+    bool member_references_ = false;  // some event refers to "event/member"
     std::unordered_map<occurrence_id, const plan_entry*> fixed_by_id_;
     int year_ = 0;
     std::map<std::string, std::vector<occurrence>> placed_;

@@ -100,6 +100,7 @@ private:
             }
             for (const plan_entry* entry : entries_of(e.id, year))
                 if (counts(*entry)) check_entry(e, *entry, dates);
+            if (e.per_member) check_caps(e, year, dates);
         }
     }
 
@@ -146,8 +147,10 @@ private:
             auto it = cache_.find(event);
             if (it != cache_.end()) return it->second;
             dated d;
-            for (const plan_entry* p : checker_.entries_of(std::string(event), year_))
-                if (counts(*p)) {
+            // "event/member": that member's occurrence only (calendar.hpp).
+            const auto [id, member] = split_reference(event);
+            for (const plan_entry* p : checker_.entries_of(std::string(id), year_))
+                if (counts(*p) && (member.empty() || p->member == member)) {
                     d.spans.push_back({p->date, end_of(*p)});
                     d.entries.push_back(p);
                 }
@@ -167,6 +170,27 @@ private:
         for (const auto& v : violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_))
             add_for(entry, v.rule, message(e, entry, who, v, dates));
         if (options_.today) check_overdue(e, entry, *cs);
+    }
+
+    // The caps of a per-member event, over its occurrences of the year that
+    // are not cancelled: each one beyond a cap is a finding.
+    void check_caps(const event_template& e, int year, const year_dates& dates) {
+        auto cs = constraints_of(cal_, holidays_, e, {}, year);
+        if (!cs) return;  // the loader has checked every window and deadline
+        for (const auto& c : *cs) {
+            const auto* caps = c.as<caps_constraint>();
+            if (!caps) continue;
+            for (const cap_excess& x : caps_violations(*caps, dates.of(e.id))) {
+                const plan_entry& entry = dates.entry(e.id, x.index);
+                add_for(entry, std::string(c.rule),
+                        fmt::format("{} on {} makes {} {} {}, more than {} = {} allows ({})",
+                                    label(e, entry.member), iso_date(entry.date), x.count,
+                                    x.count == 1 ? "occurrence" : "occurrences",
+                                    x.per_week ? fmt::format("in week {}", x.week) : "that day",
+                                    x.per_week ? "max_per_week" : "max_per_day", x.cap,
+                                    c.where->to_string()));
+            }
+        }
     }
 
     std::string message(const event_template& e, const plan_entry& entry, const std::string& who,
@@ -194,7 +218,7 @@ private:
             const plan_entry& last = dates.entry(after->event, v.bound.other);
             return fmt::format(
                 "{} must come after {} (on {}, {}){}", who,
-                label(*cal_.find_event(after->event), last.member), iso_date(v.bound.other_day),
+                label(*cal_.find_event(split_reference(after->event).event), last.member), iso_date(v.bound.other_day),
                 last.where.to_string(),
                 after->gap_days ? fmt::format(" with a gap of {} days, so not before {}",
                                               after->gap_days, iso_date(*v.bound.first_from))
@@ -220,7 +244,7 @@ private:
             before ? "before" : "after",
             iso_date(before ? *v.bound.first_until : *v.bound.first_from), span,
             before ? "before" : "after", before ? "first" : "last",
-            cal_.find_event(offset.anchor)->title, iso_date(v.bound.other_day));
+            cal_.find_event(split_reference(offset.anchor).event)->title, iso_date(v.bound.other_day));
     }
 
     static std::string working_day_message(const plan_entry& entry, const std::string& who,

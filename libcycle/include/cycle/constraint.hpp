@@ -38,6 +38,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -198,6 +199,45 @@ std::vector<day_conflict> conflicts_of(const working_day_constraint& c, const ca
 bool has_conflict(const working_day_constraint& c, const calendar& cal,
                   const holiday_calendar& holidays, date::sys_days first, date::sys_days last);
 
+// The caps counted over a per-member event's occurrences in one cycle year:
+// per first day and per ISO week of the first day. The planner counts as it
+// spreads; a checker counts the plan file's dates (caps_violations).
+class cap_counter {
+public:
+    explicit cap_counter(const caps_constraint& caps) : caps_(caps) {}
+    void count(date::sys_days d);
+    // Whether one more occurrence fits on `d`.
+    bool fits(date::sys_days d) const { return !over_day(d) && !over_week(d); }
+    // Whether the day's (the week's) count has reached its cap.
+    bool over_day(date::sys_days d) const;
+    bool over_week(date::sys_days d) const;
+    unsigned on_day(date::sys_days d) const;
+    unsigned in_week(date::sys_days d) const;
+
+private:
+    caps_constraint caps_;
+    std::unordered_map<long, unsigned> per_day_;   // by days since the epoch
+    std::unordered_map<long, unsigned> per_week_;  // by ISO year * 100 + week
+};
+
+// An occurrence beyond a cap: the `index`-th of the days given is the
+// `count`-th on its first day (per_week: in its ISO week `week`), and the
+// cap is `cap`.
+struct cap_excess {
+    std::size_t index = 0;
+    bool per_week = false;
+    unsigned count = 0;
+    unsigned cap = 0;
+    unsigned week = 0;  // ISO week of the first day, for per_week
+};
+
+// The occurrences (of one per-member event in one cycle year) that break its
+// caps: counted in order of first day (ties in the order given), an
+// occurrence over the day's cap is reported as such, else one over the
+// week's cap; one reported is not counted (the others are judged as if it
+// were moved). No cap (0) is never broken.
+std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<const day_span> days);
+
 // A broken constraint on fixed dates, as a check sees it.
 struct violation {
     const constraint* broken = nullptr;
@@ -208,8 +248,8 @@ struct violation {
 };
 
 // Evaluates constraints on an occurrence's fixed days. A missed deadline
-// hides the window (it says more); caps are not evaluated on single
-// occurrences (see docs/architecture.md).
+// hides the window (it says more). Caps concern all of an event's
+// occurrences together, not one: caps_violations evaluates them.
 std::vector<violation> violations_of(const std::vector<constraint>& cs, const day_span& days,
                                      const dated_occurrences& others, const calendar& cal,
                                      const holiday_calendar& holidays);

@@ -47,6 +47,10 @@ struct plan_entry : occurrence_id {
     source_region where;
 };
 
+// The entry's status in the plan file's words: "proposed", "confirmed"
+// (also for no status and the older "planned"), "held" or "cancelled".
+const char* status_word(const plan_entry& e);
+
 struct plan_file {
     std::string calendar_id;
     std::vector<plan_entry> entries;
@@ -85,5 +89,8 @@ struct plan;
 // The plan as a plan file. Occurrences the planner proposed (not `fixed`)
 // are written with status = "proposed"; the others as they are.
 std::string write_plan_file(const calendar& cal, const plan& p);
+// One occurrence as write_plan_file writes it: a "# Title (v. 41)" comment
+// line, then its [[occurrence]] table.
+std::string plan_file_entry(const calendar& cal, const occurrence& o);
 
 }  // namespace cycle
