@@ -615,10 +615,10 @@ private:
             sys_days d = start;
             // The nearest free day away from the anchor, on one of the
             // event's weekdays if one is free within 60 days.
-            auto preferred = [&](sys_days d) {
+            auto preferred = [&](sys_days day) {
                 return e.preferred_weekdays.empty() ||
                        std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
-                                 date::weekday{d}) != e.preferred_weekdays.end();
+                                 date::weekday{day}) != e.preferred_weekdays.end();
             };
             std::vector<passed_day> moved;
             for (int pass = 0; pass < 2; ++pass) {
