@@ -83,7 +83,7 @@ TEST_CASE("planner: an offset after its anchor also comes after its predecessors
     CHECK(followup->date == sys_days{2026_y / June / 2});
     auto h = cycle::holiday_calendar::for_years(cycle::swedish_holiday_provider(), 2025_y, 2027_y);
     REQUIRE(h);
-    auto cs = cycle::constraints_of(cal, *cal.find_event("followup"), "", 2026);
+    auto cs = cycle::constraints_of(cal, *h, *cal.find_event("followup"), "", 2026);
     REQUIRE(cs);
     CHECK(cycle::violations_of(*cs, {followup->date, followup->end_date}, placed, cal, *h).empty());
     CHECK(cycle::explain(cal, *followup).find("not before 2026-06-02: after review") !=

@@ -14,6 +14,30 @@ namespace cycle {
 const char* to_string(event_kind k) { return detail::name_of(detail::event_kind_names, k); }
 const char* to_string(placement p) { return detail::name_of(detail::placement_names, p); }
 const char* to_string(check_level l) { return detail::name_of(detail::check_level_names, l); }
+const char* to_string(day_off_policy p) {
+    return detail::name_of(detail::day_off_policy_names, p);
+}
+
+bool event_template::names_one_day() const {
+    if (kind == event_kind::window || timing.relative()) return false;
+    if (kind == event_kind::deadline) return true;
+    if (!working_days_only) return false;
+    if (const auto* week = std::get_if<iso_week_rule>(&timing.form))
+        return week->weekday.has_value();
+    return std::holds_alternative<fixed_day>(timing.form) ||
+           std::holds_alternative<nth_weekday>(timing.form) ||
+           std::holds_alternative<last_weekday>(timing.form);
+}
+
+day_off_policy calendar::day_off_of(const event_template& e) const {
+    if (e.on_day_off) return *e.on_day_off;
+    if (on_day_off) return *on_day_off;
+    return e.kind == event_kind::deadline ? day_off_policy::previous : day_off_policy::next;
+}
+
+const source_region& calendar::day_off_where(const event_template& e) const {
+    return e.on_day_off ? e.on_day_off_where : on_day_off ? on_day_off_where : e.where;
+}
 
 bool year_selection::selects(int cycle_year_number, int cycle_length) const {
     if (cycle_year_number == cycle_length + 1) return after_cycle;
@@ -203,6 +227,7 @@ std::string calendar::describe_source(const rule_source& s) const {
     if (s.document.empty()) return {};
     const source_document* doc = find_source(s.document);
     std::string text = doc ? doc->title : s.document;
+    if (doc && !doc->reference.empty()) text += fmt::format(" ({})", doc->reference);
     if (!s.section.empty()) text += ", " + s.section;
     if (!s.lines.empty()) text += fmt::format(", {} {}", texts_for(language).line, s.lines);
     return text;

@@ -58,6 +58,13 @@ inline constexpr std::array<enum_name<placement>, 3> placement_names{{
     {placement::end, "end"},
 }};
 
+inline constexpr std::array<enum_name<day_off_policy>, 4> day_off_policy_names{{
+    {day_off_policy::previous, "previous"},
+    {day_off_policy::next, "next"},
+    {day_off_policy::keep, "keep"},
+    {day_off_policy::error, "error"},
+}};
+
 inline constexpr std::array<enum_name<check_level>, 3> check_level_names{{
     {check_level::off, "off"},
     {check_level::warning, "warning"},

@@ -1,6 +1,7 @@
 #include "deadline_checker.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -166,7 +167,7 @@ private:
     // The calendar's constraints of the entry's occurrence (constraint.hpp),
     // evaluated on the entry's dates; each broken one is a finding.
     void check_entry(const event_template& e, const plan_entry& entry, const year_dates& dates) {
-        auto cs = constraints_of(cal_, e, entry.member, entry.cycle_year);
+        auto cs = constraints_of(cal_, holidays_, e, entry.member, entry.cycle_year);
         if (!cs) return;  // the loader has checked every window and deadline
         const auto broken = violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_);
         const std::string who = broken.empty() ? std::string{}
@@ -179,7 +180,7 @@ private:
     // The caps of a per-member event, over its occurrences of the year that
     // are not cancelled: each one beyond a cap is a finding.
     void check_caps(const event_template& e, int year, const year_dates& dates) {
-        auto cs = constraints_of(cal_, e, {}, year);
+        auto cs = constraints_of(cal_, holidays_, e, {}, year);
         if (!cs) return;  // the loader has checked every window and deadline
         for (const auto& c : *cs) {
             const auto* caps = c.as<caps_constraint>();
@@ -211,6 +212,13 @@ private:
                                iso_date(window->days.first), iso_date(window->days.last),
                                describe(e.timing));
         if (const auto* offset = c.as<offset_constraint>()) return offset_message(*offset, who, v);
+        if (const auto* weekdays = c.as<weekday_constraint>()) {
+            std::vector<std::string> names;
+            for (auto wd : weekdays->weekdays) names.push_back(weekday_name(wd));
+            return fmt::format("{} is on a {}, not one of its weekdays ({}; {})", who,
+                               weekday_name(*v.weekday), fmt::join(names, ", "),
+                               e.where.to_string());
+        }
         if (const auto* after = c.as<after_constraint>()) {
             const plan_entry& last = dates.entry(after->event, v.bound.other);
             return fmt::format(
@@ -222,6 +230,12 @@ private:
                                 : "");
         }
         return working_day_message(entry, who, *v.conflict);
+    }
+
+    static std::string weekday_name(date::weekday wd) {
+        static constexpr const char* names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                "Thursday", "Friday", "Saturday"};
+        return names[wd.c_encoding()];
     }
 
     std::string offset_message(const offset_constraint& offset, const std::string& who,
