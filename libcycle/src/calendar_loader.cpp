@@ -226,7 +226,7 @@ private:
                         "years", "source", "month", "months", "day", "weekday", "nth", "week",
                         "relative_to", "offset", "year_offset", "deadline", "after", "gap_days",
                         "prefer", "weekdays", "working_days_only", "start", "duration", "days",
-                        "per_member"});
+                        "per_member", "assumed"});
         event_template e;
         e.where = r.where();
         read_identity(r, e);
@@ -238,6 +238,7 @@ private:
         read_preferences(r, e);
         read_times(r, e);
         read_per_member(r, e);
+        read_assumed(r, e.assumed, e.assumed_where, "[[event]]");
         r.finish();
         if (!e.id.empty() && !event_ids_.insert(e.id).second)
             r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
@@ -260,6 +261,20 @@ private:
                                                    detail::did_you_mean(*kind, detail::names_of(detail::event_kind_names))));
         }
         e.working_days_only = e.kind != event_kind::deadline && e.kind != event_kind::window;
+    }
+
+    // assumed = "why": the documents do not state the dates; why they are
+    // what they are. An empty reason says nothing and is an error.
+    void read_assumed(table_reader& r, std::string& assumed, source_region& where,
+                      std::string_view table) {
+        auto why = r.string("assumed");
+        if (!why) return;
+        if (why->find_first_not_of(" \t\n") == std::string::npos)
+            r.error_at_key("assumed", fmt::format("{}: 'assumed' says why the dates are a guess; "
+                                                  "it cannot be empty",
+                                                  table));
+        assumed = std::move(*why);
+        where = r.where("assumed");
     }
 
     // Organiser and audiences: body ids, checked once every body is read.
@@ -369,10 +384,12 @@ private:
 
     void read_closure(const toml::table& t) {
         table_reader r(t, "[[closure]]", file_, errors_,
-                       {"name", "bodies", "years", "weeks", "from", "to"});
+                       {"name", "bodies", "years", "weeks", "from", "to", "assumed"});
         closure c;
         c.name = r.string("name", true).value_or("");
         c.where = r.where();
+        source_region assumed_where;
+        read_assumed(r, c.assumed, assumed_where, "[[closure]]");
         if (auto bodies = r.strings("bodies")) {
             for (auto& b : *bodies) {
                 references_.push_back({reference::body, b.value, b.where, "closure body"});

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cycle/assumptions.hpp"
 #include "cycle/text.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
@@ -108,6 +109,8 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         out += fmt::format("            {} {}\n", t.why, printable(explain(cal, o)));
         if (auto source = cal.describe_source(cal.find_event(o.event)->source); !source.empty())
             out += fmt::format("            {} {}\n", t.rule, printable(source));
+        if (auto why = assumption_of(cal, o); !why.empty())
+            out += fmt::format("            {}: {}\n", t.preliminary, printable(why));
     }
     return out;
 }
@@ -150,6 +153,9 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         j["note"] = o.note;
         j["source"] = cal.describe_source(e->source);
         j["explanation"] = explain(cal, o);
+        // A guess (`assumed` in the calendar) until a plan file fixes it.
+        const auto assumed = assumption_of(cal, o);
+        j["assumed"] = assumed.empty() ? json(nullptr) : json(std::string(assumed));
         occurrences.push_back(std::move(j));
     }
     json root{{"format", "cycle-plan"},

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "content_line.hpp"
+#include "cycle/assumptions.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
@@ -84,6 +85,8 @@ std::string description_of(const calendar& cal, const event_template* e, const o
     if (o.deadline) line(t.deadline, day_month_year(t, *o.deadline));
     if (o.status == occurrence_status::cancelled) line(t.status, std::string(t.cancelled));
     if (o.status == occurrence_status::held) line(t.status, std::string(t.held));
+    if (auto why = assumption_of(cal, o); !why.empty())
+        line(t.status, fmt::format("{} – {}", t.preliminary, why));
     if (!o.note.empty()) line(t.note, o.note);
     if (!facts.empty()) parts.push_back(facts);
     if (e) {
@@ -150,7 +153,10 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
         props.add_text("DESCRIPTION", description);
     props.add("CATEGORIES", escape_text_list(categories_of(cal, e, o)));
     if (e && !e->url.empty()) props.add("URL", {{"VALUE", "URI"}}, strip_controls(e->url));
-    props.add("STATUS", o.status == occurrence_status::cancelled ? "CANCELLED" : "CONFIRMED");
+    // A guessed date (`assumed` in the calendar) is TENTATIVE (RFC 5545 3.8.1.11).
+    props.add("STATUS", o.status == occurrence_status::cancelled ? "CANCELLED"
+                        : assumption_of(cal, o).empty()          ? "CONFIRMED"
+                                                                 : "TENTATIVE");
     props.add("TRANSP", e && transparent(e->kind) ? "TRANSPARENT" : "OPAQUE");
     props.add("CLASS", "PUBLIC");
     if (!settings.organizer.empty())

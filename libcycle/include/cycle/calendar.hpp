@@ -97,6 +97,11 @@ struct event_template {
     bool working_days_only = true;  // avoid weekends, holidays, days off, closures
     std::optional<per_member_rule> per_member;
     rule_source source;
+    // Why its dates are a guess (`assumed = "why"`): the documents do not
+    // state them. Empty for a sourced rule. Its planned dates are shown as
+    // preliminary ("preliminärt") until a plan file fixes them.
+    std::string assumed;
+    source_region assumed_where;  // the `assumed` key
     source_region where;      // the [[event]] table
 
     // A window or deadline spans its whole window / marks its day; it is not
@@ -110,6 +115,7 @@ struct closure {
     std::vector<std::string> bodies;  // a body closes for all its members too
     date::sys_days first;
     date::sys_days last;
+    std::string assumed;  // why the days are a guess, or empty (as for events)
     source_region where;
 };
 
