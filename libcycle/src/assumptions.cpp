@@ -63,9 +63,11 @@ std::string format_assumptions(const calendar& cal, const std::vector<assumption
     if (list.empty()) return out + std::string(t.no_assumptions) + "\n";
     for (const auto& a : list) {
         // Text from the calendar is shown, never obeyed: no raw control characters.
-        out += fmt::format("{}: {} – {}{}\n", a.where.to_string(), printable(a.subject),
-                           printable(a.title),
-                           a.is_closure ? fmt::format(" ({})", t.closure) : std::string{});
+        if (a.is_closure)
+            out += fmt::format("{}: {} ({})\n", a.where.to_string(), printable(a.title), t.closure);
+        else
+            out += fmt::format("{}: {} – {}\n", a.where.to_string(), printable(a.subject),
+                               printable(a.title));
         out += fmt::format("    {}: {}\n", t.preliminary, printable(a.why));
         if (!a.source.empty()) out += fmt::format("    {}: {}\n", t.source, printable(a.source));
         if (a.preliminary.empty() && a.fixed.empty()) continue;

@@ -81,7 +81,9 @@ std::string explain(const calendar& cal, const occurrence& o) {
         case placed_by::spans_window:
             return fmt::format("spans its window {}", o.window ? window_text(*o.window) : "");
         case placed_by::deadline_day: return fmt::format("deadline on {}", iso_date(o.date));
-        case placed_by::named_day: return fmt::format("{}; {}", joined(cal, *e, f), named_day(f));
+        case placed_by::named_day:
+            return fmt::format("{}{}; {}", e->held ? "held (history in the calendar); " : "",
+                               joined(cal, *e, f), named_day(f));
         case placed_by::first_working_day:
             return fmt::format("{}; {}", joined(cal, *e, f), first_working_day(*e, f));
         case placed_by::spread: return fmt::format("{}; {}", joined(cal, *e, f), spread(*e, f));

@@ -61,6 +61,13 @@ std::string years_text(const calendar& cal, const texts& t, const plan& p) {
     return fmt::format("{} – {}", one(p.first_year), one(p.last_year));
 }
 
+// "Politisk styrgrupp, Beredningsgruppen": every organiser, by short name.
+std::string organisers_text(const calendar& cal, const occurrence& o) {
+    std::string out;
+    for (const auto& b : o.organisers()) out += (out.empty() ? "" : ", ") + cal.body_label(b);
+    return out;
+}
+
 }  // namespace
 
 std::string format_table(const calendar& cal, const plan& p, const table_options& options) {
@@ -80,7 +87,7 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         rows.push_back({day_text(o.date), week_text(t, o.date),
                         std::string(t.weekdays_short[date::weekday{o.date}.c_encoding()]),
                         time_text(cal, t, o), printable(title_of(cal, o)),
-                        o.organiser.empty() ? "" : printable(cal.body_label(o.organiser))});
+                        printable(organisers_text(cal, o))});
     row heading{std::string(t.date),         std::string(t.week_column),
                 std::string(t.day_column),   std::string(t.time_column),
                 std::string(t.event_column), std::string(t.organiser_column)};
@@ -144,6 +151,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
             }
         }
         j["organiser"] = o.organiser.empty() ? json(nullptr) : json(o.organiser);
+        j["organisers"] = o.organisers();
         j["audiences"] = o.audiences;
         j["fixed"] = o.fixed;
         j["window"] = o.window ? json{{"first", day_text(o.window->first)}, {"last", day_text(o.window->last)}}

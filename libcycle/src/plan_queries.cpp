@@ -27,6 +27,8 @@ int current_cycle_year(const calendar& cal, date::sys_days today) {
 bool concerns(const calendar& cal, const occurrence& o, std::string_view audience) {
     if (o.member == audience || (!o.organiser.empty() && cal.is_member_of(audience, o.organiser)))
         return true;
+    for (const auto& co : o.co_organisers)
+        if (cal.is_member_of(audience, co)) return true;
     if (!o.member.empty() && cal.is_member_of(o.member, audience)) return true;
     return std::any_of(o.audiences.begin(), o.audiences.end(), [&](const std::string& a) {
         return cal.is_member_of(audience, a) || cal.is_member_of(a, audience);

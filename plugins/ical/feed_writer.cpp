@@ -76,7 +76,11 @@ std::string description_of(const calendar& cal, const event_template* e, const o
         facts += fmt::format("{}{}: {}", facts.empty() ? "" : "\n", label, s);
     };
     if (!o.member.empty()) line(t.principal, body_name(cal, o.member));
-    if (!o.organiser.empty()) line(t.organiser, body_name(cal, o.organiser));
+    if (!o.organiser.empty()) {
+        std::string names;
+        for (const auto& b : o.organisers()) names += (names.empty() ? "" : ", ") + body_name(cal, b);
+        line(t.organiser, names);
+    }
     if (!o.audiences.empty()) {
         std::string names;
         for (const auto& a : o.audiences) names += (names.empty() ? "" : ", ") + body_name(cal, a);
@@ -105,7 +109,7 @@ std::vector<std::string> categories_of(const calendar& cal, const event_template
         if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
     if (e) add(std::string(kind_label(texts_for(cal.language), e->kind)));
-    if (!o.organiser.empty()) add(cal.body_label(o.organiser));
+    for (const auto& b : o.organisers()) add(cal.body_label(b));
     for (const auto& a : o.audiences) add(cal.body_label(a));
     if (!o.member.empty()) add(cal.body_label(o.member));
     return out;

@@ -82,6 +82,9 @@ struct event_template {
     std::string description;
     event_kind kind = event_kind::meeting;
     std::string organiser;    // body id, may be empty
+    // `organisers = ["styrgrupp", "beredningsgrupp"]`: the first is
+    // `organiser`, the others, who organise it together with it, are here.
+    std::vector<std::string> co_organisers;
     std::vector<std::string> audiences;  // body ids
     std::string url;
     year_selection years;
@@ -102,6 +105,9 @@ struct event_template {
     // preliminary ("preliminärt") until a plan file fixes them.
     std::string assumed;
     source_region assumed_where;  // the `assumed` key
+    // `held = true`: history, a date that already happened in this cycle
+    // (one day of one cycle year); its occurrence is planned as held.
+    bool held = false;
     source_region where;      // the [[event]] table
 
     // A window or deadline spans its whole window / marks its day; it is not
