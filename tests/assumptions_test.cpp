@@ -86,7 +86,7 @@ assumed = "  "
                                              "t.toml");
     REQUIRE_FALSE(empty);
     CHECK(empty.errors().front().to_string() ==
-          "t.toml:14:1: [[event]]: 'assumed' says why the dates are a guess; it cannot be empty");
+          "t.toml:14:11: error: [[event]]: 'assumed' says why the dates are a guess; it cannot be empty");
     auto wrong = cycle::load_calendar_string(head + R"([[event]]
 id = "e"
 title = "E"

@@ -70,7 +70,7 @@ kind = "meeting"
     CHECK(load("month = 5\nday = 8\nyears = [1]\nheld = true\n"));
     CHECK(load("month = 5\nday = 8\nyears = [1]\nheld = false\n"));
     const std::string message =
-        "t.toml:{}:1: [[event]] 'e': held = true marks a date that happened: give one day (month "
+        "t.toml:{}:8: error: [[event]] 'e': held = true marks a date that happened: give one day (month "
         "and day) and one cycle year (years = [1])";
     auto month = load("month = 5\nyears = [1]\nheld = true\n");
     REQUIRE_FALSE(month);
