@@ -293,7 +293,7 @@ result<plan_file> load_plan_file(const std::filesystem::path& path, const calend
 occurrence occurrence_of(const plan_entry& entry) {
     occurrence o;
     static_cast<occurrence_id&>(o) = entry.id();
-    o.fixed = !entry.proposed;  // a proposal is written back as one
+    o.fixed = true;
     o.date = entry.date;
     o.end_date = entry.end_date.value_or(entry.date);
     o.start_time = entry.start_time;

@@ -63,6 +63,8 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
     p.occurrences.reserve(pf.entries.size());  // a copy per growth step cost 9% of an import
     for (const auto& e : pf.entries) {
         p.occurrences.push_back(occurrence_of(e));
+        // A proposal (an imported preliminary date) is written back as one.
+        p.occurrences.back().fixed = !e.proposed;
         p.first_year = p.first_year ? std::min(p.first_year, e.cycle_year) : e.cycle_year;
         p.last_year = std::max(p.last_year, e.cycle_year);
     }
