@@ -91,6 +91,8 @@ std::string calendar_of_plan(const fs::path& plan) {
         return "--calendar " + q(source_dir / "tests/data/plans/check-wheel.toml");
     if (text.find("calendar = \"nya-perspektiv-2023\"") != std::string::npos)
         return "--calendar " + q(source_dir / "calendars/nya-perspektiv-2023.toml");
+    if (text.find("calendar = \"eda-2025-2028\"") != std::string::npos)
+        return "--calendar " + q(source_dir / "calendars/examples/eda.toml");
     return "";
 }
 

@@ -125,7 +125,7 @@ int calendar::cycle_year_of(const event_template& e, date::sys_days d) const {
     // The loader has rejected cycles; the guard keeps a hand-made calendar finite.
     for (std::size_t guard = 0;
          rule && rule->timing.relative() && guard <= events.size(); ++guard)
-        rule = find_event(rule->timing.relative()->anchor);
+        rule = find_event(split_reference(rule->timing.relative()->anchor).event);
     return int(date::year_month_day{d}.year()) - (rule ? rule->timing.year_offset : 0);
 }
 

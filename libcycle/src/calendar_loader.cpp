@@ -19,6 +19,7 @@
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/read_file.hpp"
+#include "calendar_include.hpp"
 #include "enum_names.hpp"
 #include "id_graph.hpp"
 #include "suggest.hpp"
@@ -37,16 +38,20 @@ constexpr std::int64_t first_cycle_year = first_holiday_year, last_cycle_year = 
 
 class calendar_loader {
 public:
-    calendar_loader(std::string file) : file_(std::move(file)) { cal_.where = {file_, 0, 0}; }
+    calendar_loader(std::string file, const detail::include_chain& chain)
+        : file_(std::move(file)), chain_(chain) {
+        cal_.where = {file_, 0, 0};
+    }
 
     result<calendar> load(std::string_view text) {
         auto parsed = detail::parse_toml(text, file_);
         if (!parsed) return parsed.errors();
         toml::table& root = *parsed;
         table_reader top(root, "calendar", file_, errors_,
-                         {"cycle", "source", "body", "event", "closure", "checks"});
+                         {"cycle", "include", "source", "body", "event", "closure", "checks"});
         if (const toml::table* c = top.table("cycle")) read_cycle(*c);
         else if (!top.has("cycle")) errors_.push_back({"missing the [cycle] table", {file_, 1, 1}});
+        auto includes = detail::read_includes(root, file_, chain_, errors_);
         detail::for_each_table(root, "source", file_, errors_,
                                [&](const toml::table& t) { read_source(t); });
         detail::for_each_table(root, "body", file_, errors_,
@@ -57,6 +62,7 @@ public:
                                [&](const toml::table& t) { read_closure(t); });
         if (const toml::table* c = top.table("checks")) read_checks(*c);
         top.finish();
+        detail::compose(cal_, std::move(includes), errors_);
         if (cal_.events.empty() && errors_.empty())
             errors_.push_back({"the calendar has no [[event]]", {file_, 0, 0}});
         cal_.build_index();
@@ -350,7 +356,7 @@ private:
         if (const toml::table* s = r.table("source")) {
             table_reader sr(*s, fmt::format("[[event]] '{}' source", e.id), file_, errors_,
                             {"document", "section", "lines"});
-            e.source.document = sr.id("document", true).value_or("");
+            e.source.document = sr.reference("document", true).value_or("");
             references_.push_back({reference::source, e.source.document, sr.where("document"),
                                    "source.document"});
             e.source.section = sr.string("section").value_or("");
@@ -518,6 +524,10 @@ private:
 
     void check_references() {
         for (const auto& ref : references_) {
+            if (ref.kind == reference::event && !split_reference(ref.id).member.empty()) {
+                check_member_reference(ref);
+                continue;
+            }
             const bool known = ref.kind == reference::body    ? cal_.find_body(ref.id) != nullptr
                                : ref.kind == reference::event ? cal_.find_event(ref.id) != nullptr
                                                               : cal_.find_source(ref.id) != nullptr;
@@ -532,7 +542,8 @@ private:
             const char* what = ref.kind == reference::body    ? "body"
                                : ref.kind == reference::event ? "event"
                                                               : "source document";
-            errors_.push_back({fmt::format("unknown {} '{}' in {}{}", what, ref.id, ref.role,
+            errors_.push_back({fmt::format("unknown {} '{}' in {}{}{}", what, ref.id, ref.role,
+                                           detail::include_note(cal_, ref.id),
                                            detail::did_you_mean(ref.id, ids)),
                                ref.where});
         }
@@ -547,6 +558,32 @@ private:
             if (std::find(e.after.begin(), e.after.end(), e.id) != e.after.end())
                 errors_.push_back({fmt::format("[[event]] '{}' cannot come after itself", e.id),
                                    e.where});
+        }
+    }
+
+    // "event/member": a per-member event and one of its members.
+    void check_member_reference(const reference& ref) {
+        const auto [event, member] = split_reference(ref.id);
+        const event_template* e = cal_.find_event(event);
+        if (!e) {
+            std::vector<std::string> ids;
+            for (const auto& ev : cal_.events) ids.push_back(ev.id);
+            errors_.push_back({fmt::format("unknown event '{}' in {}{}{}", event, ref.role,
+                                           detail::include_note(cal_, event),
+                                           detail::did_you_mean(std::string(event), ids)),
+                               ref.where});
+        } else if (!e->per_member) {
+            errors_.push_back({fmt::format("'{}' in {}: event '{}' is not per member, so it has "
+                                           "no occurrence for '{}' ({}); write '{}'",
+                                           ref.id, ref.role, event, member, e->where.to_string(),
+                                           event),
+                               ref.where});
+        } else if (cal_.member_index(e->per_member->body, member) < 0) {
+            errors_.push_back({fmt::format("'{}' in {}: '{}' is not a member of '{}' (event '{}' "
+                                           "at {})",
+                                           ref.id, ref.role, member, e->per_member->body, event,
+                                           e->where.to_string()),
+                               ref.where});
         }
     }
 
@@ -578,9 +615,10 @@ private:
             g.nodes.push_back(e.id);
             auto& edges = g.next.emplace_back();
             for (const auto& dep : e.after)
-                edges.push_back(static_cast<std::size_t>(cal_.event_index(dep)));
+                edges.push_back(static_cast<std::size_t>(cal_.event_index(split_reference(dep).event)));
             if (const relative_rule* rel = e.timing.relative())
-                edges.push_back(static_cast<std::size_t>(cal_.event_index(rel->anchor)));
+                edges.push_back(
+                    static_cast<std::size_t>(cal_.event_index(split_reference(rel->anchor).event)));
         }
         auto cycle = detail::first_cycle(g);
         if (cycle.empty()) return;
@@ -591,6 +629,7 @@ private:
     }
 
     std::string file_;
+    const detail::include_chain& chain_;
     calendar cal_;
     errors errors_;
     std::vector<reference> references_;
@@ -600,7 +639,13 @@ private:
 }  // namespace
 
 result<calendar> load_calendar_string(std::string_view toml, std::string_view name) {
-    return calendar_loader(std::string(name)).load(toml);
+    const auto chain = detail::chain_of(std::string(name));
+    return calendar_loader(std::string(name), chain).load(toml);
+}
+
+result<calendar> detail::load_included_calendar(std::string_view text, const std::string& file,
+                                                const include_chain& chain) {
+    return calendar_loader(file, chain).load(text);
 }
 
 result<calendar> load_calendar_file(const std::filesystem::path& path) {

@@ -126,7 +126,7 @@ bool occurs_in(const calendar& cal, const event_template& e, int cycle_year) {
     for (const event_template* at = &e; at;) {
         if (!at->years.selects(cycle_year - cal.first_year + 1, cal.cycle_length())) return false;
         const relative_rule* rel = at->timing.relative();
-        at = rel ? cal.find_event(rel->anchor) : nullptr;
+        at = rel ? cal.find_event(split_reference(rel->anchor).event) : nullptr;
     }
     return true;
 }

@@ -69,7 +69,8 @@ struct narrowed_days {
 class planner final : public dated_occurrences {
 public:
     planner(const calendar& cal, const holiday_calendar& holidays, const plan_file* fixed)
-        : cal_(cal), holidays_(holidays), order_(in_dependency_order()) {
+        : cal_(cal), holidays_(holidays), order_(in_dependency_order()),
+          member_references_(has_member_references(cal)) {
         // The first entry for an occurrence counts (cycle check reports the rest).
         if (fixed)
             for (const auto& entry : fixed->entries) fixed_by_id_.try_emplace(entry.id(), &entry);
@@ -123,7 +124,7 @@ private:
                 if (next < deps + (relative ? 1 : 0)) {
                     const std::string& dep = next < deps ? e->after[next] : relative->anchor;
                     ++next;
-                    enter(*cal_.find_event(dep));
+                    enter(*cal_.find_event(split_reference(dep).event));
                     continue;
                 }
                 order.push_back(e);
@@ -133,9 +134,21 @@ private:
         return order;
     }
 
+    static bool has_member_references(const calendar& cal) {
+        auto member = [](const std::string& ref) { return !split_reference(ref).member.empty(); };
+        return std::any_of(cal.events.begin(), cal.events.end(), [&](const event_template& e) {
+            return std::any_of(e.after.begin(), e.after.end(), member) ||
+                   (e.timing.relative() && member(e.timing.relative()->anchor));
+        });
+    }
+
     void record_spans(const std::string& event) {
         auto& spans = spans_[event];
         for (const auto& o : placed_[event]) spans.push_back({o.date, o.end_date});
+        // One member's occurrence, for "event/member" references (calendar.hpp).
+        if (member_references_)
+            for (const auto& o : placed_[event])
+                if (!o.member.empty()) spans_[event + "/" + o.member].push_back({o.date, o.end_date});
     }
 
     occurrence skeleton(const event_template& e, const std::string& member) const {
@@ -481,6 +494,7 @@ private:
     const calendar& cal_;
     const holiday_calendar& holidays_;
     std::vector<const event_template*> order_;
+    bool member_references_ = false;  // some event refers to "event/member"
     std::unordered_map<occurrence_id, const plan_entry*> fixed_by_id_;
     int year_ = 0;
     std::map<std::string, std::vector<occurrence>> placed_;

@@ -197,6 +197,20 @@ bool is_valid_id(std::string_view id) {
     });
 }
 
+bool is_valid_reference(std::string_view text) {
+    // "event/member": one member's occurrence of a per-member event.
+    if (const auto slash = text.find('/'); slash != std::string_view::npos) {
+        if (!is_valid_id(text.substr(slash + 1))) return false;
+        text = text.substr(0, slash);
+    }
+    while (true) {
+        const auto colon = text.find(':');
+        if (!is_valid_id(text.substr(0, colon))) return false;
+        if (colon == std::string_view::npos) return true;
+        text.remove_prefix(colon + 1);
+    }
+}
+
 table_reader::table_reader(const toml::table& table, std::string what, std::string file,
                            errors& out, std::initializer_list<std::string_view> allowed_keys)
     : table_(table), what_(std::move(what)), file_(std::move(file)), out_(out) {
@@ -293,6 +307,20 @@ std::optional<std::string> table_reader::id(std::string_view key, bool required)
         error_at(*node(key),
                  fmt::format("{}: '{}' is not a valid id: use a–z, digits and '-', "
                              "starting with a letter{}",
+                             what_, *value,
+                             folded.empty() ? "" : fmt::format(" (did you mean '{}'?)", folded)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::string> table_reader::reference(std::string_view key, bool required) {
+    auto value = string(key, required);
+    if (value && !is_valid_reference(*value)) {
+        const std::string folded = folded_id(*value);
+        error_at(*node(key),
+                 fmt::format("{}: '{}' is not a valid id: use a–z, digits and '-', starting with "
+                             "a letter, and ':' after the namespace of an included calendar{}",
                              what_, *value,
                              folded.empty() ? "" : fmt::format(" (did you mean '{}'?)", folded)));
         return std::nullopt;

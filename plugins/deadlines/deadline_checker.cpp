@@ -145,8 +145,10 @@ private:
             auto it = cache_.find(event);
             if (it != cache_.end()) return it->second;
             dated d;
-            for (const plan_entry* p : checker_.entries_of(std::string(event), year_))
-                if (counts(*p)) {
+            // "event/member": that member's occurrence only (calendar.hpp).
+            const auto [id, member] = split_reference(event);
+            for (const plan_entry* p : checker_.entries_of(std::string(id), year_))
+                if (counts(*p) && (member.empty() || p->member == member)) {
                     d.spans.push_back({p->date, end_of(*p)});
                     d.entries.push_back(p);
                 }
@@ -186,7 +188,7 @@ private:
             const plan_entry& last = dates.entry(after->event, v.bound.other);
             return fmt::format(
                 "{} must come after {} (on {}, {}){}", who,
-                label(*cal_.find_event(after->event), last.member), iso_date(v.bound.other_day),
+                label(*cal_.find_event(split_reference(after->event).event), last.member), iso_date(v.bound.other_day),
                 last.where.to_string(),
                 after->gap_days ? fmt::format(" with a gap of {} days, so not before {}",
                                               after->gap_days, iso_date(*v.bound.first_from))
@@ -206,7 +208,7 @@ private:
             before ? "before" : "after",
             iso_date(before ? *v.bound.first_until : *v.bound.first_from), span,
             before ? "before" : "after", before ? "first" : "last",
-            cal_.find_event(offset.anchor)->title, iso_date(v.bound.other_day));
+            cal_.find_event(split_reference(offset.anchor).event)->title, iso_date(v.bound.other_day));
     }
 
     static std::string working_day_message(const plan_entry& entry, const std::string& who,

@@ -186,7 +186,8 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
 }  // namespace
 
 std::string uid_of(const calendar& cal, const occurrence& o) {
-    return o.uid(cal.id);
+    // An included calendar's events keep its UIDs (calendar.hpp).
+    return cal.uid_of(o);
 }
 
 std::string ical_duration(minutes m) {

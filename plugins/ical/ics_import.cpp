@@ -303,6 +303,10 @@ private:
 
     std::optional<match> by_uid(const std::string& uid) const {
         auto id = occurrence_id::parse_uid(uid, cal_.id);
+        // An included calendar's events have that calendar's UIDs.
+        for (auto inc = cal_.includes.begin(); !id && inc != cal_.includes.end(); ++inc)
+            if ((id = occurrence_id::parse_uid(uid, inc->calendar_id)))
+                id->event = inc->prefix + ":" + id->event;
         const event_template* e = id ? cal_.find_event(id->event) : nullptr;
         if (!e) return std::nullopt;
         return match{e, id->member, id->cycle_year, "UID"};

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "cycle/error.hpp"
+#include "cycle/occurrence_id.hpp"
 #include "cycle/rule.hpp"
 
 namespace cycle {
@@ -138,6 +139,17 @@ struct check_setting {
     source_region where;  // the key in [checks]
 };
 
+// A calendar this one includes (docs/calendar-format.md, "Including other
+// calendars"): its events and sources are here under `prefix` ("np" makes
+// `local-dialogue` "np:local-dialogue"); nested includes have joined
+// prefixes ("eda:np"). The included file is read, never copied or edited.
+struct included_calendar {
+    std::string prefix;       // "np", or "eda:np" for one included through another
+    std::string calendar_id;  // the included calendar's own [cycle] id
+    std::string file;         // the file it was read from, or "<built-in>/id.toml"
+    source_region where;      // the [[include]] that brought it in
+};
+
 struct calendar {
     std::string id;
     std::string title;
@@ -156,6 +168,7 @@ struct calendar {
     std::vector<event_template> events;
     std::vector<closure> closures;
     std::vector<check_setting> checks;  // sorted by rule id
+    std::vector<included_calendar> includes;  // in include order, nested ones after their includer
     source_region where;  // the file
 
     int cycle_length() const { return last_year - first_year + 1; }
@@ -188,6 +201,13 @@ struct calendar {
     int cycle_year_of(const event_template& e, date::sys_days d) const;
     // Display name of a body: its short name, else its name, else the id.
     std::string body_label(std::string_view id) const;
+    // The included calendar an event id comes from (the longest prefix
+    // that matches), or nullptr for the calendar's own events.
+    const included_calendar* included_of(std::string_view event_id) const;
+    // The iCalendar UID of an occurrence: an included calendar's events keep
+    // the UIDs their own calendar gives them ("local-dialogue.2026.eda@
+    // nya-perspektiv-2025-2028"), so a subscriber to both feeds sees each once.
+    std::string uid_of(const occurrence_id& o) const;
     // "Politiskt inriktningsdokument 2025–2028, Bilaga 1 – Årshjul, rad 745–761"
     std::string describe_source(const rule_source& s) const;
 
@@ -201,6 +221,15 @@ private:
     // member -> position, per body (same order as `bodies`)
     std::vector<id_map> member_positions_;
 };
+
+// A reference to an event in `after` or `relative_to`: the event, or one
+// member's occurrence of a per-member event ("np:local-dialogue/eda": Eda's
+// local dialogue, not the last of all 17).
+struct event_reference {
+    std::string_view event;
+    std::string_view member;  // empty: every occurrence of the event
+};
+event_reference split_reference(std::string_view reference);
 
 // An audience a program was given: empty (everything) or a body of the
 // calendar; otherwise an error at the calendar that lists its bodies.
