@@ -20,6 +20,7 @@
 #include <variant>
 
 #include "calendar_choice.hpp"
+#include "cycle/assumptions.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
@@ -199,6 +200,9 @@ int run_plan(const registry& plugins, const plan_command& command) {
         const planned& result = std::get<planned>(made);
         return update_plan_files(result.cal(), result.p, command.inputs.plan_files);
     }
+    if (command.assumptions && command.format != "table")
+        return report({{"--assumptions prints a list, not a plan: leave out --format", {"--assumptions"}}},
+                      exit_bad_input);
     // A plan file holds dates someone fixed by hand: never replace one unasked.
     if (command.format == "plan")
         if (auto may = check_may_replace(command.out, command.force); !may)
@@ -212,7 +216,8 @@ int run_plan(const registry& plugins, const plan_command& command) {
     if (!audience.empty()) p.occurrences = select(cal, p, {.audience = audience, .from = {}, .to = {}});
 
     std::string text;
-    if (command.format == "json") text = format_json(cal, p, audience);
+    if (command.assumptions) text = format_assumptions(cal, assumptions_of(cal, p));
+    else if (command.format == "json") text = format_json(cal, p, audience);
     else if (command.format == "plan") text = write_plan_file(cal, p);
     else text = format_table(cal, p, {.explain = command.explain, .audience = audience});
     if (auto written = write_output(command.out, text); !written)

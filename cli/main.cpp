@@ -79,6 +79,11 @@ int main(int argc, char** argv) {
                        "Rewrite the --plan files in place: each proposed date becomes the plan's, "
                        "and occurrences no file has are added as proposed, by editing lines only "
                        "(comments and order kept; docs/plan-format.md)");
+    plan_cmd->add_flag("--assumptions", plan.assumptions,
+                       "List the calendar's guesses (assumed = \"why\") to confirm: why, the source "
+                       "each was inferred from, and the plan's preliminary dates")
+        ->excludes("--explain")
+        ->excludes("--update");
 
     export_command exp;
     auto* export_cmd = app.add_subcommand("export", "Write the plan through an exporter plugin (see 'cycle plugins')");

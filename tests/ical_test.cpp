@@ -201,7 +201,7 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
                             std::regex("\r\nDTSTART;TZID=Europe/Stockholm:202605..T090000\r\n")));
     CHECK(field(seminar, "TRANSP") == "TRANSP:OPAQUE");
     CHECK(field(seminar, "CATEGORIES") ==
-          "CATEGORIES:Konferens,Politisk styrgrupp,VR/OR,Huvudmännen,Beredningsgruppen");
+          "CATEGORIES:Konferens,Politisk styrgrupp,Beredningsgruppen,VR/OR,Huvudmännen");
     CHECK(field(seminar, "DTSTAMP") == "DTSTAMP:20260101T000000Z");
     CHECK(seminar.find("Arrangör: Politisk styrgrupp") != std::string::npos);
     CHECK(seminar.find("Källa: Politiskt inriktningsdokument 2025–2028") != std::string::npos);

@@ -250,11 +250,11 @@ private:
     void read_event(const toml::table& t) {
         table_reader r(
             t, "[[event]]", file_, errors_,
-            {"id",         "title", "description", "kind",        "organiser", "audiences",
+            {"id",         "title", "description", "kind",        "organiser", "organisers", "audiences",
              "url",        "years", "source",      "month",       "months",    "day",
              "weekday",    "nth",   "week",        "relative_to", "offset",    "year_offset",
              "deadline",   "after", "gap_days",    "prefer",      "weekdays",  "working_days_only",
-             "on_day_off", "start", "duration",    "days",        "per_member"});
+             "on_day_off", "start", "duration",    "days",        "per_member", "assumed", "held"});
         event_template e;
         e.where = r.where();
         read_identity(r, e);
@@ -274,6 +274,8 @@ private:
                             "weekday, a weekday of a week, a deadline's day), and only "
                             "for an event held on working days",
                             e.id));
+        read_assumed(r, e.assumed, e.assumed_where, "[[event]]");
+        read_held(r, e);
         r.finish();
         if (!e.id.empty() && !event_ids_.insert(e.id).second)
             r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
@@ -298,17 +300,84 @@ private:
         e.working_days_only = e.kind != event_kind::deadline && e.kind != event_kind::window;
     }
 
+    // assumed = "why": the documents do not state the dates; why they are
+    // what they are. An empty reason says nothing and is an error.
+    void read_assumed(table_reader& r, std::string& assumed, source_region& where,
+                      std::string_view table) {
+        auto why = r.string("assumed");
+        if (!why) return;
+        if (why->find_first_not_of(" \t\n") == std::string::npos)
+            r.error_at_key("assumed", fmt::format("{}: 'assumed' says why the dates are a guess; "
+                                                  "it cannot be empty",
+                                                  table));
+        assumed = std::move(*why);
+        where = r.where("assumed");
+    }
+
+    // held = true: a date that already happened. It names one day of one
+    // cycle year, is not a guess, and is nobody's per-member occurrence.
+    void read_held(table_reader& r, event_template& e) {
+        auto held = r.boolean("held");
+        if (!held || !*held) return;
+        e.held = true;
+        const bool one_year =
+            !e.years.every && e.years.cycle_years.size() + e.years.after_cycle == 1;
+        if (!std::holds_alternative<fixed_day>(e.timing.form) || !one_year)
+            r.error_at_key("held", fmt::format("[[event]] '{}': held = true marks a date that "
+                                               "happened: give one day (month and day) and one "
+                                               "cycle year (years = [1])",
+                                               e.id));
+        else if (!e.assumed.empty())
+            r.error_at_key("held", fmt::format("[[event]] '{}': a held date happened; it is not "
+                                               "assumed", e.id));
+        else if (e.per_member)
+            r.error_at_key("held", fmt::format("[[event]] '{}': held = true is one occurrence; "
+                                               "a per-member event's are held in a plan file",
+                                               e.id));
+    }
+
     // Organiser and audiences: body ids, checked once every body is read.
     void read_people(table_reader& r, event_template& e) {
         if (auto organiser = r.id("organiser")) {
             e.organiser = *organiser;
             references_.push_back({reference::body, e.organiser, r.where("organiser"), "organiser"});
         }
+        read_organisers(r, e);
         if (auto audiences = r.strings("audiences")) {
             for (auto& a : *audiences) {
                 references_.push_back({reference::body, a.value, a.where, "audience"});
                 e.audiences.push_back(std::move(a.value));
             }
+        }
+    }
+
+    // organisers = [...]: several bodies organise it together; the first is
+    // the organiser (the one a feed names as ORGANIZER).
+    void read_organisers(table_reader& r, event_template& e) {
+        if (!r.has("organisers")) return;
+        if (r.has("organiser")) {
+            r.error_at_key("organisers", fmt::format("[[event]] '{}': give either 'organiser' or "
+                                                     "'organisers', not both", e.id));
+            return;
+        }
+        auto organisers = r.strings("organisers");
+        if (!organisers) return;
+        if (organisers->empty()) {
+            r.error_at_key("organisers", fmt::format("[[event]] '{}': 'organisers' needs at least "
+                                                     "one body", e.id));
+            return;
+        }
+        for (auto& o : *organisers) {
+            const auto& co = e.co_organisers;
+            if (o.value == e.organiser || std::find(co.begin(), co.end(), o.value) != co.end()) {
+                errors_.push_back(
+                    {fmt::format("[[event]] '{}': organiser '{}' is listed twice", e.id, o.value),
+                     o.where});
+                continue;
+            }
+            references_.push_back({reference::body, o.value, o.where, "organisers"});
+            if (e.organiser.empty()) e.organiser = std::move(o.value);
+            else e.co_organisers.push_back(std::move(o.value));
         }
     }
 
@@ -409,10 +478,12 @@ private:
 
     void read_closure(const toml::table& t) {
         table_reader r(t, "[[closure]]", file_, errors_,
-                       {"name", "bodies", "years", "weeks", "from", "to"});
+                       {"name", "bodies", "years", "weeks", "from", "to", "assumed"});
         closure c;
         c.name = r.string("name", true).value_or("");
         c.where = r.where();
+        source_region assumed_where;
+        read_assumed(r, c.assumed, assumed_where, "[[closure]]");
         if (auto bodies = r.strings("bodies")) {
             for (auto& b : *bodies) {
                 references_.push_back({reference::body, b.value, b.where, "closure body"});

@@ -105,7 +105,8 @@ std::string explain(const calendar& cal, const occurrence& o) {
                                    iso_date(*f.moved_from), f.moved_why, move_text(f, o.date));
             return fmt::format("deadline on {}", iso_date(o.date));
         case placed_by::named_day:
-            return fmt::format("{}; {}", joined(cal, *e, f), named_day(f, o.date));
+            return fmt::format("{}{}; {}", e->held ? "held (history in the calendar); " : "",
+                               joined(cal, *e, f), named_day(f, o.date));
         case placed_by::first_working_day:
             return fmt::format("{}; {}", joined(cal, *e, f), first_working_day(*e, f));
         case placed_by::spread: return fmt::format("{}; {}", joined(cal, *e, f), spread(*e, f));

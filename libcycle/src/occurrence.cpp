@@ -9,6 +9,13 @@
 
 namespace cycle {
 
+std::vector<std::string> occurrence::organisers() const {
+    std::vector<std::string> out;
+    if (!organiser.empty()) out.push_back(organiser);
+    out.insert(out.end(), co_organisers.begin(), co_organisers.end());
+    return out;
+}
+
 const char* to_string(occurrence_status s) {
     return detail::name_of(detail::occurrence_status_names, s);
 }

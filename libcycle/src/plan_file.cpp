@@ -12,10 +12,12 @@
 
 #include <fmt/format.h>
 
+#include "cycle/assumptions.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/read_file.hpp"
 #include "cycle/text.hpp"
+#include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
 #include "enum_names.hpp"
 #include "suggest.hpp"
@@ -460,9 +462,13 @@ std::string write_plan_file(const calendar& cal, const plan& p) {
 std::string plan_file_entry(const calendar& cal, const occurrence& o) {
     // Comments hold one line of printable text: a newline in a title must
     // not end the comment and start a key.
-    std::string out =
-        fmt::format("# {} ({})\n[[occurrence]]\nevent = {}\n", printable(title_of(cal, o)),
-                    week_label(o.date), toml_string(o.event));
+    std::string out = fmt::format("# {} ({})\n[[occurrence]]\n", printable(title_of(cal, o)),
+                                  week_label(o.date));
+    // A guessed date says so, and why, in the calendar's language (under the
+    // header: the title comment above it is the one --update edits).
+    if (auto why = assumption_of(cal, o); !why.empty())
+        out += fmt::format("# {}: {}\n", texts_for(cal.language).preliminary, printable(why));
+    out += fmt::format("event = {}\n", toml_string(o.event));
     if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
     out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
     if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));

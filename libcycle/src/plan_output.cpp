@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cycle/assumptions.hpp"
 #include "cycle/text.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
@@ -61,6 +62,13 @@ std::string years_text(const calendar& cal, const texts& t, const plan& p) {
     return fmt::format("{} – {}", one(p.first_year), one(p.last_year));
 }
 
+// "Politisk styrgrupp, Beredningsgruppen": every organiser, by short name.
+std::string organisers_text(const calendar& cal, const occurrence& o) {
+    std::string out;
+    for (const auto& b : o.organisers()) out += (out.empty() ? "" : ", ") + cal.body_label(b);
+    return out;
+}
+
 }  // namespace
 
 std::string format_table(const calendar& cal, const plan& p, const table_options& options) {
@@ -80,7 +88,7 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         rows.push_back({day_text(o.date), week_text(t, o.date),
                         std::string(t.weekdays_short[date::weekday{o.date}.c_encoding()]),
                         time_text(cal, t, o), printable(title_of(cal, o)),
-                        o.organiser.empty() ? "" : printable(cal.body_label(o.organiser))});
+                        printable(organisers_text(cal, o))});
     row heading{std::string(t.date),         std::string(t.week_column),
                 std::string(t.day_column),   std::string(t.time_column),
                 std::string(t.event_column), std::string(t.organiser_column)};
@@ -109,6 +117,8 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         out += fmt::format("            {} {}\n", t.why, printable(explain(cal, o)));
         if (auto source = cal.describe_source(cal.find_event(o.event)->source); !source.empty())
             out += fmt::format("            {} {}\n", t.rule, printable(source));
+        if (auto why = assumption_of(cal, o); !why.empty())
+            out += fmt::format("            {}: {}\n", t.preliminary, printable(why));
     }
     return out;
 }
@@ -144,6 +154,7 @@ std::string format_json_tree(const calendar& cal, const plan& p, const std::stri
             }
         }
         j["organiser"] = o.organiser.empty() ? json(nullptr) : json(o.organiser);
+        j["organisers"] = o.organisers();
         j["audiences"] = o.audiences;
         j["fixed"] = o.fixed;
         j["window"] = o.window ? json{{"first", day_text(o.window->first)}, {"last", day_text(o.window->last)}}
@@ -153,6 +164,9 @@ std::string format_json_tree(const calendar& cal, const plan& p, const std::stri
         j["note"] = o.note;
         j["source"] = cal.describe_source(e->source);
         j["explanation"] = explain(cal, o);
+        // A guess (`assumed` in the calendar) until a plan file fixes it.
+        const auto assumed = assumption_of(cal, o);
+        j["assumed"] = assumed.empty() ? json(nullptr) : json(std::string(assumed));
         occurrences.push_back(std::move(j));
     }
     json root{{"format", "cycle-plan"},
@@ -263,6 +277,8 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         j.item();
         j.open('{');
         j.key("all_day").boolean(o.all_day());
+        // A guess (`assumed` in the calendar) until a plan file fixes it.
+        j.key("assumed").string_or_null(assumption_of(cal, o));
         j.key("audiences").open('[');
         for (const auto& a : o.audiences) {
             j.item();
@@ -295,6 +311,12 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         j.key("member").string_or_null(o.member);
         j.key("note").string(o.note);
         j.key("organiser").string_or_null(o.organiser);
+        j.key("organisers").open('[');
+        for (const auto& b : o.organisers()) {
+            j.item();
+            j.string(b);
+        }
+        j.close(']');
         j.key("source").string(cal.describe_source(e->source));
         j.key("start").string_or_null(start);
         j.key("start_utc").string_or_null(start_utc);

@@ -157,6 +157,7 @@ private:
         o.start_time = e.start_time;
         o.duration = e.duration;
         o.organiser = e.organiser;
+        o.co_organisers = e.co_organisers;
         if (e.per_member) {
             o.audiences.push_back(member);
             for (const auto& a : e.audiences)
@@ -165,6 +166,7 @@ private:
             o.audiences = e.audiences;
         }
         o.where = e.where;
+        if (e.held) o.status = occurrence_status::held;  // history (a plan file may say otherwise)
         return o;
     }
 
@@ -179,6 +181,7 @@ private:
     void apply_fixed(occurrence& o, const plan_entry& entry) const {
         occurrence f = occurrence_of(entry);
         f.organiser = std::move(o.organiser);
+        f.co_organisers = std::move(o.co_organisers);
         f.audiences = std::move(o.audiences);
         if (entry.start_time)
             f.duration = entry.duration.value_or(o.duration.count() ? o.duration : std::chrono::hours{1});

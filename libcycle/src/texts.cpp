@@ -81,6 +81,12 @@ const texts swedish{
     "Anteckning",
     "Källa",
     "rad",
+    "preliminärt",
+    "{}: antaganden att bekräfta ({})",
+    "Inga antaganden: varje datum och regel har en källa.",
+    "i planen:",
+    "fastställt i planen",
+    "stängt",
 };
 
 const texts english{
@@ -158,6 +164,12 @@ const texts english{
     "Note",
     "Source",
     "line",
+    "preliminary",
+    "{}: assumptions to confirm ({})",
+    "No assumptions: every date and rule has a source.",
+    "in the plan:",
+    "fixed in the plan",
+    "closed",
 };
 
 }  // namespace

@@ -438,9 +438,13 @@ private:
     }
 
     void read_status_and_note(const vevent& v, plan_entry& entry) {
-        if (icalproperty* s = icalcomponent_get_first_property(v.ev, ICAL_STATUS_PROPERTY);
-            s && icalproperty_get_status(s) == ICAL_STATUS_CANCELLED)
+        icalproperty* s = icalcomponent_get_first_property(v.ev, ICAL_STATUS_PROPERTY);
+        if (s && icalproperty_get_status(s) == ICAL_STATUS_CANCELLED)
             entry.status = occurrence_status::cancelled;
+        // A preliminary date (a guess of the calendar, docs/feeds.md) comes
+        // back as what it was: the planner's proposal.
+        else if (s && icalproperty_get_status(s) == ICAL_STATUS_TENTATIVE)
+            entry.proposed = true;
         else if (x_property(v.ev, "X-CYCLE-STATUS") == std::optional<std::string>("held"))
             entry.status = occurrence_status::held;
         entry.note = x_property(v.ev, "X-CYCLE-NOTE").value_or("");

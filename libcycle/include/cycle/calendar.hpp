@@ -92,6 +92,9 @@ struct event_template {
     std::string description;
     event_kind kind = event_kind::meeting;
     std::string organiser;    // body id, may be empty
+    // `organisers = ["styrgrupp", "beredningsgrupp"]`: the first is
+    // `organiser`, the others, who organise it together with it, are here.
+    std::vector<std::string> co_organisers;
     std::vector<std::string> audiences;  // body ids
     std::string url;
     year_selection years;
@@ -109,6 +112,14 @@ struct event_template {
     source_region on_day_off_where;            // the key; empty when not given
     std::optional<per_member_rule> per_member;
     rule_source source;
+    // Why its dates are a guess (`assumed = "why"`): the documents do not
+    // state them. Empty for a sourced rule. Its planned dates are shown as
+    // preliminary ("preliminärt") until a plan file fixes them.
+    std::string assumed;
+    source_region assumed_where;  // the `assumed` key
+    // `held = true`: history, a date that already happened in this cycle
+    // (one day of one cycle year); its occurrence is planned as held.
+    bool held = false;
     source_region where;      // the [[event]] table
 
     // A window or deadline spans its whole window / marks its day; it is not
@@ -127,6 +138,7 @@ struct closure {
     std::vector<std::string> bodies;  // a body closes for all its members too
     date::sys_days first;
     date::sys_days last;
+    std::string assumed;  // why the days are a guess, or empty (as for events)
     source_region where;
 };
 
