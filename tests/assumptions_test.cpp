@@ -187,7 +187,7 @@ TEST_CASE("cycle plan --assumptions lists what to confirm, with its source line"
     CHECK(contains(r.out, e.assumed_where.to_string() + ": minutes-extract – " + e.title + "\n"));
     CHECK(contains(r.out,
                    "    Källa: Politiskt inriktningsdokument 2025–2028 – Värmlands samverkan "
-                   "inom välfärd, Processen framåt och beslut i era respektive "
+                   "inom välfärd (RS/250201), Processen framåt och beslut i era respektive "
                    "organisationer, rad 235–241\n"));
     CHECK(contains(r.out, "    i planen: 2030-01-31\n"));
     CHECK(contains(r.out, ": Höstlov (stängt)\n"));
