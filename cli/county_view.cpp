@@ -72,8 +72,8 @@ std::optional<county_view> make_county_view(const calendar& cal, const plan_file
                 if (f.waived || f.where.file != row.plan) continue;
                 auto id = occurrence_id::parse(f.occurrence);
                 if (!id || id->event != event) continue;
-                const bool breaks = f.level == severity::error ||
-                                    (strict && f.level == severity::warning);
+                const bool breaks =
+                    f.level == severity::error || (strict && f.level == severity::warning);
                 if (breaks)
                     cell.status = "breaks";
                 else if (f.level == severity::warning && cell.status == "keeps")
@@ -100,7 +100,8 @@ std::string format_county_text(const county_view& v) {
     }
     std::vector<std::size_t> widths(table.front().size(), 0);
     for (const auto& line : table)
-        for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], width(line[i]));
+        for (std::size_t i = 0; i < line.size(); ++i)
+            widths[i] = std::max(widths[i], width(line[i]));
     std::string out = "\n";
     for (const auto& line : table) {
         std::string text;

@@ -21,8 +21,8 @@ struct county_cell {
 };
 
 struct county_row {
-    std::string plan;         // the plan file, as given
-    std::string calendar_id;  // the included calendar the plan is for
+    std::string plan;                // the plan file, as given
+    std::string calendar_id;         // the included calendar the plan is for
     std::vector<county_cell> cells;  // one per event of the view
 };
 
