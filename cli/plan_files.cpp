@@ -42,7 +42,10 @@ result<plan_file> read_plans(const std::vector<std::string>& paths, const calend
             joined.calendar_id = cal.id;  // the plan's own, or one `cal` includes
             joined.where = one->where;
         }
-        for (auto& entry : one->entries) joined.entries.push_back(std::move(entry));
+        if (joined.entries.empty())
+            joined.entries = std::move(one->entries);  // one file: no copy (issue 12)
+        else
+            for (auto& entry : one->entries) joined.entries.push_back(std::move(entry));
     }
     if (repeated > 0)
         errs[*mismatch].message +=

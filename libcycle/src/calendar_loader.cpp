@@ -47,6 +47,9 @@ public:
         auto parsed = detail::parse_toml(text, file_);
         if (!parsed) return parsed.errors();
         toml::table& root = *parsed;
+        // Room for every event at once, not a move of each one read per growth step.
+        if (const auto* events = root.get_as<toml::array>("event"))
+            cal_.events.reserve(events->size());
         table_reader top(root, "calendar", file_, errors_,
                          {"cycle", "include", "source", "body", "event", "closure", "checks"});
         if (const toml::table* c = top.table("cycle")) read_cycle(*c);
@@ -78,7 +81,7 @@ private:
     void read_cycle(const toml::table& t) {
         table_reader r(t, "[cycle]", file_, errors_,
                        {"id", "title", "description", "url", "first_year", "last_year", "time_zone",
-                        "language", "holidays"});
+                        "language", "holidays", "on_day_off"});
         cal_.id = r.id("id", true).value_or("");
         cal_.title = r.string("title", true).value_or("");
         cal_.description = r.string("description").value_or("");
@@ -108,7 +111,25 @@ private:
             cal_.holidays = *holidays;
             cal_.holidays_where = r.where("holidays");
         }
+        if (auto policy = read_day_off(r, "[cycle]")) {
+            cal_.on_day_off = policy;
+            cal_.on_day_off_where = r.where("on_day_off");
+        }
         r.finish();
+    }
+
+    // on_day_off = "previous" | "next" | "keep" | "error".
+    std::optional<day_off_policy> read_day_off(table_reader& r, std::string_view where) {
+        auto text = r.string("on_day_off");
+        if (!text) return std::nullopt;
+        if (auto p = detail::parse_name(detail::day_off_policy_names, *text)) return p;
+        r.error_at_key("on_day_off",
+                       fmt::format("{}: on_day_off is \"previous\", \"next\", \"keep\" or "
+                                   "\"error\", not '{}'{}",
+                                   where, *text,
+                                   detail::did_you_mean(
+                                       *text, detail::names_of(detail::day_off_policy_names))));
+        return std::nullopt;
     }
 
     // [checks]: rule id -> "error" | "warning" | "off". Rule ids belong to
@@ -227,12 +248,13 @@ private:
     }
 
     void read_event(const toml::table& t) {
-        table_reader r(t, "[[event]]", file_, errors_,
-                       {"id", "title", "description", "kind", "organiser", "audiences", "url",
-                        "years", "source", "month", "months", "day", "weekday", "nth", "week",
-                        "relative_to", "offset", "year_offset", "deadline", "after", "gap_days",
-                        "prefer", "weekdays", "working_days_only", "start", "duration", "days",
-                        "per_member"});
+        table_reader r(
+            t, "[[event]]", file_, errors_,
+            {"id",         "title", "description", "kind",        "organiser", "audiences",
+             "url",        "years", "source",      "month",       "months",    "day",
+             "weekday",    "nth",   "week",        "relative_to", "offset",    "year_offset",
+             "deadline",   "after", "gap_days",    "prefer",      "weekdays",  "working_days_only",
+             "on_day_off", "start", "duration",    "days",        "per_member"});
         event_template e;
         e.where = r.where();
         read_identity(r, e);
@@ -244,6 +266,14 @@ private:
         read_preferences(r, e);
         read_times(r, e);
         read_per_member(r, e);
+        if (e.on_day_off && !e.names_one_day())
+            r.error_at_key(
+                "on_day_off",
+                fmt::format("[[event]] '{}': on_day_off has no effect here: it moves the "
+                            "one day a rule names (a fixed day, the nth or last "
+                            "weekday, a weekday of a week, a deadline's day), and only "
+                            "for an event held on working days",
+                            e.id));
         r.finish();
         if (!e.id.empty() && !event_ids_.insert(e.id).second)
             r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
@@ -346,6 +376,10 @@ private:
             }
         }
         if (auto working = r.boolean("working_days_only")) e.working_days_only = *working;
+        if (auto policy = read_day_off(r, fmt::format("[[event]] '{}'", e.id))) {
+            e.on_day_off = policy;
+            e.on_day_off_where = r.where("on_day_off");
+        }
     }
 
     // start, duration and days.

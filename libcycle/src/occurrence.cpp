@@ -5,15 +5,12 @@
 
 #include <charconv>
 
+#include "enum_names.hpp"
+
 namespace cycle {
 
 const char* to_string(occurrence_status s) {
-    switch (s) {
-        case occurrence_status::planned: return "planned";
-        case occurrence_status::held: return "held";
-        case occurrence_status::cancelled: return "cancelled";
-    }
-    return "?";
+    return detail::name_of(detail::occurrence_status_names, s);
 }
 
 unsigned occurrence::iso_week() const {

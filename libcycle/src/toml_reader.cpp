@@ -213,9 +213,8 @@ bool is_valid_reference(std::string_view text) {
 
 table_reader::table_reader(const toml::table& table, std::string what, std::string file,
                            errors& out, std::initializer_list<std::string_view> allowed_keys)
-    : table_(table), what_(std::move(what)), file_(std::move(file)), out_(out) {
-    for (auto k : allowed_keys) allowed_.emplace_back(k);
-}
+    : table_(table), what_(std::move(what)), file_(std::move(file)), out_(out),
+      allowed_(allowed_keys) {}
 
 bool table_reader::has(std::string_view key) const { return table_.contains(key); }
 
@@ -408,7 +407,8 @@ void table_reader::finish() {
         if (std::find(allowed_.begin(), allowed_.end(), k) != allowed_.end()) continue;
         source_region at = key.source().begin.line ? region_of(key.source(), file_)
                                                    : region_of(value.source(), file_);
-        out_.push_back({fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, allowed_)),
+        const std::vector<std::string> allowed(allowed_.begin(), allowed_.end());
+        out_.push_back({fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, allowed)),
                         at});
     }
 }

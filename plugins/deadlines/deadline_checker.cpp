@@ -1,6 +1,7 @@
 #include "deadline_checker.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -99,12 +100,16 @@ private:
             }
             for (const plan_entry* entry : entries_of(e.id, year))
                 if (counts(*entry)) check_entry(e, *entry, dates);
+            if (e.per_member) check_caps(e, year, dates);
         }
     }
 
     void check_presence(const event_template& e, const std::string& member, int year,
                         const source_region& year_file,
                         const std::vector<const plan_entry*>& mine) {
+        // The label only when there is something to say: made for every
+        // occurrence, it was a tenth of checking a large plan (issue 12).
+        if (mine.size() == 1 && counts(*mine.front())) return;
         const std::string who = label(e, member);
         if (mine.empty()) {
             if (options_.partial) return;  // the planner proposes what the plan leaves out
@@ -162,12 +167,35 @@ private:
     // The calendar's constraints of the entry's occurrence (constraint.hpp),
     // evaluated on the entry's dates; each broken one is a finding.
     void check_entry(const event_template& e, const plan_entry& entry, const year_dates& dates) {
-        const std::string who = fmt::format("{} on {}", label(e, entry.member), iso_date(entry.date));
-        auto cs = constraints_of(cal_, e, entry.member, entry.cycle_year);
+        auto cs = constraints_of(cal_, holidays_, e, entry.member, entry.cycle_year);
         if (!cs) return;  // the loader has checked every window and deadline
-        for (const auto& v : violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_))
-            add_for(entry, v.rule, message(e, entry, who, v, dates));
+        const auto broken = violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_);
+        const std::string who = broken.empty() ? std::string{}
+                                               : fmt::format("{} on {}", label(e, entry.member),
+                                                             iso_date(entry.date));
+        for (const auto& v : broken) add_for(entry, v.rule, message(e, entry, who, v, dates));
         if (options_.today) check_overdue(e, entry, *cs);
+    }
+
+    // The caps of a per-member event, over its occurrences of the year that
+    // are not cancelled: each one beyond a cap is a finding.
+    void check_caps(const event_template& e, int year, const year_dates& dates) {
+        auto cs = constraints_of(cal_, holidays_, e, {}, year);
+        if (!cs) return;  // the loader has checked every window and deadline
+        for (const auto& c : *cs) {
+            const auto* caps = c.as<caps_constraint>();
+            if (!caps) continue;
+            for (const cap_excess& x : caps_violations(*caps, dates.of(e.id))) {
+                const plan_entry& entry = dates.entry(e.id, x.index);
+                add_for(entry, std::string(c.rule),
+                        fmt::format("{} on {} makes {} {} {}, more than {} = {} allows ({})",
+                                    label(e, entry.member), iso_date(entry.date), x.count,
+                                    x.count == 1 ? "occurrence" : "occurrences",
+                                    x.per_week ? fmt::format("in week {}", x.week) : "that day",
+                                    x.per_week ? "max_per_week" : "max_per_day", x.cap,
+                                    c.where->to_string()));
+            }
+        }
     }
 
     std::string message(const event_template& e, const plan_entry& entry, const std::string& who,
@@ -184,6 +212,13 @@ private:
                                iso_date(window->days.first), iso_date(window->days.last),
                                describe(e.timing));
         if (const auto* offset = c.as<offset_constraint>()) return offset_message(*offset, who, v);
+        if (const auto* weekdays = c.as<weekday_constraint>()) {
+            std::vector<std::string> names;
+            for (auto wd : weekdays->weekdays) names.push_back(weekday_name(wd));
+            return fmt::format("{} is on a {}, not one of its weekdays ({}; {})", who,
+                               weekday_name(*v.weekday), fmt::join(names, ", "),
+                               e.where.to_string());
+        }
         if (const auto* after = c.as<after_constraint>()) {
             const plan_entry& last = dates.entry(after->event, v.bound.other);
             return fmt::format(
@@ -195,6 +230,12 @@ private:
                                 : "");
         }
         return working_day_message(entry, who, *v.conflict);
+    }
+
+    static std::string weekday_name(date::weekday wd) {
+        static constexpr const char* names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                "Thursday", "Friday", "Saturday"};
+        return names[wd.c_encoding()];
     }
 
     std::string offset_message(const offset_constraint& offset, const std::string& who,

@@ -16,6 +16,14 @@ const std::vector<rule_info>& rule_catalogue() {
          "a meeting on a de facto day off (Midsommarafton, Julafton, ...)"},
         {"weekend", severity::warning, "a meeting on a Saturday or Sunday"},
         {"closure", severity::warning, "a meeting while a body concerned is closed (e.g. höstlov)"},
+        {"weekday", severity::warning,
+         "a meeting whose first day is not one of its event's weekdays (weekdays = [...])"},
+        // A warning: caps protect the people who attend (one dialogue a day for
+        // the unit's staff), not a rule of the wheel; a plan may knowingly
+        // hold two the same day, and the planner keeps them anyway.
+        {"caps", severity::warning,
+         "more occurrences of a per-member event on one day or ISO week than max_per_day / "
+         "max_per_week allow"},
         {"overdue", severity::warning, "with --today: due before today and not marked held"},
     };
     return rules;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -61,6 +62,14 @@ const char* to_string(event_kind k);
 enum class placement { start, middle, end };
 const char* to_string(placement p);
 
+// What happens when the one day a rule names (a fixed day, the nth or last
+// weekday, a weekday of an ISO week, a deadline event's day) is not a
+// working day for the bodies concerned: `on_day_off` in the calendar
+// (docs/calendar-format.md). By default a deadline moves to the previous
+// working day, any other event to the next one.
+enum class day_off_policy { previous, next, keep, error };
+const char* to_string(day_off_policy p);
+
 // Which cycle years an event occurs in.
 struct year_selection {
     bool every = true;           // every cycle year
@@ -97,6 +106,8 @@ struct event_template {
     std::chrono::minutes duration{0};                // timed events
     unsigned days = 1;        // length in days (all-day events)
     bool working_days_only = true;  // avoid weekends, holidays, days off, closures
+    std::optional<day_off_policy> on_day_off;  // none: the calendar's, else by kind
+    source_region on_day_off_where;            // the key; empty when not given
     std::optional<per_member_rule> per_member;
     rule_source source;
     source_region where;      // the [[event]] table
@@ -104,6 +115,11 @@ struct event_template {
     // A window or deadline spans its whole window / marks its day; it is not
     // a meeting that needs a free working day.
     bool spans_window() const { return kind == event_kind::window; }
+    // Whether the rule names the one day the event is on: a deadline event's
+    // day, or a single-day timing form (fixed day, nth or last weekday, a
+    // weekday of an ISO week) of an event held on working days. These are
+    // the events on_day_off moves.
+    bool names_one_day() const;
 };
 
 // Days a body is closed (school holidays such as höstlov), per year.
@@ -152,6 +168,8 @@ struct calendar {
     // (holidays.hpp), "se" built in, others from plugins.
     std::string holidays = "se";
     source_region holidays_where;  // the key in [cycle]; empty when not given
+    std::optional<day_off_policy> on_day_off;  // [cycle] on_day_off: every event's default
+    source_region on_day_off_where;
     std::vector<source_document> sources;
     std::vector<body> bodies;
     std::vector<event_template> events;
@@ -175,9 +193,15 @@ struct calendar {
     const source_document* find_source(std::string_view id) const;
     // The [checks] entry for a rule id, or nullptr: the checker's default.
     const check_setting* find_check(std::string_view rule) const;
+    // What happens when the day an event's rule names is a day off: the
+    // event's on_day_off, else the calendar's, else previous for a deadline
+    // and next for any other event; and where that was said (empty: the default).
+    day_off_policy day_off_of(const event_template& e) const;
+    const source_region& day_off_where(const event_template& e) const;
 
-    // Whether `who` is `group` or (transitively) one of its members. Each
-    // body is visited once: linear in the membership graph, however shared.
+    // Whether `who` is `group` or (transitively) one of its members: a
+    // look-up in each body's members, made once by build_index (a walk of
+    // the membership graph, each body once, when there is no index).
     bool is_member_of(std::string_view who, std::string_view group) const;
     // Position of an event template in `events` (calendar order), or -1.
     long event_index(std::string_view id) const;
@@ -203,7 +227,9 @@ struct calendar {
     // the UIDs their own calendar gives them ("local-dialogue.2026.eda@
     // nya-perspektiv-2025-2028"), so a subscriber to both feeds sees each once.
     std::string uid_of(const occurrence_id& o) const;
-    // "Politiskt inriktningsdokument 2025–2028, Bilaga 1 – Årshjul, rad 745–761"
+    // "Politiskt inriktningsdokument 2025–2028 (RS/250201), Bilaga 1 – Årshjul, rad
+    // 745–761": the document, its case reference (diarienummer) if any,
+    // the section and the lines.
     std::string describe_source(const rule_source& s) const;
 
 private:
@@ -215,6 +241,13 @@ private:
     id_map event_ids_, body_ids_, source_ids_;
     // member -> position, per body (same order as `bodies`)
     std::vector<id_map> member_positions_;
+    // Every body's transitive members as sorted numbers of names_ (an id or
+    // a member name -> its number); none for a body whose members were not
+    // all counted within the budget (closure_known_): it is walked instead.
+    id_map names_;
+    std::vector<std::vector<std::uint32_t>> closure_;
+    std::vector<bool> closure_known_;
+    void build_closures();
 };
 
 // A reference to an event in `after` or `relative_to`: the event, or one

@@ -46,6 +46,7 @@ struct occurrence : occurrence_id {
 
     // How it was placed.
     bool fixed = false;                      // taken from a plan file
+    bool proposed = false;                   // ... where it is only proposed (status = "proposed")
     std::optional<day_window> window;        // the days its rule allows
     std::optional<date::sys_days> deadline;  // "no later than"
     placement_facts explanation;             // why this day: explain(cal, o)

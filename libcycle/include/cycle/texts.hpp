@@ -81,6 +81,7 @@ struct texts {
     std::string_view nothing_due;      // "inget"
     std::string_view missed_heading;    // "Missad sista dag (...):"
     std::string_view unmarked_heading;  // "Passerat, inte markerat som genomfört (...):"
+    std::string_view proposed_mark;     // "(förslag)": a date only proposed, not decided
     // The calendar feeds: CATEGORIES by kind, DESCRIPTION's fact labels.
     std::string_view kind_meeting;     // "Möte"
     std::string_view kind_conference;  // "Konferens"
