@@ -13,6 +13,14 @@
 
 namespace cycle {
 
+std::string calendar::resolve_alias(std::string_view event_id) const {
+    for (const auto& [alias, prefix] : include_aliases)
+        if (event_id.size() > alias.size() && event_id.substr(0, alias.size()) == alias &&
+            event_id[alias.size()] == ':')
+            return prefix + std::string(event_id.substr(alias.size()));
+    return std::string(event_id);
+}
+
 const included_calendar* calendar::included_of(std::string_view event_id) const {
     const included_calendar* best = nullptr;
     for (const auto& inc : includes) {
@@ -138,6 +146,7 @@ public:
         cal_.closures = std::move(closures);
         cal_.checks = std::move(checks);
         cal_.includes = std::move(nested);
+        cal_.include_aliases = std::move(aliases_);
     }
 
 private:

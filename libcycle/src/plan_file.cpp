@@ -119,9 +119,19 @@ public:
             pf.calendar_id = *id;
             // One error, not one "unknown event" per entry: the entries are
             // not read against a calendar they are not for.
+            // A plan of an included calendar (a municipality's plan checked
+            // in the county view) names its events as that calendar does;
+            // they are read under its prefix.
             if (*id != cal_.id) {
-                top.error_at_key("calendar", mismatch_message(*id));
-                return errors_;
+                for (const auto& inc : cal_.includes)
+                    if (inc.calendar_id == *id) {
+                        prefix_ = inc.prefix + ":";
+                        break;
+                    }
+                if (prefix_.empty()) {
+                    top.error_at_key("calendar", mismatch_message(*id));
+                    return errors_;
+                }
             }
         }
         detail::for_each_table(root, "occurrence", file_, errors_, [&](const toml::table& t) {
@@ -203,6 +213,7 @@ private:
     // The entry's event (null if unknown) and its member, checked against the event.
     const event_template* read_event_and_member(auto& r, plan_entry& entry) {
         auto event_id = r.string("event", true);
+        if (event_id && !prefix_.empty()) event_id = cal_.resolve_alias(prefix_ + *event_id);
         const event_template* e = event_id ? cal_.find_event(*event_id) : nullptr;
         if (event_id && !e) {
             std::vector<std::string> ids;
@@ -343,6 +354,8 @@ private:
 
     const calendar& cal_;
     std::string file_;
+    std::string prefix_;  // "eda:" for a plan of the included calendar "eda"
+
     errors errors_;
     std::unordered_map<std::string, std::unordered_set<std::string_view>> members_;
 };

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "cycle/error.hpp"
@@ -187,6 +188,9 @@ struct calendar {
     std::vector<closure> closures;
     std::vector<check_setting> checks;  // sorted by rule id
     std::vector<included_calendar> includes;  // in include order, nested ones after their includer
+    // Prefixes of a calendar reached twice, and the prefix it is composed
+    // under: {"arvika:np", "np"} (docs/calendar-format.md).
+    std::vector<std::pair<std::string, std::string>> include_aliases;
     source_region where;  // the file
 
     int cycle_length() const { return last_year - first_year + 1; }
@@ -228,6 +232,9 @@ struct calendar {
     // The included calendar an event id comes from (the longest prefix
     // that matches), or nullptr for the calendar's own events.
     const included_calendar* included_of(std::string_view event_id) const;
+    // An event id with an aliased prefix as the composed calendar holds it:
+    // "arvika:np:local-dialogue" is "np:local-dialogue"; others unchanged.
+    std::string resolve_alias(std::string_view event_id) const;
     // The iCalendar UID of an occurrence: an included calendar's events keep
     // the UIDs their own calendar gives them ("local-dialogue.2026.eda@
     // nya-perspektiv-2025-2028"), so a subscriber to both feeds sees each once.
