@@ -65,6 +65,12 @@ int run_check(const registry& plugins, const check_command& command) {
     std::vector<std::string> plan_calendars;
     auto plan = read_plans(*paths, cal, &plan_calendars);
     if (!plan) return report(plan.errors());
+    // The county view (plans of included calendars): a municipal plan holds
+    // the municipality's dates, not the county's own events, so the check is
+    // partial (docs/check.md).
+    if (std::any_of(plan_calendars.begin(), plan_calendars.end(),
+                    [&](const std::string& id) { return id != cal.id; }))
+        options.partial = true;
     if (command.year) {
         std::erase_if(plan->entries,
                       [&](const plan_entry& e) { return e.cycle_year != *command.year; });

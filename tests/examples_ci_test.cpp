@@ -47,7 +47,7 @@ TEST_CASE("examples/ci/county: one table of who keeps and who breaks the county'
     const std::string county = example + "/county";
     auto in_county = [&](const std::string& args) {
         return cycle::test::run("cd '" + county + "' && '" + CYCLE_CLI +
-                                "' check --partial --calendar county.toml plans/*/2026.toml " +
+                                "' check --calendar county.toml plans/*/2026.toml " +
                                 args);
     };
     auto text = in_county("");
