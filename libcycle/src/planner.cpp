@@ -418,18 +418,6 @@ private:
         return f;
     }
 
-    // The days an event's occurrences are spread over, and each one's target.
-    struct spread_layout {
-        day_window allowed;  // the narrowed days
-        day_window main;     // without the buffer before their end, when that leaves any
-        long slots = 0;      // the occurrences to place
-        long span() const { return (main.last - main.first).count() + 1; }
-        // Slot i's target: the middle of its equal share of the main days.
-        sys_days target(long i) const {
-            return main.first + days{(2 * i + 1) * span() / (2 * slots)};
-        }
-    };
-
     // The members' day tests (closures differ per member), made once for a
     // spread and the search for a change that would make it fit.
     struct member_tests {
