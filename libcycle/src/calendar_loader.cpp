@@ -402,8 +402,9 @@ private:
     // the key (docs/calendar-format.md, "Keys that do nothing"). One row per
     // combination; tests/calendar_test.cpp walks every row.
     void check_idle_keys(table_reader& r, const event_template& e) {
+        std::set<std::string_view> reported;  // the first reason per key
         for (const auto& rule : idle_key_rules())
-            if (r.has(rule.key) && rule.idle(e))
+            if (r.has(rule.key) && rule.idle(e) && reported.insert(rule.key).second)
                 r.error_at_key(rule.key, fmt::format("[[event]] '{}': '{}' {}", e.id, rule.key,
                                                      rule.why));
         const toml::table* pm = r.has("per_member") ? r.node("per_member")->as_table() : nullptr;

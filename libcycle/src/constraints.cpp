@@ -142,12 +142,23 @@ std::optional<day_bound> bound(const clash_constraint&, const dated_occurrences&
 // Whether one body concerns the other: the same, or a member of it.
 bool overlaps(const calendar& cal, const std::vector<std::string>& a,
               const std::vector<std::string>& b, std::string* which) {
+    auto is_group = [&](const std::string& id) {
+        const body* found = cal.find_body(id);
+        return found && !found->members.empty();
+    };
     for (const auto& x : a)
-        for (const auto& y : b)
+        for (const auto& y : b) {
+            if (x == y) {
+                *which = x;
+                return true;
+            }
+            // Two bodies without members are one only when they are the same.
+            if (!is_group(x) && !is_group(y)) continue;
             if (cal.is_member_of(x, y) || cal.is_member_of(y, x)) {
                 *which = cal.is_member_of(x, y) ? x : y;
                 return true;
             }
+        }
     return false;
 }
 
@@ -240,22 +251,23 @@ std::vector<std::string> bodies_booked(const event_template& e, const std::strin
             return e.organiser.empty() ? std::vector<std::string>{}
                                        : std::vector<std::string>{e.organiser};
         default:
+            // A per-member occurrence books its member: its organiser and
+            // audiences serve each member in turn, as many a day as the caps say.
+            if (e.per_member) return {member};
             return bodies_concerned(e, member);
     }
 }
 
 void day_bookings::add(booking b) {
     const std::size_t at = all_.size();
-    for (sys_days d = b.days.first; d <= b.days.last; d += days{1}) by_day_[d].push_back(at);
+    for (sys_days d = b.days.first; d <= b.days.last; d += days{1})
+        for (const auto& body : b.bodies) by_day_[d][body].push_back(at);
     all_.push_back(std::move(b));
 }
 
-std::vector<const booking*> day_bookings::on(sys_days d) const {
-    std::vector<const booking*> out;
+const day_bookings::by_body* day_bookings::on(sys_days d) const {
     auto it = by_day_.find(d);
-    if (it != by_day_.end())
-        for (std::size_t i : it->second) out.push_back(&all_[i]);
-    return out;
+    return it == by_day_.end() ? nullptr : &it->second;
 }
 
 std::optional<day_conflict> conflict_of(const short_day_constraint&,
@@ -290,24 +302,31 @@ std::optional<day_conflict> conflict_of(const clash_constraint& c, const calenda
                                         const day_bookings& bookings, sys_days first, sys_days last,
                                         const timed_span& time, bool all) {
     const auto mine = rank(cal, c.event, c.member, c.cycle_year);
-    for (sys_days d = first; d <= last; d += days{1})
-        for (const booking* b : bookings.on(d)) {
-            if (b->event == c.event && b->member == c.member && b->cycle_year == c.cycle_year)
-                continue;
-            if (!c.attended && !b->attended) continue;
-            if (!all && rank(cal, b->event, b->member, b->cycle_year) > mine) continue;
+    for (sys_days d = first; d <= last; d += days{1}) {
+        const auto* booked = bookings.on(d);
+        if (!booked) continue;
+        for (const auto& [booked_body, indices] : *booked) {
             std::string body;
-            if (!overlaps(cal, c.bodies, b->bodies, &body)) continue;
-            const event_template* other = cal.find_event(b->event);
-            const std::string what = other ? other->title : b->event;
-            const std::string who =
-                b->member.empty() ? what : fmt::format("{} – {}", what, cal.body_label(b->member));
-            if (d == b->days.first && times_overlap(time, *b))
-                return day_conflict{"time-overlap", d,
+            if (!overlaps(cal, c.bodies, {booked_body}, &body)) continue;
+            for (std::size_t i : indices) {
+                const booking* b = &bookings.at(i);
+                if (b->event == c.event && b->member == c.member && b->cycle_year == c.cycle_year)
+                    continue;
+                if (!c.attended && !b->attended) continue;
+                if (!all && rank(cal, b->event, b->member, b->cycle_year) > mine) continue;
+                const event_template* other = cal.find_event(b->event);
+                const std::string what = other ? other->title : b->event;
+                const std::string who =
+                    b->member.empty() ? what
+                                      : fmt::format("{} – {}", what, cal.body_label(b->member));
+                if (d == b->days.first && times_overlap(time, *b))
+                    return day_conflict{"time-overlap", d,
+                                        fmt::format("{} ({} in both)", who, cal.body_label(body))};
+                return day_conflict{"body-clash", d,
                                     fmt::format("{} ({} in both)", who, cal.body_label(body))};
-            return day_conflict{"body-clash", d,
-                                fmt::format("{} ({} in both)", who, cal.body_label(body))};
+            }
         }
+    }
     return std::nullopt;
 }
 

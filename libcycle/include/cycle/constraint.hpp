@@ -162,8 +162,8 @@ struct day_span {
 bool full_day_event(const event_template& e);
 
 // Who an occurrence keeps busy on its days: a meeting, conference or
-// dialogue its bodies concerned (bodies_concerned), a milestone its
-// organiser; a window or deadline nobody.
+// dialogue its bodies concerned (bodies_concerned; a per-member one only its
+// member), a milestone its organiser; a window or deadline nobody.
 std::vector<std::string> bodies_booked(const event_template& e, const std::string& member);
 // A meeting, conference or dialogue: its bodies take part.
 bool attended_event(const event_template& e);
@@ -185,12 +185,15 @@ struct booking {
 class day_bookings {
 public:
     void add(booking b);
-    // The bookings that cover a day.
-    std::vector<const booking*> on(date::sys_days d) const;
+    // The bookings that cover a day, by body booked (a test looks at each
+    // body once, however many bookings it has).
+    using by_body = std::map<std::string, std::vector<std::size_t>, std::less<>>;
+    const by_body* on(date::sys_days d) const;
+    const booking& at(std::size_t i) const { return all_[i]; }
 
 private:
     std::vector<booking> all_;
-    std::map<date::sys_days, std::vector<std::size_t>> by_day_;
+    std::map<date::sys_days, by_body> by_day_;
 };
 
 // The dates other occurrences of the same cycle year have, for the
