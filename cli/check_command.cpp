@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "calendar_choice.hpp"
 #include "cycle/check_host.hpp"
@@ -17,6 +18,23 @@ namespace {
 int report(const errors& errs) {
     for (const auto& e : errs) std::cerr << e.to_string() << '\n';
     return exit_bad_input;
+}
+
+// The JSON report with "county_view" added after its other members.
+std::string county_json(std::string text, const county_view* view) {
+    if (!view) return text;
+    using json = nlohmann::ordered_json;
+    json doc = json::parse(text);
+    json rows = json::array();
+    for (const auto& row : view->rows) {
+        json cells = json::object();
+        for (std::size_t i = 0; i < view->events.size(); ++i)
+            cells[view->events[i]] = {{"status", row.cells[i].status},
+                                      {"rules", row.cells[i].rules}};
+        rows.push_back({{"plan", row.plan}, {"calendar", row.calendar_id}, {"events", cells}});
+    }
+    doc["county_view"] = {{"events", view->events}, {"plans", rows}};
+    return doc.dump(2) + '\n';
 }
 
 }  // namespace
@@ -44,8 +62,15 @@ int run_check(const registry& plugins, const check_command& command) {
     }
     auto paths = plans_to_read(command.plans, *choice, true);
     if (!paths) return report(paths.errors());
-    auto plan = read_plans(*paths, cal);
+    std::vector<std::string> plan_calendars;
+    auto plan = read_plans(*paths, cal, &plan_calendars);
     if (!plan) return report(plan.errors());
+    // The county view (plans of included calendars): a municipal plan holds
+    // the municipality's dates, not the county's own events, so the check is
+    // partial (docs/check.md).
+    if (std::any_of(plan_calendars.begin(), plan_calendars.end(),
+                    [&](const std::string& id) { return id != cal.id; }))
+        options.partial = true;
     if (command.year) {
         std::erase_if(plan->entries,
                       [&](const plan_entry& e) { return e.cycle_year != *command.year; });
@@ -67,10 +92,14 @@ int run_check(const registry& plugins, const check_command& command) {
     const check_summary s = summarize(found, base);
     const check_context context{cal.id, *paths, command.today, command.strict,
                                 plan->entries.size()};
-    std::string text = command.format == "json"     ? format_check_json(report, context)
-                       : command.format == "github" ? format_github(found, s)
-                       : command.format == "junit"  ? format_junit(found, s)
-                                                    : format_text(found, s);
+    // Plans of included calendars: the county view (docs/check.md).
+    const auto county =
+        make_county_view(cal, *plan, *paths, plan_calendars, found, command.strict);
+    const county_view* view = county ? &*county : nullptr;
+    std::string text = command.format == "json"     ? county_json(format_check_json(report, context), view)
+                       : command.format == "github" ? format_github(found, s, view)
+                       : command.format == "junit"  ? format_junit(found, s, view)
+                                                    : format_text(found, s, view);
     std::cout << text << std::flush;
     return s.exit_code;
 }

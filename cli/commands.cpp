@@ -11,13 +11,16 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <tuple>
+#include <unordered_set>
 #include <variant>
 
 #include "calendar_choice.hpp"
+#include "cycle/assumptions.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
@@ -99,29 +102,85 @@ date::sys_seconds publishing_time() {
     return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
+// The occurrences of `p` no plan file has, by the file they go into: the
+// first file with an entry of their cycle year. Those of a cycle year no
+// file has are counted in `left_out`.
+std::vector<std::vector<const occurrence*>> missing_by_file(const plan& p,
+                                                            const std::vector<plan_file>& files,
+                                                            std::size_t& left_out) {
+    std::unordered_set<occurrence_id> known;
+    std::map<int, std::size_t> file_of_year;
+    for (std::size_t i = 0; i < files.size(); ++i)
+        for (const auto& e : files[i].entries) {
+            known.insert(e.id());
+            file_of_year.try_emplace(e.cycle_year, i);
+        }
+    std::vector<std::vector<const occurrence*>> out(files.size());
+    left_out = 0;
+    for (const auto& o : p.occurrences) {
+        if (known.count(o.id())) continue;
+        auto it = file_of_year.find(o.cycle_year);
+        if (it == file_of_year.end())
+            ++left_out;
+        else
+            out[it->second].push_back(&o);
+    }
+    return out;
+}
+
 // cycle plan --plan FILE... --update: each file's proposed dates become the
-// plan's, by editing their lines; the changes are listed on standard error.
+// plan's, and the occurrences no file has are added as proposed, by editing
+// lines; the changes are listed on standard error.
 int update_plan_files(const calendar& cal, const plan& p, const std::vector<std::string>& paths) {
-    std::vector<output_file> files;
-    std::vector<std::string> changes;
+    std::vector<std::string> texts;
+    std::vector<plan_file> read;
     for (const auto& path : paths) {
         auto text = read_file(path, "plan");
         if (!text) return report(text.errors(), exit_bad_input);
         auto pf = load_plan_string(*text, path, cal);
         if (!pf) return report(pf.errors(), exit_bad_input);
-        auto edited = move_proposed(*text, *pf, p);
+        texts.push_back(std::move(text).value());
+        read.push_back(std::move(pf).value());
+    }
+    std::size_t left_out = 0;
+    const auto missing = missing_by_file(p, read, left_out);
+    std::vector<output_file> files;
+    std::vector<std::string> changes;
+    std::size_t moved = 0, added = 0;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        auto edited = move_proposed(texts[i], read[i], p);
         if (!edited) return report(edited.errors(), exit_bad_input);
-        if (edited->text == *text) continue;
-        files.push_back({path, edited->text});
-        changes.insert(changes.end(), edited->changes.begin(), edited->changes.end());
+        moved += edited->changes.size();
+        std::vector<std::string> file_changes = std::move(edited->changes);
+        std::string text = std::move(edited->text);
+        if (!missing[i].empty()) {
+            // The moves may have added lines: the entries' places are read again.
+            auto again = load_plan_string(text, paths[i], cal);
+            if (!again) return report(again.errors(), exit_bad_input);
+            auto with_new = add_proposed(text, *again, cal, p, missing[i]);
+            if (!with_new) return report(with_new.errors(), exit_bad_input);
+            added += with_new->changes.size();
+            file_changes.insert(file_changes.end(), with_new->changes.begin(),
+                                with_new->changes.end());
+            text = std::move(with_new->text);
+        }
+        if (text == texts[i]) continue;
+        files.push_back({paths[i], std::move(text)});
+        changes.insert(changes.end(), file_changes.begin(), file_changes.end());
     }
     // Every file is edited, or none.
     if (auto written = write_outputs(files); !written)
         return report(written.errors(), exit_bad_input);
     for (const auto& c : changes) std::cerr << c << '\n';
-    std::cerr << fmt::format("cycle plan: {} proposed date{} moved in {} file{}\n", changes.size(),
-                             changes.size() == 1 ? "" : "s", files.size(),
-                             files.size() == 1 ? "" : "s");
+    std::cerr << fmt::format(
+        "cycle plan: {} proposed date{} moved{} in {} file{}\n", moved, moved == 1 ? "" : "s",
+        added ? fmt::format(", {} occurrence{} added", added, added == 1 ? "" : "s") : "",
+        files.size(), files.size() == 1 ? "" : "s");
+    if (left_out)
+        std::cerr << fmt::format(
+            "cycle plan: {} occurrence{} of cycle years no plan file has entries for not added "
+            "(write them with --format plan --out FILE)\n",
+            left_out, left_out == 1 ? "" : "s");
     return exit_ok;
 }
 
@@ -141,6 +200,9 @@ int run_plan(const registry& plugins, const plan_command& command) {
         const planned& result = std::get<planned>(made);
         return update_plan_files(result.cal(), result.p, command.inputs.plan_files);
     }
+    if (command.assumptions && command.format != "table")
+        return report({{"--assumptions prints a list, not a plan: leave out --format", {"--assumptions"}}},
+                      exit_bad_input);
     // A plan file holds dates someone fixed by hand: never replace one unasked.
     if (command.format == "plan")
         if (auto may = check_may_replace(command.out, command.force); !may)
@@ -154,7 +216,8 @@ int run_plan(const registry& plugins, const plan_command& command) {
     if (!audience.empty()) p.occurrences = select(cal, p, {.audience = audience, .from = {}, .to = {}});
 
     std::string text;
-    if (command.format == "json") text = format_json(cal, p, audience);
+    if (command.assumptions) text = format_assumptions(cal, assumptions_of(cal, p));
+    else if (command.format == "json") text = format_json(cal, p, audience);
     else if (command.format == "plan") text = write_plan_file(cal, p);
     else text = format_table(cal, p, {.explain = command.explain, .audience = audience});
     if (auto written = write_output(command.out, text); !written)

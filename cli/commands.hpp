@@ -29,6 +29,7 @@ struct plan_command {
     plan_inputs inputs;
     std::string format = "table";
     bool explain = false;
+    bool assumptions = false;  // list the calendar's guesses instead of the plan
     std::string out = "-";
     bool force = false;  // replace an existing plan file
     bool update = false;  // rewrite the --plan files' proposed dates in place

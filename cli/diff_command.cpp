@@ -47,10 +47,13 @@ std::string format_text(const std::vector<plan_change>& changes) {
                 break;
             case change_kind::moved:
                 what = fmt::format("{} -> {}", when(*c.before), when(*c.after));
+                if (std::string_view(status_word(*c.before)) != status_word(*c.after))
+                    what +=
+                        fmt::format(" ({} -> {})", status_word(*c.before), status_word(*c.after));
                 break;
             case change_kind::status:
-                what = fmt::format("{}: {} -> {}", when(*c.after), to_string(c.before->status),
-                                   to_string(c.after->status));
+                what = fmt::format("{}: {} -> {}", when(*c.after), status_word(*c.before),
+                                   status_word(*c.after));
                 break;
         }
         out += fmt::format("{:<8} {} ({}): {}  [{}]\n", to_string(c.kind), printable(c.title), at.cycle_year,
@@ -73,7 +76,7 @@ nlohmann::ordered_json entry_json(const std::optional<plan_entry>& e) {
                                     : nlohmann::ordered_json()},
             {"duration_minutes",
              e->duration ? nlohmann::ordered_json(e->duration->count()) : nlohmann::ordered_json()},
-            {"status", to_string(e->status)},
+            {"status", status_word(*e)},
             {"file", e->where.file},
             {"line", e->where.line},
             {"column", e->where.column}};

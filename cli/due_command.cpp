@@ -29,10 +29,11 @@ std::string day(date::sys_days d) {
 std::string row(const calendar& cal, const texts& t, const occurrence& o) {
     std::string when = day(o.date);
     if (o.end_date != o.date) when += " – " + day(o.end_date);
-    return fmt::format("{:<23}  {:<6} {}  {}  {}\n", when, week_text(t, o.date),
+    return fmt::format("{:<23}  {:<6} {}  {}  {}{}\n", when, week_text(t, o.date),
                        t.weekdays_short[date::weekday{o.date}.c_encoding()],
                        fmt::format(fmt::runtime(t.due_by), day(due_day(o))),
-                       printable(title_of(cal, o)));
+                       printable(title_of(cal, o)),
+                       o.proposed ? " " + std::string(t.proposed_mark) : std::string{});
 }
 
 std::string format_text(const calendar& cal, const due_report& r) {
@@ -71,7 +72,8 @@ nlohmann::ordered_json items(const calendar& cal, const std::vector<occurrence>&
                        {"date", day(o.date)},
                        {"end", day(o.end_date)},
                        {"due", day(due_day(o))},
-                       {"fixed", o.fixed}});
+                       {"fixed", o.fixed && !o.proposed},
+                       {"proposed", o.proposed}});
     return out;
 }
 

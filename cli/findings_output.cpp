@@ -82,13 +82,16 @@ check_summary summarize(const findings& found, check_summary s) {
     return s;
 }
 
-std::string format_text(const findings& found, const check_summary& s) {
+std::string format_text(const findings& found, const check_summary& s,
+                        const county_view* county) {
     std::string out;
     for (const auto& f : found) out += printable(f.to_string()) + '\n';  // shown, not obeyed
+    if (county) out += format_county_text(*county);
     return out + summary_line(s);
 }
 
-std::string format_github(const findings& found, const check_summary& s) {
+std::string format_github(const findings& found, const check_summary& s,
+                          const county_view* county) {
     std::string out;
     for (const auto& f : found) {
         const char* command = f.waived                       ? "notice"
@@ -103,10 +106,12 @@ std::string format_github(const findings& found, const check_summary& s) {
         if (f.waived) message = fmt::format("waived: {} (reason: {})", message, f.waiver_reason);
         out += fmt::format("::{} {}::{}\n", command, props, github_data(message));
     }
+    if (county) out += format_county_text(*county);  // plain lines in the job's log
     return out + summary_line(s);
 }
 
-std::string format_junit(const findings& found, const check_summary& s) {
+std::string format_junit(const findings& found, const check_summary& s,
+                         const county_view* county) {
     // One test suite per file; one test case per finding, and one passing
     // case for a plan file without findings.
     std::map<std::string, std::vector<const finding*>> by_file;
@@ -147,6 +152,7 @@ std::string format_junit(const findings& found, const check_summary& s) {
             "skipped=\"{}\">\n{}  </testsuite>\n",
             xml(file), suite_tests, suite_failures, suite_skipped, cases);
     }
+    if (county) suites += format_county_junit_suite(*county, tests, failures);
     return fmt::format(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<testsuites name=\"cycle check\" tests=\"{}\" failures=\"{}\" errors=\"0\" "

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "county_view.hpp"
 #include "cycle/finding.hpp"
 
 namespace cycle::cli {
@@ -26,10 +27,16 @@ struct check_summary {
 // warning with --strict; waived findings and notes never fail.
 check_summary summarize(const findings& found, check_summary base);
 
+// The county view (county_view.hpp), when there is one, is the table before
+// the summary line, in text and in GitHub's log, and a test suite of its own
+// in JUnit.
 // "plans/2026.toml:41:1: error: message [rule]" lines, then the summary.
-std::string format_text(const findings& found, const check_summary& s);
+std::string format_text(const findings& found, const check_summary& s,
+                        const county_view* county = nullptr);
 // "::error file=…,line=…,col=…,title=…::message" annotations, then the summary.
-std::string format_github(const findings& found, const check_summary& s);
-std::string format_junit(const findings& found, const check_summary& s);
+std::string format_github(const findings& found, const check_summary& s,
+                          const county_view* county = nullptr);
+std::string format_junit(const findings& found, const check_summary& s,
+                         const county_view* county = nullptr);
 
 }  // namespace cycle::cli

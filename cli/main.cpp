@@ -77,7 +77,13 @@ int main(int argc, char** argv) {
     plan_cmd->add_flag("--force", plan.force, "With --format plan: replace an existing plan file");
     plan_cmd->add_flag("--update", plan.update,
                        "Rewrite the --plan files in place: each proposed date becomes the plan's, "
-                       "by editing its lines only (comments and order kept; docs/plan-format.md)");
+                       "and occurrences no file has are added as proposed, by editing lines only "
+                       "(comments and order kept; docs/plan-format.md)");
+    plan_cmd->add_flag("--assumptions", plan.assumptions,
+                       "List the calendar's guesses (assumed = \"why\") to confirm: why, the source "
+                       "each was inferred from, and the plan's preliminary dates")
+        ->excludes("--explain")
+        ->excludes("--update");
 
     export_command exp;
     auto* export_cmd = app.add_subcommand("export", "Write the plan through an exporter plugin (see 'cycle plugins')");

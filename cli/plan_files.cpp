@@ -15,7 +15,8 @@ result<plan_file> read_plan(const std::string& path, const calendar& cal) {
     return load_plan_string(text, "<stdin>", cal);
 }
 
-result<plan_file> read_plans(const std::vector<std::string>& paths, const calendar& cal) {
+result<plan_file> read_plans(const std::vector<std::string>& paths, const calendar& cal,
+                             std::vector<std::string>* calendar_ids) {
     plan_file joined;
     errors errs;
     // Plan files for another calendar: said once, with how many more files
@@ -36,11 +37,15 @@ result<plan_file> read_plans(const std::vector<std::string>& paths, const calend
             }
             continue;
         }
+        if (calendar_ids) calendar_ids->push_back(one->calendar_id);
         if (joined.where.file.empty()) {
-            joined.calendar_id = one->calendar_id;
+            joined.calendar_id = cal.id;  // the plan's own, or one `cal` includes
             joined.where = one->where;
         }
-        for (auto& entry : one->entries) joined.entries.push_back(std::move(entry));
+        if (joined.entries.empty())
+            joined.entries = std::move(one->entries);  // one file: no copy (issue 12)
+        else
+            for (auto& entry : one->entries) joined.entries.push_back(std::move(entry));
     }
     if (repeated > 0)
         errs[*mismatch].message +=

@@ -16,7 +16,11 @@ result<plan_file> read_plan(const std::string& path, const calendar& cal);
 
 // Several plan files as one plan: the entries of each, in order, each keeping
 // its own file, line and column. Every file's errors are reported.
-result<plan_file> read_plans(const std::vector<std::string>& paths, const calendar& cal);
+// A plan of a calendar `cal` includes (a municipality's plan checked in the
+// county view, docs/check.md) is read under that calendar's prefix; its
+// calendar id goes to `calendar_ids` (one per path) when given.
+result<plan_file> read_plans(const std::vector<std::string>& paths, const calendar& cal,
+                             std::vector<std::string>* calendar_ids = nullptr);
 
 // The plan files a command reads: those given, else every *.toml in the
 // plans folder of the project file (cycle.toml) when there is one; else

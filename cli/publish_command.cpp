@@ -106,6 +106,9 @@ int run_serve(const registry& plugins, const serve_command& command) {
     if (publishing) {
         if (!command.inputs.calendar_file.empty())
             options.watch.emplace_back(command.inputs.calendar_file);
+        else if (auto choice = calendar_choice::read({});
+                 choice && choice->project() && choice->project()->calendar)
+            options.watch.emplace_back(*choice->project()->calendar);  // named by cycle.toml
         for (const auto& p : command.inputs.plan_files) options.watch.emplace_back(p);
         options.republish = [&plugins, &command] {
             std::cout << "changed: publishing again\n" << std::flush;

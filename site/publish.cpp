@@ -112,7 +112,8 @@ std::string table(const page_context& c, const std::vector<occurrence>& rows,
         "<tbody>\n",
         c.t.date, c.t.what, c.t.who);
     for (const auto& o : rows) {
-        std::string who = o.organiser.empty() ? "" : c.cal.body_label(o.organiser);
+        std::string who;
+        for (const auto& b : o.organisers()) who += (who.empty() ? "" : ", ") + c.cal.body_label(b);
         out += fmt::format(
             "<tr><td>{}<br><span class=\"week\">{}</span></td><td>{}</td><td>{}</td></tr>\n",
             html(when_text(c.t, o)), html(week_text(c.t, o)), what_text(c, o), html(who));

@@ -117,7 +117,8 @@ TEST_CASE("windows that cannot hold their event", "[bad-input]") {
     CHECK(p.errors().front().where.to_string() == "w.toml:27:1");
     CHECK(p.errors().front().message ==
           "cannot plan 'Dialog' (dialog) in 2025: no day left for Beta in 2025-05-12 – 2025-05-18 with at most any a day "
-          "and 1 a week (2 occurrences to place)");
+          "and 1 a week (2 occurrences to place); smallest change that would work: raise "
+          "max_per_week to 2, or widen the window (and deadline) to 2025-05-19");
 }
 
 TEST_CASE("years outside the cycle", "[bad-input]") {

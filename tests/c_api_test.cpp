@@ -361,9 +361,10 @@ day = 13
             CYCLE_OK);
     REQUIRE(cycle_plan_query_json(h.plan, nullptr, nullptr, nullptr, &json.text, &error.text) ==
             CYCLE_OK);
-    // The rule names the day; the explanation says it is test-land's holiday.
+    // The rule names test-land's holiday: the meeting moves to the next
+    // working day (on_day_off), and the explanation says why.
     auto j = nlohmann::json::parse(json.str());
     REQUIRE(j["occurrences"].size() == 1);
-    CHECK(j["occurrences"][0]["date"] == "2026-10-13");
+    CHECK(j["occurrences"][0]["date"] == "2026-10-14");
     CHECK(contains(j["occurrences"][0]["explanation"].get<std::string>(), "Testdagen"));
 }

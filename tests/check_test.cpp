@@ -91,12 +91,14 @@ TEST_CASE("check: the corpus, one plan per rule broken, exact rule ids, places a
         {"missing.toml", {"error missing 0:0", "error missing 0:0"}, 1},
         {"cancelled.toml", {"error missing 26:8"}, 1},
         {"duplicate.toml", {"error duplicate 26:8"}, 1},
-        {"holiday.toml", {"error holiday 12:8"}, 1},
+        // The seminar's day is a Thursday, not its Tuesday, too.
+        {"holiday.toml", {"error holiday 12:8", "warning weekday 12:8"}, 1},
         {"day-off.toml", {"warning day-off 43:8"}, 0},
-        {"weekend.toml", {"warning weekend 20:8"}, 0},
-        {"weekend.toml", {"warning weekend 20:8"}, 1, "--strict"},
+        {"weekend.toml", {"warning weekday 20:8", "warning weekend 20:8"}, 0},
+        {"weekend.toml", {"warning weekday 20:8", "warning weekend 20:8"}, 1, "--strict"},
+        {"weekday.toml", {"warning weekday 20:8"}, 0},
         {"closure.toml", {"warning closure 26:8"}, 0},
-        {"waived.toml", {"waived holiday 12:8"}, 0},
+        {"waived.toml", {"waived holiday 12:8", "warning weekday 12:8"}, 0},
         {"stale-waivers.toml", {"warning unused-waiver 22:1", "warning unknown-rule 26:1"}, 0},
         {"stale-waivers.toml",
          {"warning unused-waiver 22:1", "warning unknown-rule 26:1"},
@@ -164,8 +166,13 @@ TEST_CASE("check: text output is one line per finding, file:line:col: severity: 
     CHECK(waived.out ==
           plans +
               "waived.toml:12:8: waived: Vårseminarium on 2026-05-14 is on a public holiday: "
-              "Kristi himmelsfärdsdag [holiday] (waived: The only day the county hall was free)\n"
-              "cycle check: 1 waived in 1 plan file (8 occurrences)\n");
+              "Kristi himmelsfärdsdag [holiday] (waived: The only day the county hall was free)\n" +
+              plans +
+              "waived.toml:12:8: warning: Vårseminarium on 2026-05-14 is on a Thursday, not one "
+              "of its weekdays (Tuesday; " +
+              wheel +
+              ":26:1) [weekday]\n"
+              "cycle check: 1 warning, 1 waived in 1 plan file (8 occurrences)\n");
     auto clean = run_cycle(
         fmt::format("check --calendar {} {}", quoted(wheel), quoted(plans + "good-2026.toml")));
     CHECK(clean.out == "cycle check: no findings in 1 plan file (8 occurrences)\n");
@@ -179,7 +186,13 @@ TEST_CASE("check: github annotations, junit XML and the JSON schema") {
           "::error file=" + plans +
               "holiday.toml,line=12,col=8,title=cycle check [holiday]::"
               "Vårseminarium on 2026-05-14 is on a public holiday: Kristi himmelsfärdsdag\n"
-              "cycle check: 1 error in 1 plan file (8 occurrences)\n");
+              "::warning file=" +
+              plans +
+              "holiday.toml,line=12,col=8,title=cycle check [weekday]::Vårseminarium on "
+              "2026-05-14 is on a Thursday, not one of its weekdays (Tuesday; " +
+              wheel +
+              ":26:1)\n"
+              "cycle check: 1 error, 1 warning in 1 plan file (8 occurrences)\n");
     auto missing = run_cycle(fmt::format("check --calendar {} {} --format github", quoted(wheel),
                                          quoted(plans + "missing.toml")));
     CHECK(missing.out.rfind(
@@ -222,7 +235,8 @@ TEST_CASE(
                                          quoted((dir / "strict.toml").string()),
                                          quoted(plans + "weekend.toml")));
     CHECK(weekend.exit_code == 1);
-    CHECK(findings_of(weekend.out) == std::vector<std::string>{"error weekend 20:8"});
+    CHECK(findings_of(weekend.out) ==
+          std::vector<std::string>{"warning weekday 20:8", "error weekend 20:8"});
     auto closure = run_cycle(fmt::format("check --calendar {} {} --format json",
                                          quoted((dir / "strict.toml").string()),
                                          quoted(plans + "closure.toml")));
@@ -348,9 +362,12 @@ TEST_CASE("check: the rules on the 2025–2028 wheel") {
     // Höstlov (week 44) for a municipality, but not for the region.
     CHECK(check(with_date(plan_2026, "local-dialogue", "kil", "2026-10-27")) == rules{"closure"});
     CHECK(check(with_date(plan_2026, "local-dialogue", "region-varmland", "2026-10-27")).empty());
-    // A conference on a Saturday.
+    // A conference on a Saturday, not one of its Tuesdays to Thursdays.
     CHECK(check(with_date(plan_2026, "aktualitetskonferens", "", "2026-08-22")) ==
-          rules{"weekend"});
+          rules{"weekday", "weekend"});
+    // On a Monday: only its weekdays.
+    CHECK(check(with_date(plan_2026, "aktualitetskonferens", "", "2026-08-24")) ==
+          rules{"weekday"});
     // Year 3: a principal's revision input missing in 2027.
     CHECK(check(without(generated("", 2027), "revision-input", "eda")) == rules{"missing"});
     // With --today, what was due and is not marked held.

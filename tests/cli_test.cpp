@@ -66,7 +66,7 @@ TEST_CASE("cycle plan --format json follows docs/json-format.md", "[cli]") {
         for (const char* key : {"key", "event", "title", "kind", "member", "cycle_year", "cycle_year_number", "date",
                                 "end_date", "week", "weekday", "all_day", "start", "end", "start_utc", "end_utc",
                                 "organiser", "audiences", "fixed", "window", "deadline", "status", "note", "source",
-                                "explanation"})
+                                "explanation", "organisers", "assumed"})
             CHECK(o.contains(key));
         if (o["event"] == "local-dialogue") {
             CHECK(o["member"] == "eda");

@@ -101,7 +101,8 @@ cycle::holiday_calendar holidays_2026() {
 
 TEST_CASE("constraints_of: each kind with its rule id and place", "[constraint]") {
     const auto cal = small();
-    auto seminar = cycle::constraints_of(cal, *cal.find_event("seminar"), "", 2026);
+    const auto holidays = holidays_2026();
+    auto seminar = cycle::constraints_of(cal, holidays, *cal.find_event("seminar"), "", 2026);
     REQUIRE(seminar);
     CHECK(rules(*seminar) == std::vector<std::string>{"outside-window", "deadline-missed",
                                                       "working-day", "short-day", "body-clash"});
@@ -112,12 +113,12 @@ TEST_CASE("constraints_of: each kind with its rule id and place", "[constraint]"
     CHECK(seminar->at(1).where->file == "small.toml");
     CHECK(seminar->at(1).where->line > 0);
 
-    auto invite = cycle::constraints_of(cal, *cal.find_event("invite"), "", 2026);
+    auto invite = cycle::constraints_of(cal, holidays, *cal.find_event("invite"), "", 2026);
     REQUIRE(invite);
     // An offset has no window of its own.
     CHECK(rules(*invite) == std::vector<std::string>{"offset", "working-day"});
 
-    auto dialogue = cycle::constraints_of(cal, *cal.find_event("dialogue"), "a", 2026);
+    auto dialogue = cycle::constraints_of(cal, holidays, *cal.find_event("dialogue"), "a", 2026);
     REQUIRE(dialogue);
     CHECK(rules(*dialogue) == std::vector<std::string>{"outside-window", "precedence", "working-day",
                                                        "caps", "short-day", "body-clash"});
@@ -135,11 +136,12 @@ TEST_CASE("constraints_of: each kind with its rule id and place", "[constraint]"
 
 TEST_CASE("bound_of: after and offset resolve against the other occurrences' dates", "[constraint]") {
     const auto cal = small();
+    const auto holidays = holidays_2026();
     given_dates none;
     given_dates seminar;
     seminar.dates["seminar"] = {{sys_days{2026_y / May / 5}, sys_days{2026_y / May / 5}},
                                 {sys_days{2026_y / May / 12}, sys_days{2026_y / May / 13}}};
-    auto dialogue = cycle::constraints_of(cal, *cal.find_event("dialogue"), "a", 2026);
+    auto dialogue = cycle::constraints_of(cal, holidays, *cal.find_event("dialogue"), "a", 2026);
     REQUIRE(dialogue);
     const cycle::constraint& after = dialogue->at(1);
     CHECK_FALSE(cycle::bound_of(after, none));  // nothing to come after yet
@@ -149,7 +151,7 @@ TEST_CASE("bound_of: after and offset resolve against the other occurrences' dat
     CHECK(b->other_day == sys_days{2026_y / May / 13});
     CHECK(*b->first_from == sys_days{2026_y / May / 21});  // + 1 + a gap of 7
 
-    auto invite = cycle::constraints_of(cal, *cal.find_event("invite"), "", 2026);
+    auto invite = cycle::constraints_of(cal, holidays, *cal.find_event("invite"), "", 2026);
     REQUIRE(invite);
     auto o = cycle::bound_of(invite->front(), seminar);
     REQUIRE(o);
@@ -163,7 +165,7 @@ TEST_CASE("violations_of: broken constraints on fixed dates", "[constraint]") {
     const auto holidays = holidays_2026();
     given_dates seminar;
     seminar.dates["seminar"] = {{sys_days{2026_y / May / 12}, sys_days{2026_y / May / 12}}};
-    auto seminar_cs = cycle::constraints_of(cal, *cal.find_event("seminar"), "", 2026);
+    auto seminar_cs = cycle::constraints_of(cal, holidays, *cal.find_event("seminar"), "", 2026);
     REQUIRE(seminar_cs);
     auto at = [&](const std::vector<cycle::constraint>& cs, sys_days d) {
         std::vector<std::string> out;
@@ -180,7 +182,7 @@ TEST_CASE("violations_of: broken constraints on fixed dates", "[constraint]") {
     CHECK(at(*seminar_cs, sys_days{2026_y / May / 23}) ==
           std::vector<std::string>{"deadline-missed", "weekend"});
 
-    auto a = cycle::constraints_of(cal, *cal.find_event("dialogue"), "a", 2026);
+    auto a = cycle::constraints_of(cal, holidays, *cal.find_event("dialogue"), "a", 2026);
     REQUIRE(a);
     // Too soon after the seminar (gap 7: not before 20 May).
     auto v = cycle::violations_of(*a, {sys_days{2026_y / May / 19}, sys_days{2026_y / May / 19}},
@@ -191,11 +193,11 @@ TEST_CASE("violations_of: broken constraints on fixed dates", "[constraint]") {
     // Week 22 is A's closure, not B's.
     const sys_days closed{2026_y / May / 27};
     CHECK(at(*a, closed) == std::vector<std::string>{"closure"});
-    auto b = cycle::constraints_of(cal, *cal.find_event("dialogue"), "b", 2026);
+    auto b = cycle::constraints_of(cal, holidays, *cal.find_event("dialogue"), "b", 2026);
     REQUIRE(b);
     CHECK(at(*b, closed).empty());
 
-    auto invite = cycle::constraints_of(cal, *cal.find_event("invite"), "", 2026);
+    auto invite = cycle::constraints_of(cal, holidays, *cal.find_event("invite"), "", 2026);
     REQUIRE(invite);
     // Two weeks before the seminar on 12 May: on or before 28 April.
     CHECK(at(*invite, sys_days{2026_y / April / 29}) == std::vector<std::string>{"offset"});
@@ -212,7 +214,7 @@ TEST_CASE("the planner's dates satisfy the constraints a check evaluates", "[con
     for (const auto& o : p->occurrences) placed.dates[o.event].push_back({o.date, o.end_date});
     for (const auto& o : p->occurrences) {
         INFO(o.to_string());
-        auto cs = cycle::constraints_of(cal, *cal.find_event(o.event), o.member, 2026);
+        auto cs = cycle::constraints_of(cal, holidays, *cal.find_event(o.event), o.member, 2026);
         REQUIRE(cs);
         CHECK(cycle::violations_of(*cs, {o.date, o.end_date}, placed, cal, holidays).empty());
         // The facts are kept; the words are made on demand.

@@ -299,7 +299,7 @@ TEST_CASE("a calendar rule that lands in the DST gap is refused at plan time", "
     temp_dir dir;
     write_file(dir / "gap.toml",
                wheel("\"Möte\"", "month = 3\nweekday = \"sun\"\nnth = -1\nstart = \"02:30\"\n"
-                                 "duration = \"1h\"\n"));
+                                 "duration = \"1h\"\nworking_days_only = false\n"));
     auto r = run_cycle("plan --year 2026 --calendar " + q(dir / "gap.toml"));
     CHECK(r.exit_code != 0);
     CHECK(has(r.err, "gap.toml:"));

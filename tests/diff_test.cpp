@@ -46,7 +46,7 @@ TEST_CASE("diff: added, removed, moved and status changes, with old and new date
     CHECK(r.out ==
           "added    Inriktningsmöte (2025): 2026-01-20  [" + next +
               ":50:8]\n"
-              "status   Inbjudan till seminariet (2026): 2026-03-31: planned -> held  [" +
+              "status   Inbjudan till seminariet (2026): 2026-03-31: confirmed -> held  [" +
               next +
               ":7:8]\n"
               "moved    Vårseminarium (2026): 2026-05-12 09:00 (7h) -> 2026-05-19 10:00 (7h)  [" +

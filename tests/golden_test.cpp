@@ -69,6 +69,45 @@ TEST_CASE("plans of every year of every wheel are byte-identical to the golden f
     CHECK(compared == 5 + 1 + 2);  // 2025–2028 + the year after; 2023; 2025–2026
 }
 
+TEST_CASE("the JSON written directly is nlohmann's dump(2) of the same tree, byte for byte",
+          "[golden][json]") {
+    // format_json writes without building a tree (issue 12); its reference
+    // is the tree it replaced, on every wheel and audience and on text that
+    // needs escaping.
+    int compared = 0;
+    for (const auto& w : wheels()) {
+        auto cal = cycle::load_calendar_file(w.file);
+        REQUIRE(cal);
+        auto p = cycle::make_plan(*cal, {.year = cal->first_year, .fixed = nullptr});
+        REQUIRE(p);
+        CHECK(cycle::format_json(*cal, *p) == cycle::detail::format_json_tree(*cal, *p));
+        for (const auto& b : cal->bodies) {
+            cycle::plan selected = *p;
+            cycle::occurrence_query query;
+            query.audience = b.id;
+            selected.occurrences = cycle::select(*cal, *p, query);
+            INFO(w.name << " " << b.id);
+            CHECK(cycle::format_json(*cal, selected, b.id) ==
+                  cycle::detail::format_json_tree(*cal, selected, b.id));
+            ++compared;
+        }
+    }
+    CHECK(compared > 20);
+    const auto& cal = cycle::default_calendar();
+    auto p = cycle::make_plan(cal, {.year = 2026, .fixed = nullptr});
+    REQUIRE(p);
+    REQUIRE(p->occurrences.size() > 2);
+    p->occurrences[0].note = "\"quoted\" \\ back\x01\x1f\x7f\b\f\n\r\t Årjäng – € 𝄞";
+    p->occurrences[1].audiences.clear();
+    CHECK(cycle::format_json(cal, *p, "eda") == cycle::detail::format_json_tree(cal, *p, "eda"));
+    cycle::plan empty = *p;
+    empty.occurrences.clear();
+    CHECK(cycle::format_json(cal, empty) == cycle::detail::format_json_tree(cal, empty));
+    // Text that is not UTF-8 is refused as before (nlohmann throws).
+    p->occurrences[0].note = "Eda\x80";
+    CHECK_THROWS(cycle::format_json(cal, *p));
+}
+
 TEST_CASE("a plan with fixed dates is byte-identical to the golden file", "[golden]") {
     auto cal = cycle::load_calendar_file(fs::path(CYCLE_TEST_DATA) / "plans/check-wheel.toml");
     REQUIRE(cal);

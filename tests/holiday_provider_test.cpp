@@ -209,3 +209,32 @@ TEST_CASE("holidays: cycle plan, check, holidays and publish use the calendar's 
     CHECK(cycle::test::read_file(site / "plan.json").find("\"2026-10-14\"") !=
           std::string::npos);
 }
+
+TEST_CASE("holidays: a provider that throws is an error at its plugin's library, exit 2",
+          "[holidays][plugins][cli]") {
+    cycle::test::temp_dir dir;
+    const auto cal = dir / "t.toml";
+    cycle::test::write_file(cal, wheel("holidays = \"throw-land\""));
+    const auto library = plugins_dir / "holidays-throw" / "throwing_holiday_plugin.so";
+    const std::string plugin = "--plugin-dir '" + library.parent_path().string() + "' ";
+    const std::string message =
+        library.string() + ": error: holidays 'throw-land' failed: holiday table missing\n";
+    for (const std::string command : {"plan", "holidays"}) {
+        auto r = run_cycle(plugin + command + " --calendar '" + cal.string() + "' --year 2026");
+        INFO(command << ": " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == message);
+    }
+    // Below the CLI: the registry's provider throws a plugin_error located there.
+    cycle::registry r;
+    REQUIRE(cycle::load_plugin(r, library));
+    auto provider = r.holidays_for(load("holidays = \"throw-land\""));
+    REQUIRE(provider);
+    try {
+        (void)(*provider)->holidays_of(2026_y);
+        FAIL("no exception");
+    } catch (const cycle::plugin_error& e) {
+        CHECK(e.located().where.file == library.string());
+    }
+}

@@ -201,10 +201,11 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
                             std::regex("\r\nDTSTART;TZID=Europe/Stockholm:202605..T090000\r\n")));
     CHECK(field(seminar, "TRANSP") == "TRANSP:OPAQUE");
     CHECK(field(seminar, "CATEGORIES") ==
-          "CATEGORIES:Konferens,Politisk styrgrupp,VR/OR,Huvudmännen,Beredningsgruppen");
+          "CATEGORIES:Konferens,Politisk styrgrupp,Beredningsgruppen,VR/OR,Huvudmännen");
     CHECK(field(seminar, "DTSTAMP") == "DTSTAMP:20260101T000000Z");
     CHECK(seminar.find("Arrangör: Politisk styrgrupp") != std::string::npos);
     CHECK(seminar.find("Källa: Politiskt inriktningsdokument 2025–2028") != std::string::npos);
+    CHECK(seminar.find("(RS/250201)") != std::string::npos);  // the diarienummer
 
     auto window = event_with_uid(feed, "local-dialogue-window.2026@nya-perspektiv-2025-2028");
     CHECK(field(window, "DTSTART") == "DTSTART;VALUE=DATE:20260901");
@@ -212,8 +213,9 @@ TEST_CASE("a feed's calendar properties, time zone and events", "[ical]") {
     CHECK(field(window, "TRANSP") == "TRANSP:TRANSPARENT");
 
     auto deadline = event_with_uid(feed, "local-dialogue-deadline.2026@nya-perspektiv-2025-2028");
-    CHECK(field(deadline, "DTSTART") == "DTSTART;VALUE=DATE:20261031");
-    CHECK(field(deadline, "DTEND") == "DTEND;VALUE=DATE:20261101");
+    // 31 October 2026 is Alla helgons dag: the deadline is the Friday before.
+    CHECK(field(deadline, "DTSTART") == "DTSTART;VALUE=DATE:20261030");
+    CHECK(field(deadline, "DTEND") == "DTEND;VALUE=DATE:20261031");
     CHECK(deadline.find(
               "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Sista dag för lokala dialoger\r\n"
               "TRIGGER:-P14D\r\nEND:VALARM") != std::string::npos);

@@ -142,8 +142,9 @@ TEST_CASE("windows span their window and deadlines fall on their day", "[planner
     const occurrence window = only(p, "local-dialogue-window");
     CHECK(window.date == sys_days{2026_y / September / 1});
     CHECK(window.end_date == sys_days{2026_y / October / 31});
-    // 31 October 2026 is a Saturday (and Alla helgons dag): a deadline is still that day.
-    CHECK(only(p, "local-dialogue-deadline").date == sys_days{2026_y / October / 31});
+    // 31 October 2026 is a Saturday (and Alla helgons dag): the deadline
+    // moves to the last working day before it (on_day_off = "previous").
+    CHECK(only(p, "local-dialogue-deadline").date == sys_days{2026_y / October / 30});
 }
 
 TEST_CASE("relative rules keep their lead time when moved", "[planner]") {

@@ -87,10 +87,15 @@ std::vector<fs::path> repository_toml(const std::string& marker) {
 // The calendar a plan file names, as a --calendar argument.
 std::string calendar_of_plan(const fs::path& plan) {
     std::string text = read_file(plan);
+    // The county view's plans are for the wheels its county.toml includes.
+    if (plan.string().find("/examples/ci/county/plans/") != std::string::npos)
+        return "--calendar " + q(source_dir / "examples/ci/county/county.toml");
     if (text.find("calendar = \"check-wheel\"") != std::string::npos)
         return "--calendar " + q(source_dir / "tests/data/plans/check-wheel.toml");
     if (text.find("calendar = \"nya-perspektiv-2023\"") != std::string::npos)
         return "--calendar " + q(source_dir / "calendars/nya-perspektiv-2023.toml");
+    if (text.find("calendar = \"eda-2025-2028\"") != std::string::npos)
+        return "--calendar " + q(source_dir / "calendars/examples/eda.toml");
     return "";
 }
 

@@ -366,3 +366,41 @@ TEST_CASE("nginx: the configuration in docs/publish.md serves every feed with 20
     CHECK(client.Get("/.cycle-site")->status == 404);
     CHECK(server.stop(SIGQUIT) >= -1);
 }
+
+TEST_CASE("serve: publishes again when the calendar named by cycle.toml changes",
+          "[serve][project]") {
+    cycle::test::temp_dir dir;
+    const auto calendar = dir / "wheel.toml";
+    std::string text = read_file(cycle::test::check_wheel);
+    cycle::test::write_file(calendar, text);
+    cycle::test::write_file(dir / "cycle.toml", "calendar = \"wheel.toml\"\n");
+    cycle::test::write_file(dir / "plan.toml", "calendar = \"check-wheel\"\n");
+    const auto site = dir / "site";
+    // Run inside the project, with no --calendar: the plan makes it publish.
+    child server({"/bin/sh", "-c",
+                  "cd '" + dir.path().string() + "' && exec '" + CYCLE_CLI +
+                      "' serve site --port 0 --plan plan.toml --today 2026-09-20"});
+    int port = 0;
+    while (port == 0) {
+        const std::string line = server.line();
+        REQUIRE(!line.empty());
+        port = port_from(line);
+    }
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(10, 0);
+    auto first = client.Get("/");
+    REQUIRE(first);
+    REQUIRE(first->body.find("Testhjul") != std::string::npos);
+
+    const std::string title = "title = \"Testhjul för cycle check 2025–2026\"";
+    text.replace(text.find(title), title.size(), "title = \"Ändrat testhjul\"");
+    cycle::test::write_file(calendar, text);
+    bool republished = false;
+    for (int k = 0; k < 300 && !republished; ++k) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        auto r = client.Get("/");
+        republished = r && r->body.find("Ändrat testhjul") != std::string::npos;
+    }
+    CHECK(republished);
+    CHECK(server.stop(SIGTERM) == 0);
+}

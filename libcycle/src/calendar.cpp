@@ -14,6 +14,30 @@ namespace cycle {
 const char* to_string(event_kind k) { return detail::name_of(detail::event_kind_names, k); }
 const char* to_string(placement p) { return detail::name_of(detail::placement_names, p); }
 const char* to_string(check_level l) { return detail::name_of(detail::check_level_names, l); }
+const char* to_string(day_off_policy p) {
+    return detail::name_of(detail::day_off_policy_names, p);
+}
+
+bool event_template::names_one_day() const {
+    if (kind == event_kind::window || timing.relative()) return false;
+    if (kind == event_kind::deadline) return true;
+    if (!working_days_only) return false;
+    if (const auto* week = std::get_if<iso_week_rule>(&timing.form))
+        return week->weekday.has_value();
+    return std::holds_alternative<fixed_day>(timing.form) ||
+           std::holds_alternative<nth_weekday>(timing.form) ||
+           std::holds_alternative<last_weekday>(timing.form);
+}
+
+day_off_policy calendar::day_off_of(const event_template& e) const {
+    if (e.on_day_off) return *e.on_day_off;
+    if (on_day_off) return *on_day_off;
+    return e.kind == event_kind::deadline ? day_off_policy::previous : day_off_policy::next;
+}
+
+const source_region& calendar::day_off_where(const event_template& e) const {
+    return e.on_day_off ? e.on_day_off_where : on_day_off ? on_day_off_where : e.where;
+}
 
 bool year_selection::selects(int cycle_year_number, int cycle_length) const {
     if (cycle_year_number == cycle_length + 1) return after_cycle;
@@ -45,6 +69,59 @@ void calendar::build_index() {
     for (std::size_t b = 0; b < bodies.size(); ++b)
         for (std::size_t m = 0; m < bodies[b].members.size(); ++m)
             member_positions_[b].try_emplace(bodies[b].members[m], m);
+    build_closures();
+}
+
+void calendar::build_closures() {
+    // The planner, the checkers and every feed ask "is X in Y?" for each
+    // occurrence and day (issue 12): a walk per question, with two
+    // allocations, was a third of exporting every audience's feed.
+    names_.clear();
+    auto number = [&](const std::string& name) {
+        return static_cast<std::uint32_t>(names_.try_emplace(name, names_.size()).first->second);
+    };
+    for (const auto& b : bodies) number(b.id);
+    for (const auto& b : bodies)
+        for (const auto& m : b.members) number(m);
+    // A member's body as find_body finds it (the first of an id).
+    std::vector<long> body_of_name(names_.size(), -1);
+    for (std::size_t b = bodies.size(); b-- > 0;)
+        body_of_name[names_.find(bodies[b].id)->second] = static_cast<long>(b);
+    closure_.assign(bodies.size(), {});
+    closure_known_.assign(bodies.size(), false);
+    // Work budget: a hostile chain of n bodies has n²/2 memberships; past the
+    // budget the remaining bodies are walked per question, as before.
+    std::size_t budget = std::size_t{1} << 23;
+    std::vector<std::size_t> seen(bodies.size(), 0);  // the body's walk that reached it, + 1
+    std::vector<std::size_t> stack;
+    for (std::size_t start = 0; start < bodies.size() && budget > 0; ++start) {
+        auto& out = closure_[start];
+        stack.assign(1, start);
+        seen[start] = start + 1;
+        while (!stack.empty() && budget > 0) {
+            const body& g = bodies[stack.back()];
+            stack.pop_back();
+            for (const auto& m : g.members) {
+                if (budget == 0) break;
+                --budget;
+                const std::uint32_t n = static_cast<std::uint32_t>(names_.find(m)->second);
+                out.push_back(n);
+                const long mb = body_of_name[n];
+                if (mb >= 0 && seen[static_cast<std::size_t>(mb)] != start + 1) {
+                    seen[static_cast<std::size_t>(mb)] = start + 1;
+                    stack.push_back(static_cast<std::size_t>(mb));
+                }
+            }
+        }
+        if (budget == 0) {
+            out.clear();
+            break;
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        out.shrink_to_fit();
+        closure_known_[start] = true;
+    }
 }
 
 namespace {
@@ -101,6 +178,17 @@ long calendar::member_index(std::string_view body_id, std::string_view member) c
 
 bool calendar::is_member_of(std::string_view who, std::string_view group) const {
     if (who == group) return true;
+    if (closure_.size() == bodies.size() && body_ids_.size() == bodies.size()) {
+        auto g = body_ids_.find(group);
+        if (g == body_ids_.end()) return false;
+        if (closure_known_[g->second]) {
+            auto w = names_.find(who);
+            if (w == names_.end()) return false;
+            const auto& members = closure_[g->second];
+            return std::binary_search(members.begin(), members.end(),
+                                      static_cast<std::uint32_t>(w->second));
+        }
+    }
     // Depth-first over the membership graph with an explicit stack; each body
     // is expanded once (a diamond of shared members is not walked per path).
     std::vector<std::string_view> stack{group};
@@ -125,7 +213,7 @@ int calendar::cycle_year_of(const event_template& e, date::sys_days d) const {
     // The loader has rejected cycles; the guard keeps a hand-made calendar finite.
     for (std::size_t guard = 0;
          rule && rule->timing.relative() && guard <= events.size(); ++guard)
-        rule = find_event(rule->timing.relative()->anchor);
+        rule = find_event(split_reference(rule->timing.relative()->anchor).event);
     return int(date::year_month_day{d}.year()) - (rule ? rule->timing.year_offset : 0);
 }
 
@@ -139,6 +227,7 @@ std::string calendar::describe_source(const rule_source& s) const {
     if (s.document.empty()) return {};
     const source_document* doc = find_source(s.document);
     std::string text = doc ? doc->title : s.document;
+    if (doc && !doc->reference.empty()) text += fmt::format(" ({})", doc->reference);
     if (!s.section.empty()) text += ", " + s.section;
     if (!s.lines.empty()) text += fmt::format(", {} {}", texts_for(language).line, s.lines);
     return text;

@@ -19,6 +19,7 @@
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/read_file.hpp"
+#include "calendar_include.hpp"
 #include "enum_names.hpp"
 #include "id_graph.hpp"
 #include "suggest.hpp"
@@ -43,7 +44,7 @@ bool spans_or_marks(const event_template& e) {
 
 // A rule that names its one day (a fixed day, the nth weekday, a weekday of
 // a week) leaves the planner nothing to choose.
-bool names_one_day(const event_template& e) {
+bool timing_names_one_day(const event_template& e) {
     return std::holds_alternative<fixed_day>(e.timing.form) ||
            std::holds_alternative<nth_weekday>(e.timing.form) ||
            std::holds_alternative<last_weekday>(e.timing.form) ||
@@ -74,10 +75,8 @@ const std::vector<idle_key_rule>& idle_key_rules() {
          "does nothing on a window or deadline (it is not placed); remove it"},
         {"prefer", [](const event_template& e) { return e.timing.relative() != nullptr; },
          "does nothing with 'relative_to': the offset names the day; remove it"},
-        {"weekdays", [](const event_template& e) { return e.timing.relative() != nullptr; },
-         "does nothing with 'relative_to': the offset names the day; remove it"},
-        {"prefer", names_one_day, "does nothing: the rule names one day; remove it"},
-        {"weekdays", names_one_day, "does nothing: the rule names one day; remove it"},
+        {"prefer", timing_names_one_day, "does nothing: the rule names one day; remove it"},
+        {"weekdays", timing_names_one_day, "does nothing: the rule names one day; remove it"},
         {"gap_days", [](const event_template& e) { return e.after.empty(); },
          "does nothing without 'after' (a gap to what?); add after = [...] or remove it"},
         {"gap_working_days", [](const event_template& e) { return e.after.empty(); },
@@ -88,16 +87,23 @@ const std::vector<idle_key_rule>& idle_key_rules() {
 
 class calendar_loader {
 public:
-    calendar_loader(std::string file) : file_(std::move(file)) { cal_.where = {file_, 0, 0}; }
+    calendar_loader(std::string file, const detail::include_chain& chain)
+        : file_(std::move(file)), chain_(chain) {
+        cal_.where = {file_, 0, 0};
+    }
 
     result<calendar> load(std::string_view text) {
         auto parsed = detail::parse_toml(text, file_);
         if (!parsed) return parsed.errors();
         toml::table& root = *parsed;
+        // Room for every event at once, not a move of each one read per growth step.
+        if (const auto* events = root.get_as<toml::array>("event"))
+            cal_.events.reserve(events->size());
         table_reader top(root, "calendar", file_, errors_,
-                         {"cycle", "source", "body", "event", "closure", "checks"});
+                         {"cycle", "include", "source", "body", "event", "closure", "checks"});
         if (const toml::table* c = top.table("cycle")) read_cycle(*c);
         else if (!top.has("cycle")) errors_.push_back({"missing the [cycle] table", {file_, 1, 1}});
+        auto includes = detail::read_includes(root, file_, chain_, errors_);
         detail::for_each_table(root, "source", file_, errors_,
                                [&](const toml::table& t) { read_source(t); });
         detail::for_each_table(root, "body", file_, errors_,
@@ -108,6 +114,7 @@ public:
                                [&](const toml::table& t) { read_closure(t); });
         if (const toml::table* c = top.table("checks")) read_checks(*c);
         top.finish();
+        detail::compose(cal_, std::move(includes), errors_);
         if (cal_.events.empty() && errors_.empty())
             errors_.push_back({"the calendar has no [[event]]", {file_, 0, 0}});
         cal_.build_index();
@@ -123,7 +130,7 @@ private:
     void read_cycle(const toml::table& t) {
         table_reader r(t, "[cycle]", file_, errors_,
                        {"id", "title", "description", "url", "first_year", "last_year", "time_zone",
-                        "language", "holidays"});
+                        "language", "holidays", "on_day_off"});
         cal_.id = r.id("id", true).value_or("");
         cal_.title = r.string("title", true).value_or("");
         cal_.description = r.string("description").value_or("");
@@ -153,7 +160,25 @@ private:
             cal_.holidays = *holidays;
             cal_.holidays_where = r.where("holidays");
         }
+        if (auto policy = read_day_off(r, "[cycle]")) {
+            cal_.on_day_off = policy;
+            cal_.on_day_off_where = r.where("on_day_off");
+        }
         r.finish();
+    }
+
+    // on_day_off = "previous" | "next" | "keep" | "error".
+    std::optional<day_off_policy> read_day_off(table_reader& r, std::string_view where) {
+        auto text = r.string("on_day_off");
+        if (!text) return std::nullopt;
+        if (auto p = detail::parse_name(detail::day_off_policy_names, *text)) return p;
+        r.error_at_key("on_day_off",
+                       fmt::format("{}: on_day_off is \"previous\", \"next\", \"keep\" or "
+                                   "\"error\", not '{}'{}",
+                                   where, *text,
+                                   detail::did_you_mean(
+                                       *text, detail::names_of(detail::day_off_policy_names))));
+        return std::nullopt;
     }
 
     // [checks]: rule id -> "error" | "warning" | "off". Rule ids belong to
@@ -273,11 +298,15 @@ private:
 
     void read_event(const toml::table& t) {
         table_reader r(t, "[[event]]", file_, errors_,
-                       {"id", "title", "description", "kind", "organiser", "audiences", "url",
-                        "years", "source", "month", "months", "day", "weekday", "nth", "week",
-                        "relative_to", "offset", "year_offset", "deadline", "after", "gap_days",
-                        "gap_working_days", "prefer", "weekdays", "working_days_only",
-                        "election_margin_days", "start", "duration", "days", "per_member"});
+                       {"id",          "title",      "description",      "kind",
+                        "organiser",   "organisers", "audiences",        "url",
+                        "years",       "source",     "month",            "months",
+                        "day",         "weekday",    "nth",              "week",
+                        "relative_to", "offset",     "year_offset",      "deadline",
+                        "after",       "gap_days",   "gap_working_days", "prefer",
+                        "weekdays",    "working_days_only", "election_margin_days",
+                        "on_day_off",  "start",      "duration",         "days",
+                        "per_member",  "assumed",    "held"});
         event_template e;
         e.where = r.where();
         read_identity(r, e);
@@ -290,6 +319,16 @@ private:
         read_times(r, e);
         read_per_member(r, e);
         check_idle_keys(r, e);
+        if (e.on_day_off && !e.names_one_day())
+            r.error_at_key(
+                "on_day_off",
+                fmt::format("[[event]] '{}': on_day_off has no effect here: it moves the "
+                            "one day a rule names (a fixed day, the nth or last "
+                            "weekday, a weekday of a week, a deadline's day), and only "
+                            "for an event held on working days",
+                            e.id));
+        read_assumed(r, e.assumed, e.assumed_where, "[[event]]");
+        read_held(r, e);
         r.finish();
         if (!e.id.empty() && !event_ids_.insert(e.id).second)
             r.error_at_key("id", fmt::format("[[event]]: duplicate id '{}'", e.id));
@@ -314,12 +353,49 @@ private:
         e.working_days_only = e.kind != event_kind::deadline && e.kind != event_kind::window;
     }
 
+    // assumed = "why": the documents do not state the dates; why they are
+    // what they are. An empty reason says nothing and is an error.
+    void read_assumed(table_reader& r, std::string& assumed, source_region& where,
+                      std::string_view table) {
+        auto why = r.string("assumed");
+        if (!why) return;
+        if (why->find_first_not_of(" \t\n") == std::string::npos)
+            r.error_at_key("assumed", fmt::format("{}: 'assumed' says why the dates are a guess; "
+                                                  "it cannot be empty",
+                                                  table));
+        assumed = std::move(*why);
+        where = r.where("assumed");
+    }
+
+    // held = true: a date that already happened. It names one day of one
+    // cycle year, is not a guess, and is nobody's per-member occurrence.
+    void read_held(table_reader& r, event_template& e) {
+        auto held = r.boolean("held");
+        if (!held || !*held) return;
+        e.held = true;
+        const bool one_year =
+            !e.years.every && e.years.cycle_years.size() + e.years.after_cycle == 1;
+        if (!std::holds_alternative<fixed_day>(e.timing.form) || !one_year)
+            r.error_at_key("held", fmt::format("[[event]] '{}': held = true marks a date that "
+                                               "happened: give one day (month and day) and one "
+                                               "cycle year (years = [1])",
+                                               e.id));
+        else if (!e.assumed.empty())
+            r.error_at_key("held", fmt::format("[[event]] '{}': a held date happened; it is not "
+                                               "assumed", e.id));
+        else if (e.per_member)
+            r.error_at_key("held", fmt::format("[[event]] '{}': held = true is one occurrence; "
+                                               "a per-member event's are held in a plan file",
+                                               e.id));
+    }
+
     // Organiser and audiences: body ids, checked once every body is read.
     void read_people(table_reader& r, event_template& e) {
         if (auto organiser = r.id("organiser")) {
             e.organiser = *organiser;
             references_.push_back({reference::body, e.organiser, r.where("organiser"), "organiser"});
         }
+        read_organisers(r, e);
         if (auto audiences = r.strings("audiences")) {
             for (auto& a : *audiences) {
                 references_.push_back({reference::body, a.value, a.where, "audience"});
@@ -328,12 +404,42 @@ private:
         }
     }
 
+    // organisers = [...]: several bodies organise it together; the first is
+    // the organiser (the one a feed names as ORGANIZER).
+    void read_organisers(table_reader& r, event_template& e) {
+        if (!r.has("organisers")) return;
+        if (r.has("organiser")) {
+            r.error_at_key("organisers", fmt::format("[[event]] '{}': give either 'organiser' or "
+                                                     "'organisers', not both", e.id));
+            return;
+        }
+        auto organisers = r.strings("organisers");
+        if (!organisers) return;
+        if (organisers->empty()) {
+            r.error_at_key("organisers", fmt::format("[[event]] '{}': 'organisers' needs at least "
+                                                     "one body", e.id));
+            return;
+        }
+        for (auto& o : *organisers) {
+            const auto& co = e.co_organisers;
+            if (o.value == e.organiser || std::find(co.begin(), co.end(), o.value) != co.end()) {
+                errors_.push_back(
+                    {fmt::format("[[event]] '{}': organiser '{}' is listed twice", e.id, o.value),
+                     o.where});
+                continue;
+            }
+            references_.push_back({reference::body, o.value, o.where, "organisers"});
+            if (e.organiser.empty()) e.organiser = std::move(o.value);
+            else e.co_organisers.push_back(std::move(o.value));
+        }
+    }
+
     // Where the rule comes from: a document of [[source]], a section, lines.
     void read_source(table_reader& r, event_template& e) {
         if (const toml::table* s = r.table("source")) {
             table_reader sr(*s, fmt::format("[[event]] '{}' source", e.id), file_, errors_,
                             {"document", "section", "lines"});
-            e.source.document = sr.id("document", true).value_or("");
+            e.source.document = sr.reference("document", true).value_or("");
             references_.push_back({reference::source, e.source.document, sr.where("document"),
                                    "source.document"});
             e.source.section = sr.string("section").value_or("");
@@ -394,6 +500,10 @@ private:
             }
         }
         if (auto working = r.boolean("working_days_only")) e.working_days_only = *working;
+        if (auto policy = read_day_off(r, fmt::format("[[event]] '{}'", e.id))) {
+            e.on_day_off = policy;
+            e.on_day_off_where = r.where("on_day_off");
+        }
         e.election_margin_days =
             static_cast<unsigned>(r.integer("election_margin_days", 1, 366).value_or(0));
     }
@@ -444,10 +554,12 @@ private:
 
     void read_closure(const toml::table& t) {
         table_reader r(t, "[[closure]]", file_, errors_,
-                       {"name", "bodies", "years", "weeks", "from", "to"});
+                       {"name", "bodies", "years", "weeks", "from", "to", "assumed"});
         closure c;
         c.name = r.string("name", true).value_or("");
         c.where = r.where();
+        source_region assumed_where;
+        read_assumed(r, c.assumed, assumed_where, "[[closure]]");
         if (auto bodies = r.strings("bodies")) {
             for (auto& b : *bodies) {
                 references_.push_back({reference::body, b.value, b.where, "closure body"});
@@ -522,6 +634,10 @@ private:
 
     void check_references() {
         for (const auto& ref : references_) {
+            if (ref.kind == reference::event && !split_reference(ref.id).member.empty()) {
+                check_member_reference(ref);
+                continue;
+            }
             const bool known = ref.kind == reference::body    ? cal_.find_body(ref.id) != nullptr
                                : ref.kind == reference::event ? cal_.find_event(ref.id) != nullptr
                                                               : cal_.find_source(ref.id) != nullptr;
@@ -536,7 +652,8 @@ private:
             const char* what = ref.kind == reference::body    ? "body"
                                : ref.kind == reference::event ? "event"
                                                               : "source document";
-            errors_.push_back({fmt::format("unknown {} '{}' in {}{}", what, ref.id, ref.role,
+            errors_.push_back({fmt::format("unknown {} '{}' in {}{}{}", what, ref.id, ref.role,
+                                           detail::include_note(cal_, ref.id),
                                            detail::did_you_mean(ref.id, ids)),
                                ref.where});
         }
@@ -551,6 +668,32 @@ private:
             if (std::find(e.after.begin(), e.after.end(), e.id) != e.after.end())
                 errors_.push_back({fmt::format("[[event]] '{}' cannot come after itself", e.id),
                                    e.where});
+        }
+    }
+
+    // "event/member": a per-member event and one of its members.
+    void check_member_reference(const reference& ref) {
+        const auto [event, member] = split_reference(ref.id);
+        const event_template* e = cal_.find_event(event);
+        if (!e) {
+            std::vector<std::string> ids;
+            for (const auto& ev : cal_.events) ids.push_back(ev.id);
+            errors_.push_back({fmt::format("unknown event '{}' in {}{}{}", event, ref.role,
+                                           detail::include_note(cal_, event),
+                                           detail::did_you_mean(std::string(event), ids)),
+                               ref.where});
+        } else if (!e->per_member) {
+            errors_.push_back({fmt::format("'{}' in {}: event '{}' is not per member, so it has "
+                                           "no occurrence for '{}' ({}); write '{}'",
+                                           ref.id, ref.role, event, member, e->where.to_string(),
+                                           event),
+                               ref.where});
+        } else if (cal_.member_index(e->per_member->body, member) < 0) {
+            errors_.push_back({fmt::format("'{}' in {}: '{}' is not a member of '{}' (event '{}' "
+                                           "at {})",
+                                           ref.id, ref.role, member, e->per_member->body, event,
+                                           e->where.to_string()),
+                               ref.where});
         }
     }
 
@@ -582,9 +725,10 @@ private:
             g.nodes.push_back(e.id);
             auto& edges = g.next.emplace_back();
             for (const auto& dep : e.after)
-                edges.push_back(static_cast<std::size_t>(cal_.event_index(dep)));
+                edges.push_back(static_cast<std::size_t>(cal_.event_index(split_reference(dep).event)));
             if (const relative_rule* rel = e.timing.relative())
-                edges.push_back(static_cast<std::size_t>(cal_.event_index(rel->anchor)));
+                edges.push_back(
+                    static_cast<std::size_t>(cal_.event_index(split_reference(rel->anchor).event)));
         }
         auto cycle = detail::first_cycle(g);
         if (cycle.empty()) return;
@@ -595,6 +739,7 @@ private:
     }
 
     std::string file_;
+    const detail::include_chain& chain_;
     calendar cal_;
     errors errors_;
     std::vector<reference> references_;
@@ -604,7 +749,13 @@ private:
 }  // namespace
 
 result<calendar> load_calendar_string(std::string_view toml, std::string_view name) {
-    return calendar_loader(std::string(name)).load(toml);
+    const auto chain = detail::chain_of(std::string(name));
+    return calendar_loader(std::string(name), chain).load(toml);
+}
+
+result<calendar> detail::load_included_calendar(std::string_view text, const std::string& file,
+                                                const include_chain& chain) {
+    return calendar_loader(file, chain).load(text);
 }
 
 result<calendar> load_calendar_file(const std::filesystem::path& path) {

@@ -1,8 +1,10 @@
 // The constraint model (constraint.hpp): what an occurrence's days must
 // satisfy, yielded once for the planner and the checks alike.
+#include <date/iso_week.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
 #include "cycle/constraint.hpp"
@@ -21,7 +23,7 @@ result<bool> add_window_and_deadline(const event_template& e, int cycle_year,
     if (e.timing.relative()) return true;  // an offset has no window of its own
     auto window = window_in(e.timing, date::year{cycle_year});
     if (!window) return window.errors();
-    out.push_back({window_constraint{*window}, "outside-window", &e.timing.where});
+    out.push_back({window_constraint{*window, std::nullopt}, "outside-window", &e.timing.where});
     if (!e.deadline) return true;
     auto day = date_in(*e.deadline, date::year{cycle_year});
     if (!day) return day.errors();
@@ -41,9 +43,13 @@ void add_offset(const event_template& e, std::vector<constraint>& out) {
             {offset_constraint{rel->anchor, rel->offset_days}, "offset", &e.timing.where});
 }
 
-void add_working_days(const event_template& e, const std::string& member,
+// Working days: an event held on working days, and a deadline whose day
+// on_day_off moves or refuses; not the day a rule names with "keep".
+void add_working_days(const calendar& cal, const event_template& e, const std::string& member,
                       std::vector<constraint>& out) {
-    if (e.working_days_only)
+    const bool named = e.names_one_day();
+    const bool wanted = named ? cal.day_off_of(e) != day_off_policy::keep : e.working_days_only;
+    if (wanted)
         out.push_back(
             {working_day_constraint{bodies_concerned(e, member)}, "working-day", &e.where});
 }
@@ -71,6 +77,55 @@ bool working_day(const holiday_calendar* holidays, sys_days d) {
     const date::weekday wd{d};
     if (wd == date::Saturday || wd == date::Sunday) return false;
     return !holidays || !holidays->on(date::year_month_day{d});
+}
+
+// Weekdays choose among the days of a window: not for a day the rule names,
+// a window event or a deadline.
+void add_weekdays(const event_template& e, std::vector<constraint>& out) {
+    if (e.preferred_weekdays.empty() || e.names_one_day() || e.kind == event_kind::window ||
+        e.kind == event_kind::deadline)
+        return;
+    out.push_back({weekday_constraint{e.preferred_weekdays}, "weekday", &e.where});
+}
+
+template <class T>
+T* find_mutable(std::vector<constraint>& cs) {
+    for (auto& c : cs)
+        if (T* t = std::get_if<T>(&c.form)) return t;
+    return nullptr;
+}
+
+// on_day_off: the day the rule names, moved off a day off (constraints_of).
+result<bool> move_named_day(const calendar& cal, const holiday_calendar& holidays,
+                            const event_template& e, std::vector<constraint>& cs) {
+    window_constraint* window = find_mutable<window_constraint>(cs);
+    const working_day_constraint* working = find_constraint<working_day_constraint>(cs);
+    if (!e.names_one_day() || !window || !working) return true;
+    deadline_constraint* deadline = find_mutable<deadline_constraint>(cs);
+    const sys_days named = e.kind == event_kind::deadline && deadline
+                               ? std::min(deadline->day, window->days.last)
+                               : window->days.last;
+    if (!has_conflict(*working, cal, holidays, named, named)) return true;
+    const day_conflict off = conflicts_of(*working, cal, holidays, named, named).front();
+    day_move move{named, named, cal.day_off_of(e),
+                  off.rule == "weekend" ? "a " + off.what : off.what};
+    if (move.policy == day_off_policy::previous || move.policy == day_off_policy::next) {
+        const days step{move.policy == day_off_policy::previous ? -1 : 1};
+        for (int i = 0; i < 60 && has_conflict(*working, cal, holidays, move.to, move.to); ++i)
+            move.to += step;
+        if (has_conflict(*working, cal, holidays, move.to, move.to))
+            return error{
+                fmt::format("[[event]] '{}': no working day within 60 days {} {} ({})", e.id,
+                            move.policy == day_off_policy::previous ? "before" : "after",
+                            iso_date(named), move.why),
+                cal.day_off_where(e)};
+        window->days.first = std::min(window->days.first, move.to);
+        window->days.last = std::max(window->days.last, move.to);
+        if (deadline && e.kind == event_kind::deadline)
+            deadline->day = std::max(deadline->day, move.to);
+    }
+    window->moved = std::move(move);
+    return true;
 }
 
 // The bounds, one per kind that has one.
@@ -139,29 +194,6 @@ std::optional<day_bound> bound(const clash_constraint&, const dated_occurrences&
     return std::nullopt;
 }
 
-// Whether one body concerns the other: the same, or a member of it.
-bool overlaps(const calendar& cal, const std::vector<std::string>& a,
-              const std::vector<std::string>& b, std::string* which) {
-    auto is_group = [&](const std::string& id) {
-        const body* found = cal.find_body(id);
-        return found && !found->members.empty();
-    };
-    for (const auto& x : a)
-        for (const auto& y : b) {
-            if (x == y) {
-                *which = x;
-                return true;
-            }
-            // Two bodies without members are one only when they are the same.
-            if (!is_group(x) && !is_group(y)) continue;
-            if (cal.is_member_of(x, y) || cal.is_member_of(y, x)) {
-                *which = cal.is_member_of(x, y) ? x : y;
-                return true;
-            }
-        }
-    return false;
-}
-
 // Whether two timed occurrences on one day overlap in time.
 bool times_overlap(const timed_span& a, const booking& b) {
     if (!a.start || !b.start) return false;
@@ -175,6 +207,9 @@ std::tuple<long, long, int> rank(const calendar& cal, const std::string& event,
     const long m = e && e->per_member ? cal.member_index(e->per_member->body, member) : -1;
     return {cal.event_index(event), m, cycle_year};
 }
+std::optional<day_bound> bound(const weekday_constraint&, const dated_occurrences&) {
+    return std::nullopt;
+}
 
 bool closed_for(const calendar& cal, const closure& c, const std::vector<std::string>& bodies,
                 sys_days d) {
@@ -187,16 +222,19 @@ bool closed_for(const calendar& cal, const closure& c, const std::vector<std::st
 
 }  // namespace
 
-result<std::vector<constraint>> constraints_of(const calendar& cal, const event_template& e,
-                                               const std::string& member, int cycle_year) {
-    (void)cal;  // the calendar's own constraints (closures) come in through working days
+result<std::vector<constraint>> constraints_of(const calendar& cal,
+                                               const holiday_calendar& holidays,
+                                               const event_template& e, const std::string& member,
+                                               int cycle_year) {
     std::vector<constraint> out;
     if (auto ok = add_window_and_deadline(e, cycle_year, out); !ok) return ok.errors();
     add_precedence(e, out);
     add_offset(e, out);
-    add_working_days(e, member, out);
+    add_working_days(cal, e, member, out);
     add_caps(e, out);
     add_day_tests(e, member, cycle_year, out);
+    add_weekdays(e, out);
+    if (auto ok = move_named_day(cal, holidays, e, out); !ok) return ok.errors();
     return out;
 }
 
@@ -206,7 +244,7 @@ bool occurs_in(const calendar& cal, const event_template& e, int cycle_year) {
     for (const event_template* at = &e; at;) {
         if (!at->years.selects(cycle_year - cal.first_year + 1, cal.cycle_length())) return false;
         const relative_rule* rel = at->timing.relative();
-        at = rel ? cal.find_event(rel->anchor) : nullptr;
+        at = rel ? cal.find_event(split_reference(rel->anchor).event) : nullptr;
     }
     return true;
 }
@@ -258,16 +296,43 @@ std::vector<std::string> bodies_booked(const event_template& e, const std::strin
     }
 }
 
+day_bookings::day_bookings(const calendar& cal) : cal_(&cal) {
+    for (const auto& b : cal.bodies)
+        if (!b.members.empty()) groups_.push_back(b.id);
+}
+
+std::vector<const std::string*> day_bookings::groups_of(const std::string& body) const {
+    std::vector<const std::string*> out;
+    for (const auto& g : groups_)
+        if (g != body && cal_->is_member_of(body, g)) out.push_back(&g);
+    return out;
+}
+
 void day_bookings::add(booking b) {
     const std::size_t at = all_.size();
-    for (sys_days d = b.days.first; d <= b.days.last; d += days{1})
-        for (const auto& body : b.bodies) by_day_[d][body].push_back(at);
+    for (const auto& body : b.bodies) {
+        const auto groups = groups_of(body);
+        for (sys_days d = b.days.first; d <= b.days.last; d += days{1}) {
+            const long key = d.time_since_epoch().count();
+            exact_[body][key].push_back(at);
+            for (const std::string* g : groups) within_[*g][key].push_back(at);
+        }
+    }
     all_.push_back(std::move(b));
 }
 
-const day_bookings::by_body* day_bookings::on(sys_days d) const {
-    auto it = by_day_.find(d);
-    return it == by_day_.end() ? nullptr : &it->second;
+const std::vector<std::size_t>* day_bookings::find(const std::unordered_map<std::string, by_day>& m,
+                                                   const std::string& body, sys_days d) {
+    auto it = m.find(body);
+    if (it == m.end()) return nullptr;
+    auto day = it->second.find(d.time_since_epoch().count());
+    return day == it->second.end() ? nullptr : &day->second;
+}
+const std::vector<std::size_t>* day_bookings::of(const std::string& body, sys_days d) const {
+    return find(exact_, body, d);
+}
+const std::vector<std::size_t>* day_bookings::within(const std::string& group, sys_days d) const {
+    return find(within_, group, d);
 }
 
 std::optional<day_conflict> conflict_of(const short_day_constraint&,
@@ -302,32 +367,104 @@ std::optional<day_conflict> conflict_of(const clash_constraint& c, const calenda
                                         const day_bookings& bookings, sys_days first, sys_days last,
                                         const timed_span& time, bool all) {
     const auto mine = rank(cal, c.event, c.member, c.cycle_year);
-    for (sys_days d = first; d <= last; d += days{1}) {
-        const auto* booked = bookings.on(d);
-        if (!booked) continue;
-        for (const auto& [booked_body, indices] : *booked) {
-            std::string body;
-            if (!overlaps(cal, c.bodies, {booked_body}, &body)) continue;
-            for (std::size_t i : indices) {
-                const booking* b = &bookings.at(i);
-                if (b->event == c.event && b->member == c.member && b->cycle_year == c.cycle_year)
-                    continue;
-                if (!c.attended && !b->attended) continue;
-                if (!all && rank(cal, b->event, b->member, b->cycle_year) > mine) continue;
-                const event_template* other = cal.find_event(b->event);
-                const std::string what = other ? other->title : b->event;
-                const std::string who =
-                    b->member.empty() ? what
-                                      : fmt::format("{} – {}", what, cal.body_label(b->member));
-                if (d == b->days.first && times_overlap(time, *b))
-                    return day_conflict{"time-overlap", d,
-                                        fmt::format("{} ({} in both)", who, cal.body_label(body))};
-                return day_conflict{"body-clash", d,
-                                    fmt::format("{} ({} in both)", who, cal.body_label(body))};
-            }
+    // The first booking on day d of the list that clashes; `body` is the
+    // body both hold (for the message), or none: the member of `group` the
+    // booking holds.
+    auto clash_in = [&](const std::vector<std::size_t>* indices, sys_days d,
+                        const std::string* body,
+                        const std::string& group) -> std::optional<day_conflict> {
+        if (!indices) return std::nullopt;
+        for (std::size_t i : *indices) {
+            const booking* b = &bookings.at(i);
+            if (b->event == c.event && b->member == c.member && b->cycle_year == c.cycle_year)
+                continue;
+            if (!c.attended && !b->attended) continue;
+            if (!all && rank(cal, b->event, b->member, b->cycle_year) > mine) continue;
+            std::string both = body ? *body : group;
+            if (!body)
+                for (const auto& y : b->bodies)
+                    if (y != group && cal.is_member_of(y, group)) {
+                        both = y;
+                        break;
+                    }
+            const event_template* other = cal.find_event(b->event);
+            const std::string what = other ? other->title : b->event;
+            const std::string who =
+                b->member.empty() ? what : fmt::format("{} – {}", what, cal.body_label(b->member));
+            const bool overlap = d == b->days.first && times_overlap(time, *b);
+            return day_conflict{overlap ? "time-overlap" : "body-clash", d,
+                                fmt::format("{} ({} in both)", who, cal.body_label(both))};
         }
-    }
+        return std::nullopt;
+    };
+    // Per body: the groups it is a member of (looked up once, not per day).
+    std::vector<std::vector<const std::string*>> groups;
+    groups.reserve(c.bodies.size());
+    for (const auto& x : c.bodies) groups.push_back(bookings.groups_of(x));
+    for (sys_days d = first; d <= last; d += days{1})
+        for (std::size_t k = 0; k < c.bodies.size(); ++k) {
+            const std::string& x = c.bodies[k];
+            // The same body; a member of x (x a group); a group x is in.
+            if (auto found = clash_in(bookings.of(x, d), d, &x, x)) return found;
+            if (auto found = clash_in(bookings.within(x, d), d, nullptr, x)) return found;
+            for (const std::string* g : groups[k])
+                if (auto found = clash_in(bookings.of(*g, d), d, &x, *g)) return found;
+        }
     return std::nullopt;
+}
+
+namespace {
+long week_key(sys_days d) {
+    const iso_week::year_weeknum_weekday w{d};
+    return long(int(w.year())) * 100 + long(unsigned(w.weeknum()));
+}
+template <class Map>
+unsigned count_at(const Map& m, long key) {
+    auto it = m.find(key);
+    return it == m.end() ? 0 : it->second;
+}
+}  // namespace
+
+void cap_counter::count(sys_days d) {
+    ++per_day_[d.time_since_epoch().count()];
+    ++per_week_[week_key(d)];
+}
+unsigned cap_counter::on_day(sys_days d) const {
+    return count_at(per_day_, d.time_since_epoch().count());
+}
+unsigned cap_counter::in_week(sys_days d) const {
+    return count_at(per_week_, week_key(d));
+}
+bool cap_counter::over_day(sys_days d) const {
+    return caps_.max_per_day && on_day(d) >= caps_.max_per_day;
+}
+bool cap_counter::over_week(sys_days d) const {
+    return caps_.max_per_week && in_week(d) >= caps_.max_per_week;
+}
+
+std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<const day_span> spans) {
+    std::vector<std::size_t> order(spans.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return spans[a].first < spans[b].first; });
+    std::vector<cap_excess> out;
+    cap_counter counts(c);
+    for (std::size_t i : order) {
+        const sys_days d = spans[i].first;
+        // One beyond a cap is reported and not counted: the others are
+        // judged as if it were moved, so one misplaced occurrence is one
+        // finding (as the planner would not have placed it there).
+        if (counts.over_day(d))
+            out.push_back({i, false, counts.on_day(d) + 1, c.max_per_day, 0});
+        else if (counts.over_week(d))
+            out.push_back({i, true, counts.in_week(d) + 1, c.max_per_week,
+                           unsigned(iso_week::year_weeknum_weekday{d}.weeknum())});
+        else
+            counts.count(d);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const cap_excess& a, const cap_excess& b) { return a.index < b.index; });
+    return out;
 }
 
 std::vector<violation> violations_of(const std::vector<constraint>& cs, const day_span& days,
@@ -338,7 +475,14 @@ std::vector<violation> violations_of(const std::vector<constraint>& cs, const da
     for (const auto& c : cs) {
         if (const auto* working = c.as<working_day_constraint>()) {
             for (auto& conflict : conflicts_of(*working, cal, holidays, days.first, days.last))
-                out.push_back({&c, conflict.rule, day_bound{}, std::move(conflict)});
+                out.push_back({&c, conflict.rule, day_bound{}, std::move(conflict), std::nullopt});
+            continue;
+        }
+        if (const auto* weekdays = c.as<weekday_constraint>()) {
+            const date::weekday wd{days.first};
+            if (std::find(weekdays->weekdays.begin(), weekdays->weekdays.end(), wd) ==
+                weekdays->weekdays.end())
+                out.push_back({&c, std::string(c.rule), day_bound{}, std::nullopt, wd});
             continue;
         }
         std::optional<day_conflict> conflict;
@@ -351,13 +495,13 @@ std::vector<violation> violations_of(const std::vector<constraint>& cs, const da
                 conflict_of(*clash, cal, *others.bookings(), days.first, days.last, time, false);
         if (conflict) {
             std::string rule = conflict->rule;
-            out.push_back({&c, std::move(rule), day_bound{}, std::move(conflict)});
+            out.push_back({&c, std::move(rule), day_bound{}, std::move(conflict), std::nullopt});
             continue;
         }
         auto b = bound_of(c, others);
         if (!b || b->holds(days)) continue;
         deadline_missed = deadline_missed || c.as<deadline_constraint>();
-        out.push_back({&c, std::string(c.rule), *b, std::nullopt});
+        out.push_back({&c, std::string(c.rule), *b, std::nullopt, std::nullopt});
     }
     if (deadline_missed)  // a missed deadline says more than "outside the window"
         std::erase_if(out, [](const violation& v) { return v.broken->as<window_constraint>(); });

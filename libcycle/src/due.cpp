@@ -13,7 +13,10 @@ due_report find_due(const plan& p, date::sys_days today, int within_days) {
     auto inside = [&](date::sys_days d) { return r.from <= d && d <= r.to; };
     for (const auto& o : p.occurrences) {
         if (o.status != occurrence_status::planned) continue;
-        const bool missed = o.fixed && o.deadline && *o.deadline < today && o.date > *o.deadline;
+        // Only a decided date misses its deadline: a proposal after it is a
+        // plan to fix (cycle check reports it), not a deadline missed.
+        const bool missed =
+            o.fixed && !o.proposed && o.deadline && *o.deadline < today && o.date > *o.deadline;
         if (missed) {
             r.missed.push_back(o);
             r.overdue.push_back(o);

@@ -20,7 +20,15 @@ std::string joined(const calendar& cal, const event_template& e, const placement
 
 std::string passed_text(const passed_day& p) { return fmt::format("{} {}", iso_date(p.day), p.why); }
 
-std::string named_day(const placement_facts& f) {
+// "last working day before it"
+std::string move_text(const placement_facts& f, date::sys_days to) {
+    return to < *f.moved_from ? "last working day before it" : "first working day after it";
+}
+
+std::string named_day(const placement_facts& f, date::sys_days to) {
+    if (f.moved_from)
+        return fmt::format("the rule names {}, which is {}; {}", iso_date(*f.moved_from),
+                           f.moved_why, move_text(f, to));
     return f.named_day_note.empty()
                ? "the rule names the day"
                : fmt::format("the rule names the day, although it is {}", f.named_day_note);
@@ -39,20 +47,31 @@ std::string first_working_day(const event_template& e, const placement_facts& f)
     return text + fmt::format(" (skipped {} days, e.g. {})", f.passed_count, passed_text(f.passed.front()));
 }
 
+// "1/day, 3/week", "3/week", or "no cap" (0 is no cap).
+std::string caps_text(const per_member_rule& caps) {
+    std::vector<std::string> parts;
+    if (caps.max_per_day) parts.push_back(fmt::format("{}/day", caps.max_per_day));
+    if (caps.max_per_week) parts.push_back(fmt::format("{}/week", caps.max_per_week));
+    return parts.empty() ? "no cap" : fmt::format("{}", fmt::join(parts, ", "));
+}
+
 std::string spread(const event_template& e, const placement_facts& f) {
     const per_member_rule& caps = *e.per_member;
     return fmt::format(
         "slot {} of {} spread over {}, target {}; {}", f.slot, f.slots, window_text(f.spread_over),
         iso_date(f.target),
-        f.used_buffer ? "placed in the buffer before the deadline: no earlier day was free"
-                      : fmt::format("nearest free working day under the caps ({}/day, {}/week)",
-                                    caps.max_per_day, caps.max_per_week));
+        f.used_buffer
+            ? "placed in the buffer before the deadline: no earlier day was free"
+            : fmt::format("nearest free working day under the caps ({})", caps_text(caps)));
 }
 
-std::string offset(const event_template& e, const placement_facts& f) {
+std::string offset(const calendar& cal, const event_template& e, const placement_facts& f) {
     const bool before = e.timing.relative() && e.timing.relative()->offset_days < 0;
     std::string text = fmt::format("{} ({} {}) = {}", describe(e.timing), before ? "earliest" : "latest",
                                    iso_date(f.anchor), iso_date(f.raw));
+    // A predecessor that moved the start later than the offset's day.
+    for (const auto& n : f.narrowed)
+        text += fmt::format("; not before {}: {}", iso_date(n.days.first), describe(cal, e.id, n));
     if (f.passed.empty()) return text;
     std::vector<std::string> days;
     for (const auto& p : f.passed) days.push_back(passed_text(p));
@@ -80,12 +99,18 @@ std::string explain(const calendar& cal, const occurrence& o) {
         case placed_by::plan_file: return fmt::format("fixed by the plan ({})", o.where.to_string());
         case placed_by::spans_window:
             return fmt::format("spans its window {}", o.window ? window_text(*o.window) : "");
-        case placed_by::deadline_day: return fmt::format("deadline on {}", iso_date(o.date));
-        case placed_by::named_day: return fmt::format("{}; {}", joined(cal, *e, f), named_day(f));
+        case placed_by::deadline_day:
+            if (f.moved_from)
+                return fmt::format("deadline on {}: {} is {}; {}", iso_date(o.date),
+                                   iso_date(*f.moved_from), f.moved_why, move_text(f, o.date));
+            return fmt::format("deadline on {}", iso_date(o.date));
+        case placed_by::named_day:
+            return fmt::format("{}{}; {}", e->held ? "held (history in the calendar); " : "",
+                               joined(cal, *e, f), named_day(f, o.date));
         case placed_by::first_working_day:
             return fmt::format("{}; {}", joined(cal, *e, f), first_working_day(*e, f));
         case placed_by::spread: return fmt::format("{}; {}", joined(cal, *e, f), spread(*e, f));
-        case placed_by::offset: return offset(*e, f);
+        case placed_by::offset: return offset(cal, *e, f);
     }
     return {};
 }

@@ -2,15 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "enum_names.hpp"
+
 namespace cycle {
 
 const char* to_string(severity s) {
-    switch (s) {
-        case severity::note: return "note";
-        case severity::warning: return "warning";
-        case severity::error: return "error";
-    }
-    return "?";
+    return detail::name_of(detail::severity_names, s);
 }
 
 std::string finding::to_string() const {

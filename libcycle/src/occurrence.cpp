@@ -5,15 +5,19 @@
 
 #include <charconv>
 
+#include "enum_names.hpp"
+
 namespace cycle {
 
+std::vector<std::string> occurrence::organisers() const {
+    std::vector<std::string> out;
+    if (!organiser.empty()) out.push_back(organiser);
+    out.insert(out.end(), co_organisers.begin(), co_organisers.end());
+    return out;
+}
+
 const char* to_string(occurrence_status s) {
-    switch (s) {
-        case occurrence_status::planned: return "planned";
-        case occurrence_status::held: return "held";
-        case occurrence_status::cancelled: return "cancelled";
-    }
-    return "?";
+    return detail::name_of(detail::occurrence_status_names, s);
 }
 
 unsigned occurrence::iso_week() const {

@@ -6,6 +6,8 @@
 #include <map>
 #include <tuple>
 
+#include "enum_names.hpp"
+
 namespace cycle {
 namespace {
 
@@ -27,17 +29,7 @@ bool same_time(const plan_entry& a, const plan_entry& b) {
 }  // namespace
 
 const char* to_string(change_kind k) {
-    switch (k) {
-        case change_kind::added:
-            return "added";
-        case change_kind::removed:
-            return "removed";
-        case change_kind::moved:
-            return "moved";
-        case change_kind::status:
-            return "status";
-    }
-    return "?";
+    return detail::name_of(detail::change_kind_names, k);
 }
 
 namespace {
@@ -70,7 +62,7 @@ public:
                 const plan_entry* n = it->second[i];
                 if (!same_time(*old_entries[i], *n))
                     add(change_kind::moved, old_entries[i], n);
-                else if (old_entries[i]->status != n->status)
+                else if (std::string_view(status_word(*old_entries[i])) != status_word(*n))
                     add(change_kind::status, old_entries[i], n);
             }
         }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "cycle/text.hpp"
@@ -35,6 +36,15 @@ public:
         std::string_view l = lines_.at(static_cast<std::size_t>(line - 1));
         while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
         return l;
+    }
+    // Inserts lines (bodies, without endings) before `line`; size() + 1
+    // appends them.
+    void insert_before(int line, const std::vector<std::string>& bodies) {
+        if (line == static_cast<int>(size()) + 1 && !lines_.empty() && lines_.back().back() != '\n')
+            lines_.back() += newline_;
+        std::vector<std::string> with_endings;
+        for (const auto& b : bodies) with_endings.push_back(b + newline_);
+        lines_.insert(lines_.begin() + (line - 1), with_endings.begin(), with_endings.end());
     }
     void insert_after(int line, const std::string& body) {
         std::string& before = at(line);
@@ -172,6 +182,85 @@ result<plan_edit> move_proposed(std::string_view text, const plan_file& pf, cons
         replace_value(f, date_line, day(o.date));
         update_week_comment(f, lines.header, o.date);
         out.changes.push_back(printable(change) + " (proposed)");
+    }
+    std::reverse(out.changes.begin(), out.changes.end());
+    out.text = f.str();
+    return out;
+}
+
+namespace {
+
+// The first line of an entry with its comment: the comment lines right
+// above its [[occurrence]] line (as write_plan_file puts its title there).
+int first_line_of(const lines_of_file& f, const plan_entry& e) {
+    int first = find_entry(f, e.where.line).header;
+    if (first < 1) return e.where.line;
+    while (first > 1 && trimmed(f.body(first - 1)).rfind("#", 0) == 0) --first;
+    return first;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+result<plan_edit> add_proposed(std::string_view text, const plan_file& pf, const calendar& cal,
+                               const plan& p, const std::vector<const occurrence*>& missing) {
+    std::unordered_map<occurrence_id, std::size_t> rank;  // the plan's order
+    for (std::size_t i = 0; i < p.occurrences.size(); ++i) rank.emplace(p.occurrences[i].id(), i);
+    lines_of_file f(text);
+    for (const auto& e : pf.entries)
+        if (e.where.line < 1 || e.where.line > static_cast<int>(f.size()))
+            return error{"cannot find the entry's date line", e.where};
+    // Where each goes: before the file's entry next in the plan's order.
+    struct insertion {
+        int line;
+        std::size_t rank;
+        const occurrence* o;
+    };
+    std::vector<insertion> at;
+    for (const occurrence* o : missing) {
+        const std::size_t mine = rank.at(o->id());
+        const plan_entry* next = nullptr;
+        std::size_t next_rank = 0;
+        for (const auto& e : pf.entries) {
+            auto r = rank.find(e.id());
+            if (r == rank.end() || r->second <= mine || (next && r->second >= next_rank)) continue;
+            next = &e;
+            next_rank = r->second;
+        }
+        at.push_back({next ? first_line_of(f, *next) : static_cast<int>(f.size()) + 1, mine, o});
+    }
+    // Bottom up, and later ones first on one line: each insertion leaves the
+    // lines above it, and the ones inserted before it, where they were.
+    std::sort(at.begin(), at.end(), [](const insertion& a, const insertion& b) {
+        return std::tie(a.line, a.rank) > std::tie(b.line, b.rank);
+    });
+    plan_edit out;
+    const int end = static_cast<int>(f.size()) + 1;
+    // A blank line between entries; the file's own last line may be one.
+    const bool ends_blank = f.size() > 0 && trimmed(f.body(end - 1)).empty();
+    const insertion* first_at_end = nullptr;  // the one right after the last line
+    for (const auto& i : at)
+        if (i.line == end) first_at_end = &i;
+    for (const auto& i : at) {
+        std::vector<std::string> block = lines_of(plan_file_entry(cal, *i.o));
+        if (i.line != end)
+            block.push_back(std::string{});
+        else if (!(ends_blank && &i == first_at_end))
+            block.insert(block.begin(), std::string{});
+        f.insert_before(i.line, block);
+        out.changes.push_back(printable(fmt::format("{}: {}: added {} (proposed)", pf.where.file,
+                                                    i.o->to_string(), day(i.o->date))));
     }
     std::reverse(out.changes.begin(), out.changes.end());
     out.text = f.str();

@@ -12,12 +12,16 @@
 
 #include <fmt/format.h>
 
+#include "cycle/assumptions.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/read_file.hpp"
 #include "cycle/text.hpp"
+#include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
+#include "enum_names.hpp"
 #include "suggest.hpp"
+#include "plan_scanner.hpp"
 #include "toml_reader.hpp"
 #include "value_parsing.hpp"
 
@@ -26,11 +30,79 @@ namespace {
 
 using detail::table_reader;
 
-std::optional<occurrence_status> parse_status(std::string_view s) {
-    for (auto st : {occurrence_status::planned, occurrence_status::held, occurrence_status::cancelled})
-        if (s == to_string(st)) return st;
-    return std::nullopt;
-}
+// The part of table_reader's interface the plan loader uses, over a scanned
+// table (plan_scanner.hpp). It never reports: anything table_reader would
+// report sets `failed`, and the file is read again through toml++.
+class scanned_reader {
+public:
+    template <std::size_t N>
+    scanned_reader(const detail::scanned_table& t, const std::string_view (&keys)[N],
+                   const std::string& file, bool& failed)
+        : table_(t), keys_(keys), key_count_(N), file_(file), failed_(failed) {}
+
+    const detail::scanned_value* get(std::string_view key) const {
+        for (std::size_t i = 0; i < key_count_; ++i)
+            if (keys_[i] == key)
+                return table_.values[i].kind == detail::scanned_value::type::none
+                           ? nullptr
+                           : &table_.values[i];
+        return nullptr;
+    }
+    bool has(std::string_view key) const { return get(key) != nullptr; }
+
+    std::optional<std::string> string(std::string_view key, bool required = false) {
+        const auto* v = typed(key, detail::scanned_value::type::string, required);
+        return v ? std::optional<std::string>(std::string(v->text)) : std::nullopt;
+    }
+    std::optional<std::string> id(std::string_view key, bool required = false) {
+        auto value = string(key, required);
+        if (value && !detail::is_valid_id(*value)) failed_ = true;
+        return failed_ ? std::nullopt : value;
+    }
+    std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
+                                        bool required = false) {
+        const auto* v = typed(key, detail::scanned_value::type::integer, required);
+        if (v && (v->integer < min || v->integer > max)) failed_ = true;
+        return v && !failed_ ? std::optional<std::int64_t>(v->integer) : std::nullopt;
+    }
+    std::optional<date::year_month_day> date(std::string_view key, bool required = false) {
+        const auto* v = typed(key, detail::scanned_value::type::date, required);
+        return v ? std::optional<date::year_month_day>(v->day) : std::nullopt;
+    }
+
+    void error_at_key(std::string_view, const std::string&) { failed_ = true; }
+    void error(const std::string&) { failed_ = true; }
+    void finish() {}
+
+    source_region where() const { return {file_, table_.line, table_.column}; }
+    source_region where(std::string_view key) const {
+        const auto* v = get(key);
+        return v ? source_region{file_, v->line, v->column} : where();
+    }
+
+private:
+    // The value of `key` if it has the type; a wrong type, or a required
+    // key missing, is an error table_reader reports.
+    const detail::scanned_value* typed(std::string_view key, detail::scanned_value::type type,
+                                       bool required) {
+        const auto* v = get(key);
+        if (!v) {
+            if (required) failed_ = true;
+            return nullptr;
+        }
+        if (v->kind != type) {
+            failed_ = true;
+            return nullptr;
+        }
+        return v;
+    }
+
+    const detail::scanned_table& table_;
+    const std::string_view* keys_;
+    std::size_t key_count_;
+    const std::string& file_;
+    bool& failed_;
+};
 
 class plan_loader {
 public:
@@ -47,9 +119,19 @@ public:
             pf.calendar_id = *id;
             // One error, not one "unknown event" per entry: the entries are
             // not read against a calendar they are not for.
+            // A plan of an included calendar (a municipality's plan checked
+            // in the county view) names its events as that calendar does;
+            // they are read under its prefix.
             if (*id != cal_.id) {
-                top.error_at_key("calendar", mismatch_message(*id));
-                return errors_;
+                for (const auto& inc : cal_.includes)
+                    if (inc.calendar_id == *id) {
+                        prefix_ = inc.prefix + ":";
+                        break;
+                    }
+                if (prefix_.empty()) {
+                    top.error_at_key("calendar", mismatch_message(*id));
+                    return errors_;
+                }
             }
         }
         detail::for_each_table(root, "occurrence", file_, errors_, [&](const toml::table& t) {
@@ -74,6 +156,15 @@ private:
                        {"event", "member", "year", "date", "end", "start", "duration", "status",
                         "note", "waive"});
         const std::size_t errors_before = errors_.size();
+        plan_entry entry = read_fields(r, [&](plan_entry& e) { read_waivers(t, e); });
+        if (errors_.size() != errors_before) return std::nullopt;
+        return entry;
+    }
+
+    // The fields of an entry through either reader: toml++'s table_reader, or
+    // scanned_reader over a plan of the plain shape (plan_scanner.hpp).
+    template <class Reader, class Waivers>
+    plan_entry read_fields(Reader& r, Waivers&& read_entry_waivers) {
         plan_entry entry;
         entry.where = r.where();
         const event_template* e = read_event_and_member(r, entry);
@@ -82,15 +173,47 @@ private:
         read_clock(r, dated, entry);
         read_status(r, entry);
         entry.note = r.string("note").value_or("");
-        read_waivers(t, entry);
+        read_entry_waivers(entry);
         r.finish();
-        if (errors_.size() != errors_before) return std::nullopt;
         return entry;
     }
 
+public:
+    // A plan of the plain shape, read without a TOML tree; none when the scan
+    // or any entry finds something to say: the caller then reads the file
+    // with toml++, which says it with its place.
+    std::optional<plan_file> load_scanned(const detail::scanned_plan& scanned) {
+        bool failed = false;
+        plan_file pf;
+        pf.where = {file_, 0, 0};
+        if (!scanned.calendar || scanned.calendar->kind != detail::scanned_value::type::string ||
+            scanned.calendar->text != cal_.id)
+            return std::nullopt;
+        pf.calendar_id = std::string(scanned.calendar->text);
+        pf.entries.reserve(scanned.occurrences.size());
+        for (const auto& o : scanned.occurrences) {
+            scanned_reader r(o.table, detail::occurrence_keys, file_, failed);
+            pf.entries.push_back(read_fields(r, [&](plan_entry& entry) {
+                for (const auto& w : o.waivers) {
+                    scanned_reader wr(w, detail::waiver_keys, file_, failed);
+                    waiver wv;
+                    wv.rule = wr.id("rule", true).value_or("");
+                    wv.reason = wr.string("reason", true).value_or("");
+                    if (wv.reason.find_first_not_of(" \t\n") == std::string::npos) failed = true;
+                    wv.where = wr.where();
+                    entry.waivers.push_back(std::move(wv));
+                }
+            }));
+            if (failed) return std::nullopt;
+        }
+        return pf;
+    }
+
+private:
     // The entry's event (null if unknown) and its member, checked against the event.
-    const event_template* read_event_and_member(table_reader& r, plan_entry& entry) {
+    const event_template* read_event_and_member(auto& r, plan_entry& entry) {
         auto event_id = r.string("event", true);
+        if (event_id && !prefix_.empty()) event_id = cal_.resolve_alias(prefix_ + *event_id);
         const event_template* e = event_id ? cal_.find_event(*event_id) : nullptr;
         if (event_id && !e) {
             std::vector<std::string> ids;
@@ -105,7 +228,7 @@ private:
     }
 
     // 'date' and 'end'; whether the entry has a date.
-    bool read_dates(table_reader& r, plan_entry& entry) {
+    bool read_dates(auto& r, plan_entry& entry) {
         auto day = r.date("date", true);
         if (day) {
             entry.date = *day;
@@ -121,7 +244,7 @@ private:
     }
 
     // 'year', else the cycle year of the date; the dates and the year checked.
-    void read_year(table_reader& r, const event_template* e, bool dated, plan_entry& entry) {
+    void read_year(auto& r, const event_template* e, bool dated, plan_entry& entry) {
         if (auto year = r.integer("year", 1900, 2200)) {
             entry.cycle_year = static_cast<int>(*year);
         } else if (e && dated) {
@@ -136,7 +259,7 @@ private:
     }
 
     // The cycle year is one the plan can hold and one the event occurs in.
-    void check_year(table_reader& r, const event_template& e, int cycle_year) {
+    void check_year(auto& r, const event_template& e, int cycle_year) {
         if (auto y = check_plan_year(cal_, cycle_year); !y)
             r.error_at_key(r.has("year") ? "year" : "date", y.errors().front().message);
         else if (!e.years.selects(cycle_year - cal_.first_year + 1, cal_.cycle_length()))
@@ -146,7 +269,7 @@ private:
     }
 
     // 'start' (a time that exists on the date) and 'duration'.
-    void read_clock(table_reader& r, bool dated, plan_entry& entry) {
+    void read_clock(auto& r, bool dated, plan_entry& entry) {
         if (auto start = r.string("start")) {
             entry.start_time = detail::parse_clock(*start);
             if (!entry.start_time)
@@ -167,14 +290,14 @@ private:
         }
     }
 
-    void read_status(table_reader& r, plan_entry& entry) {
+    void read_status(auto& r, plan_entry& entry) {
         auto status = r.string("status");
         if (!status) return;
         if (*status == "proposed")
             entry.proposed = true;
         else if (*status == "confirmed")
             entry.status = occurrence_status::planned;
-        else if (auto s = parse_status(*status))
+        else if (auto s = detail::parse_name(detail::occurrence_status_names, *status))
             entry.status = *s;
         else
             r.error_at_key("status", fmt::format("[[occurrence]]: status is \"proposed\", "
@@ -197,7 +320,7 @@ private:
         });
     }
 
-    void check_member(table_reader& r, const event_template& e, const std::string& member) {
+    void check_member(auto& r, const event_template& e, const std::string& member) {
         if (!e.per_member) {
             if (!member.empty())
                 r.error_at_key("member", fmt::format("event '{}' is not per member; remove "
@@ -214,7 +337,7 @@ private:
                                                  detail::did_you_mean(member, members)));
     }
 
-    void check_local_time(table_reader& r, const plan_entry& entry) {
+    void check_local_time(auto& r, const plan_entry& entry) {
         auto local = date::local_seconds{entry.date.time_since_epoch()} + *entry.start_time;
         if (auto utc = to_utc(cal_.time_zone, local); !utc)
             r.error_at_key("start", fmt::format("[[occurrence]]: {}", utc.errors().front().message));
@@ -231,6 +354,8 @@ private:
 
     const calendar& cal_;
     std::string file_;
+    std::string prefix_;  // "eda:" for a plan of the included calendar "eda"
+
     errors errors_;
     std::unordered_map<std::string, std::unordered_set<std::string_view>> members_;
 };
@@ -257,6 +382,18 @@ std::string toml_string(std::string_view text) {
 
 result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
                                    const calendar& cal) {
+    // The plain shape `cycle` writes is read without a TOML tree (issue 12:
+    // toml++ was two thirds of checking a large plan); any other file, and
+    // any file with something wrong, is read through toml++ as before.
+    if (toml.size() <= detail::max_plan_bytes)
+        if (auto scanned = detail::scan_plan(toml))
+            if (auto pf = plan_loader(cal, std::string(name)).load_scanned(*scanned))
+                return std::move(*pf);
+    return detail::load_plan_string_toml(toml, name, cal);
+}
+
+result<plan_file> detail::load_plan_string_toml(std::string_view toml, std::string_view name,
+                                                const calendar& cal) {
     return plan_loader(cal, std::string(name)).load(toml);
 }
 
@@ -292,6 +429,7 @@ occurrence occurrence_of(const plan_entry& entry) {
     occurrence o;
     static_cast<occurrence_id&>(o) = entry.id();
     o.fixed = true;
+    o.proposed = entry.proposed;
     o.date = entry.date;
     o.end_date = entry.end_date.value_or(entry.date);
     o.start_time = entry.start_time;
@@ -301,6 +439,12 @@ occurrence occurrence_of(const plan_entry& entry) {
     o.waivers = entry.waivers;
     o.where = entry.where;
     return o;
+}
+
+const char* status_word(const plan_entry& e) {
+    if (e.proposed) return "proposed";
+    if (e.status == occurrence_status::planned) return "confirmed";
+    return to_string(e.status);
 }
 
 plan_file fixed_entries(const plan_file& pf) {
@@ -324,30 +468,38 @@ std::string write_plan_file(const calendar& cal, const plan& p) {
         p.first_year == p.last_year ? fmt::format("cycle year {}", p.first_year)
                                     : fmt::format("cycle years {}–{}", p.first_year, p.last_year),
         toml_string(cal.id));
-    for (const auto& o : p.occurrences) {
-        // Comments hold one line of printable text: a newline in a title must
-        // not end the comment and start a key.
-        out += fmt::format("\n# {} ({})\n[[occurrence]]\nevent = {}\n", printable(title_of(cal, o)),
-                           week_label(o.date), toml_string(o.event));
-        if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
-        out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
-        if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
-        if (o.start_time) {
-            out += fmt::format("start = \"{}\"\n", detail::format_clock(*o.start_time));
-            // A duration a plan file cannot hold (none, from an import) is left
-            // out: the event's own is then used (docs/limits.md).
-            if (o.duration >= min_plan_duration && o.duration <= max_plan_duration)
-                out += fmt::format("duration = \"{}\"\n", detail::format_duration(o.duration));
-        }
-        if (o.status != occurrence_status::planned)
-            out += fmt::format("status = \"{}\"\n", to_string(o.status));
-        else if (!o.fixed)
-            out += "status = \"proposed\"\n";
-        if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
-        for (const auto& w : o.waivers)
-            out += fmt::format("[[occurrence.waive]]\nrule = {}\nreason = {}\n", toml_string(w.rule),
-                               toml_string(w.reason));
+    for (const auto& o : p.occurrences) out += "\n" + plan_file_entry(cal, o);
+    return out;
+}
+
+std::string plan_file_entry(const calendar& cal, const occurrence& o) {
+    // Comments hold one line of printable text: a newline in a title must
+    // not end the comment and start a key.
+    std::string out = fmt::format("# {} ({})\n[[occurrence]]\n", printable(title_of(cal, o)),
+                                  week_label(o.date));
+    // A guessed date says so, and why, in the calendar's language (under the
+    // header: the title comment above it is the one --update edits).
+    if (auto why = assumption_of(cal, o); !why.empty())
+        out += fmt::format("# {}: {}\n", texts_for(cal.language).preliminary, printable(why));
+    out += fmt::format("event = {}\n", toml_string(o.event));
+    if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
+    out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
+    if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
+    if (o.start_time) {
+        out += fmt::format("start = \"{}\"\n", detail::format_clock(*o.start_time));
+        // A duration a plan file cannot hold (none, from an import) is left
+        // out: the event's own is then used (docs/limits.md).
+        if (o.duration >= min_plan_duration && o.duration <= max_plan_duration)
+            out += fmt::format("duration = \"{}\"\n", detail::format_duration(o.duration));
     }
+    if (o.status != occurrence_status::planned)
+        out += fmt::format("status = \"{}\"\n", to_string(o.status));
+    else if (!o.fixed)
+        out += "status = \"proposed\"\n";
+    if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
+    for (const auto& w : o.waivers)
+        out += fmt::format("[[occurrence.waive]]\nrule = {}\nreason = {}\n", toml_string(w.rule),
+                           toml_string(w.reason));
     return out;
 }
 

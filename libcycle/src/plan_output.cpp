@@ -2,10 +2,12 @@
 #include "cycle/plan_output.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cycle/assumptions.hpp"
 #include "cycle/text.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
@@ -60,6 +62,13 @@ std::string years_text(const calendar& cal, const texts& t, const plan& p) {
     return fmt::format("{} – {}", one(p.first_year), one(p.last_year));
 }
 
+// "Politisk styrgrupp, Beredningsgruppen": every organiser, by short name.
+std::string organisers_text(const calendar& cal, const occurrence& o) {
+    std::string out;
+    for (const auto& b : o.organisers()) out += (out.empty() ? "" : ", ") + cal.body_label(b);
+    return out;
+}
+
 }  // namespace
 
 std::string format_table(const calendar& cal, const plan& p, const table_options& options) {
@@ -79,7 +88,7 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         rows.push_back({day_text(o.date), week_text(t, o.date),
                         std::string(t.weekdays_short[date::weekday{o.date}.c_encoding()]),
                         time_text(cal, t, o), printable(title_of(cal, o)),
-                        o.organiser.empty() ? "" : printable(cal.body_label(o.organiser))});
+                        printable(organisers_text(cal, o))});
     row heading{std::string(t.date),         std::string(t.week_column),
                 std::string(t.day_column),   std::string(t.time_column),
                 std::string(t.event_column), std::string(t.organiser_column)};
@@ -108,11 +117,15 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
         out += fmt::format("            {} {}\n", t.why, printable(explain(cal, o)));
         if (auto source = cal.describe_source(cal.find_event(o.event)->source); !source.empty())
             out += fmt::format("            {} {}\n", t.rule, printable(source));
+        if (auto why = assumption_of(cal, o); !why.empty())
+            out += fmt::format("            {}: {}\n", t.preliminary, printable(why));
     }
     return out;
 }
 
-std::string format_json(const calendar& cal, const plan& p, const std::string& audience) {
+namespace detail {
+
+std::string format_json_tree(const calendar& cal, const plan& p, const std::string& audience) {
     using nlohmann::json;
     json occurrences = json::array();
     for (const auto& o : p.occurrences) {
@@ -141,6 +154,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
             }
         }
         j["organiser"] = o.organiser.empty() ? json(nullptr) : json(o.organiser);
+        j["organisers"] = o.organisers();
         j["audiences"] = o.audiences;
         j["fixed"] = o.fixed;
         j["window"] = o.window ? json{{"first", day_text(o.window->first)}, {"last", day_text(o.window->last)}}
@@ -150,6 +164,9 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         j["note"] = o.note;
         j["source"] = cal.describe_source(e->source);
         j["explanation"] = explain(cal, o);
+        // A guess (`assumed` in the calendar) until a plan file fixes it.
+        const auto assumed = assumption_of(cal, o);
+        j["assumed"] = assumed.empty() ? json(nullptr) : json(std::string(assumed));
         occurrences.push_back(std::move(j));
     }
     json root{{"format", "cycle-plan"},
@@ -160,6 +177,169 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
               {"audience", audience.empty() ? json(nullptr) : json(audience)},
               {"occurrences", std::move(occurrences)}};
     return root.dump(2) + "\n";
+}
+
+}  // namespace detail
+
+namespace {
+
+// Writes JSON as nlohmann::json's dump(2) does, byte for byte (a test holds
+// the two equal), without building a tree: a map node per key and a string
+// per value was most of `cycle plan --format json` (issue 12). Keys are
+// written in the order nlohmann's std::map sorts them.
+class json_out {
+public:
+    explicit json_out(std::string& out) : out_(out) {}
+
+    void open(char bracket) {
+        out_ += bracket;
+        ++depth_;
+        first_ = true;
+    }
+    void close(char bracket) {
+        --depth_;
+        if (!first_) {
+            out_ += '\n';
+            out_.append(2 * depth_, ' ');
+        }
+        out_ += bracket;
+        first_ = false;
+    }
+    // The place of the next value in an array, or the key of one in an object.
+    void item() {
+        out_ += first_ ? "\n" : ",\n";
+        out_.append(2 * depth_, ' ');
+        first_ = false;
+    }
+    json_out& key(std::string_view k) {
+        item();
+        out_ += '"';
+        out_ += k;
+        out_ += "\": ";
+        return *this;
+    }
+    void null() { out_ += "null"; }
+    void boolean(bool b) { out_ += b ? "true" : "false"; }
+    void number(long long n) { fmt::format_to(std::back_inserter(out_), "{}", n); }
+    void string(std::string_view s) {
+        out_ += '"';
+        std::size_t plain = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.substr(plain, i - plain));
+            plain = i + 1;
+            switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\t': out_ += "\\t"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\f': out_ += "\\f"; break;
+                case '\r': out_ += "\\r"; break;
+                default: fmt::format_to(std::back_inserter(out_), "\\u{:04x}", c);
+            }
+        }
+        out_.append(s.substr(plain));
+        out_ += '"';
+        valid_ = valid_ && is_valid_utf8(s);
+    }
+    void string_or_null(std::string_view s) { s.empty() ? null() : string(s); }
+    // Whether every string was UTF-8 (nlohmann refuses other text).
+    bool valid() const { return valid_; }
+
+private:
+    std::string& out_;
+    std::size_t depth_ = 0;
+    bool first_ = true;
+    bool valid_ = true;
+};
+
+}  // namespace
+
+std::string format_json(const calendar& cal, const plan& p, const std::string& audience) {
+    std::string out;
+    out.reserve(1024 + p.occurrences.size() * 1536);
+    json_out j(out);
+    j.open('{');
+    j.key("audience").string_or_null(audience);
+    j.key("calendar").open('{');
+    j.key("id").string(cal.id);
+    j.key("time_zone").string(cal.time_zone);
+    j.key("title").string(cal.title);
+    j.close('}');
+    j.key("first_year").number(p.first_year);
+    j.key("format").string("cycle-plan");
+    j.key("last_year").number(p.last_year);
+    j.key("occurrences").open('[');
+    for (const auto& o : p.occurrences) {
+        const event_template* e = cal.find_event(o.event);
+        j.item();
+        j.open('{');
+        j.key("all_day").boolean(o.all_day());
+        // A guess (`assumed` in the calendar) until a plan file fixes it.
+        j.key("assumed").string_or_null(assumption_of(cal, o));
+        j.key("audiences").open('[');
+        for (const auto& a : o.audiences) {
+            j.item();
+            j.string(a);
+        }
+        j.close(']');
+        j.key("cycle_year").number(o.cycle_year);
+        j.key("cycle_year_number").number(o.cycle_year - cal.first_year + 1);
+        j.key("date").string(day_text(o.date));
+        if (o.deadline) j.key("deadline").string(day_text(*o.deadline));
+        else j.key("deadline").null();
+        std::string start, end, start_utc, end_utc;
+        if (o.start_time) {
+            auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
+            start = detail::format_clock(*o.start_time);
+            end = end_clock(cal, o);  // the same instant as end_utc
+            if (auto utc = to_utc(cal.time_zone, local)) {
+                start_utc = date::format("%FT%TZ", *utc);
+                end_utc = date::format("%FT%TZ", *utc + o.duration);
+            }
+        }
+        j.key("end").string_or_null(end);
+        j.key("end_date").string(day_text(o.end_date));
+        j.key("end_utc").string_or_null(end_utc);
+        j.key("event").string(o.event);
+        j.key("explanation").string(explain(cal, o));
+        j.key("fixed").boolean(o.fixed);
+        j.key("key").string(o.to_string());
+        j.key("kind").string(to_string(e->kind));
+        j.key("member").string_or_null(o.member);
+        j.key("note").string(o.note);
+        j.key("organiser").string_or_null(o.organiser);
+        j.key("organisers").open('[');
+        for (const auto& b : o.organisers()) {
+            j.item();
+            j.string(b);
+        }
+        j.close(']');
+        j.key("source").string(cal.describe_source(e->source));
+        j.key("start").string_or_null(start);
+        j.key("start_utc").string_or_null(start_utc);
+        j.key("status").string(to_string(o.status));
+        j.key("title").string(title_of(cal, o));
+        j.key("week").number(o.iso_week());
+        j.key("weekday").string(weekday_abbreviation(o.date));
+        if (o.window) {
+            j.key("window").open('{');
+            j.key("first").string(day_text(o.window->first));
+            j.key("last").string(day_text(o.window->last));
+            j.close('}');
+        } else {
+            j.key("window").null();
+        }
+        j.close('}');
+    }
+    j.close(']');
+    j.key("version").number(1);
+    j.close('}');
+    if (!j.valid()) return detail::format_json_tree(cal, p, audience);
+    out += '\n';
+    return out;
 }
 
 }  // namespace cycle

@@ -27,6 +27,8 @@ int current_cycle_year(const calendar& cal, date::sys_days today) {
 bool concerns(const calendar& cal, const occurrence& o, std::string_view audience) {
     if (o.member == audience || (!o.organiser.empty() && cal.is_member_of(audience, o.organiser)))
         return true;
+    for (const auto& co : o.co_organisers)
+        if (cal.is_member_of(audience, co)) return true;
     if (!o.member.empty() && cal.is_member_of(o.member, audience)) return true;
     return std::any_of(o.audiences.begin(), o.audiences.end(), [&](const std::string& a) {
         return cal.is_member_of(audience, a) || cal.is_member_of(a, audience);
@@ -61,6 +63,8 @@ plan plan_of(const calendar& cal, const plan_file& pf) {
     p.occurrences.reserve(pf.entries.size());  // a copy per growth step cost 9% of an import
     for (const auto& e : pf.entries) {
         p.occurrences.push_back(occurrence_of(e));
+        // A proposal (an imported preliminary date) is written back as one.
+        p.occurrences.back().fixed = !e.proposed;
         p.first_year = p.first_year ? std::min(p.first_year, e.cycle_year) : e.cycle_year;
         p.last_year = std::max(p.last_year, e.cycle_year);
     }

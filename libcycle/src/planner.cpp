@@ -2,8 +2,6 @@
 // of docs/planning.md. It asks the constraint model (constraint.hpp) what
 // each occurrence's days must satisfy and searches the days that do; why it
 // chose a day is kept as facts (explanation.hpp), put into words on demand.
-#include <date/iso_week.h>
-
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -95,7 +93,8 @@ struct narrowed_days {
 class planner final : public dated_occurrences {
 public:
     planner(const calendar& cal, const holiday_calendar& holidays, const plan_file* fixed)
-        : cal_(cal), holidays_(holidays), order_(in_dependency_order()) {
+        : cal_(cal), holidays_(holidays), order_(in_dependency_order()),
+          member_references_(has_member_references(cal)) {
         // The first entry for an occurrence counts (cycle check reports the rest).
         if (fixed)
             for (const auto& entry : fixed->entries) fixed_by_id_.try_emplace(entry.id(), &entry);
@@ -151,7 +150,7 @@ private:
                 if (next < deps + (relative ? 1 : 0)) {
                     const std::string& dep = next < deps ? e->after[next] : relative->anchor;
                     ++next;
-                    enter(*cal_.find_event(dep));
+                    enter(*cal_.find_event(split_reference(dep).event));
                     continue;
                 }
                 order.push_back(e);
@@ -159,6 +158,14 @@ private:
             }
         }
         return order;
+    }
+
+    static bool has_member_references(const calendar& cal) {
+        auto member = [](const std::string& ref) { return !split_reference(ref).member.empty(); };
+        return std::any_of(cal.events.begin(), cal.events.end(), [&](const event_template& e) {
+            return std::any_of(e.after.begin(), e.after.end(), member) ||
+                   (e.timing.relative() && member(e.timing.relative()->anchor));
+        });
     }
 
     void record_spans(const std::string& event) {
@@ -170,6 +177,10 @@ private:
                 bookings_.add({o.event, o.member, o.cycle_year, {o.date, o.end_date}, o.start_time,
                                o.duration, std::move(booked), attended_event(e)});
         }
+        // One member's occurrence, for "event/member" references (calendar.hpp).
+        if (member_references_)
+            for (const auto& o : placed_[event])
+                if (!o.member.empty()) spans_[event + "/" + o.member].push_back({o.date, o.end_date});
     }
 
     occurrence skeleton(const event_template& e, const std::string& member) const {
@@ -180,6 +191,7 @@ private:
         o.start_time = e.start_time;
         o.duration = e.duration;
         o.organiser = e.organiser;
+        o.co_organisers = e.co_organisers;
         if (e.per_member) {
             o.audiences.push_back(member);
             for (const auto& a : e.audiences)
@@ -188,6 +200,7 @@ private:
             o.audiences = e.audiences;
         }
         o.where = e.where;
+        if (e.held) o.status = occurrence_status::held;  // history (a plan file may say otherwise)
         return o;
     }
 
@@ -202,6 +215,7 @@ private:
     void apply_fixed(occurrence& o, const plan_entry& entry) const {
         occurrence f = occurrence_of(entry);
         f.organiser = std::move(o.organiser);
+        f.co_organisers = std::move(o.co_organisers);
         f.audiences = std::move(o.audiences);
         if (entry.start_time)
             f.duration = entry.duration.value_or(o.duration.count() ? o.duration : std::chrono::hours{1});
@@ -212,9 +226,11 @@ private:
     }
 
     void fail(const event_template& e, std::string message) {
-        errors_.push_back({fmt::format("cannot plan '{}' ({}) in {}: {}", e.title, e.id, year_,
-                                       message),
-                           e.where});
+        fail_at(e, std::move(message), e.where);
+    }
+    void fail_at(const event_template& e, std::string message, const source_region& where) {
+        errors_.push_back(
+            {fmt::format("cannot plan '{}' ({}) in {}: {}", e.title, e.id, year_, message), where});
     }
 
     std::string reasons_text(const event_template& e, const narrowed_days& n) const {
@@ -246,13 +262,27 @@ private:
         narrowed_days n;
         const auto& window = *find_constraint<window_constraint>(cs);
         n.allowed = window.days;
-        n.by.push_back({"outside-window", window.days, {}, 0});
+        // A moved named day is described by the day the rule names.
+        n.by.push_back(
+            {"outside-window",
+             window.moved ? day_window{window.moved->named, window.moved->named} : window.days,
+             {},
+             0});
         if (const auto* deadline = find_constraint<deadline_constraint>(cs);
             deadline && deadline->day < n.allowed.last) {
             n.allowed.last = deadline->day;
             n.by.push_back({"deadline-missed", {deadline->day, deadline->day}, {}, 0});
         }
-        // The latest predecessor sets the bound (the first of equals).
+        if (auto latest = latest_predecessor(cs); latest && latest->days.first > n.allowed.first) {
+            n.allowed.first = latest->days.first;
+            n.by.push_back(std::move(*latest));
+        }
+        return n;
+    }
+
+    // The bound the latest predecessor sets (the first of equals): days.first
+    // is the first day allowed. None without an `after` that has dates.
+    std::optional<narrowing> latest_predecessor(const std::vector<constraint>& cs) const {
         std::optional<narrowing> latest;
         for (const auto& c : cs) {
             const auto* after = c.as<after_constraint>();
@@ -261,23 +291,27 @@ private:
             if (b && (!latest || *b->first_from > latest->days.first))
                 latest = narrowing{"precedence", {*b->first_from, b->other_day}, after->event, after->gap_days};
         }
-        if (latest && latest->days.first > n.allowed.first) {
-            n.allowed.first = latest->days.first;
-            n.by.push_back(std::move(*latest));
-        }
-        return n;
+        return latest;
     }
 
     void plan_event(const event_template& e) {
         std::vector<occurrence>& out = placed_[e.id];
         const std::vector<std::string> open = place_fixed(e, out);
-        auto cs = constraints_of(cal_, e, open.empty() ? std::string{} : open.front(), year_);
+        auto cs =
+            constraints_of(cal_, holidays_, e, open.empty() ? std::string{} : open.front(), year_);
         if (!cs) return fail(e, cs.errors().front().message);
         if (e.timing.relative()) {
             if (!open.empty()) plan_relative(e, open, out);
             return;
         }
-        const day_window window = find_constraint<window_constraint>(*cs)->days;
+        const window_constraint& window_rule = *find_constraint<window_constraint>(*cs);
+        if (window_rule.moved && window_rule.moved->policy == day_off_policy::error &&
+            !open.empty())
+            return fail_at(e,
+                           fmt::format("its rule names {}, which is {}, and on_day_off = \"error\"",
+                                       iso_date(window_rule.moved->named), window_rule.moved->why),
+                           cal_.day_off_where(e));
+        const day_window window = window_rule.days;
         std::optional<sys_days> deadline;
         if (const auto* d = find_constraint<deadline_constraint>(*cs)) deadline = d->day;
         // Fixed occurrences know their window and deadline too (feeds show
@@ -288,7 +322,7 @@ private:
         }
         if (open.empty()) return;
         if (e.kind == event_kind::window || e.kind == event_kind::deadline)
-            return place_spanning(e, open, window, deadline, out);
+            return place_spanning(e, open, *cs, out);
 
         const narrowed_days n = narrow(*cs);
         if (n.allowed.first > n.allowed.last)
@@ -303,33 +337,59 @@ private:
         o.window = window;
         o.deadline = deadline;
         const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
-        auto chosen = choose_day(e, test, n.allowed);
+        auto chosen = choose_day(e, test, n.allowed, window_rule.moved.has_value());
         if (!chosen)
             return fail(e, fmt::format("no working day in {} ({})", window_text(n.allowed),
                                        reasons_text(e, n)));
         place(e, o, *chosen);
         o.explanation = pick_facts(e, test, o, n);
+        if (window_rule.moved) {
+            o.explanation.how = placed_by::named_day;
+            o.explanation.passed.clear();
+            o.explanation.passed_count = 0;
+            note_move(o.explanation, window_rule);
+        }
         out.push_back(std::move(o));
     }
 
-    // A window event spans its window; a deadline event marks its day.
+    // A window event spans its window; a deadline event marks its day, or
+    // the working day on_day_off moves it to (per member: closures differ).
     void place_spanning(const event_template& e, const std::vector<std::string>& open,
-                        const day_window& window, std::optional<sys_days> deadline,
-                        std::vector<occurrence>& out) const {
+                        const std::vector<constraint>& first_cs, std::vector<occurrence>& out) {
         for (const auto& m : open) {
+            auto mine = m == open.front() ? result<std::vector<constraint>>{first_cs}
+                                          : constraints_of(cal_, holidays_, e, m, year_);
+            if (!mine) return fail(e, mine.errors().front().message);
+            const auto& window = *find_constraint<window_constraint>(*mine);
+            const auto* deadline = find_constraint<deadline_constraint>(*mine);
             occurrence o = skeleton(e, m);
-            o.window = window;
-            o.deadline = deadline;
+            o.window = window.days;
+            if (deadline) o.deadline = deadline->day;
             if (e.kind == event_kind::window) {
-                o.date = window.first;
-                o.end_date = window.last;
+                o.date = window.days.first;
+                o.end_date = window.days.last;
                 o.explanation.how = placed_by::spans_window;
+            } else if (window.moved && window.moved->policy == day_off_policy::error) {
+                return fail_at(e,
+                               fmt::format("its day {} is {}, and on_day_off = \"error\"",
+                                           iso_date(window.moved->named), window.moved->why),
+                               cal_.day_off_where(e));
             } else {
-                o.date = o.end_date = deadline.value_or(window.last);
+                o.date = o.end_date = window.moved ? window.moved->to
+                                      : deadline   ? std::min(deadline->day, window.days.last)
+                                                   : window.days.last;
                 o.explanation.how = placed_by::deadline_day;
+                note_move(o.explanation, window);
             }
             out.push_back(std::move(o));
         }
+    }
+
+    // The facts of an on_day_off move.
+    static void note_move(placement_facts& f, const window_constraint& window) {
+        if (!window.moved || window.moved->to == window.moved->named) return;
+        f.moved_from = window.moved->named;
+        f.moved_why = window.moved->why;
     }
 
     void place(const event_template& e, occurrence& o, sys_days d) const {
@@ -354,9 +414,11 @@ private:
     // Step 3: the first free day in the order of preference, preferred
     // weekdays first, days to avoid (test.soft) only when there is no other.
     std::optional<sys_days> choose_day(const event_template& e, const day_test& test,
-                                       const day_window& w) const {
-        // Single-day rules (a fixed day, the nth weekday) name their day.
-        if (w.first == w.last && !std::holds_alternative<whole_month>(e.timing.form))
+                                       const day_window& w, bool moved) const {
+        // Single-day rules (a fixed day, the nth weekday) name their day;
+        // one on_day_off moved is searched like any window (only the day it
+        // moves to is free).
+        if (!moved && w.first == w.last && !std::holds_alternative<whole_month>(e.timing.form))
             return w.first;
         auto days_in = candidates(e, w);
         auto preferred = [&](sys_days d) {
@@ -391,60 +453,74 @@ private:
         return f;
     }
 
-    // The caps of a per-member event, counted per day and per ISO week.
-    class cap_counts {
-    public:
-        explicit cap_counts(const caps_constraint& caps) : caps_(caps) {}
-        void count(sys_days d) {
-            ++per_day_[d];
-            ++per_week_[week_of(d)];
+    // The members' day tests (closures differ per member), made once for a
+    // spread and the search for a change that would make it fit.
+    struct member_tests {
+        std::vector<std::vector<constraint>> constraints;
+        std::vector<day_test> tests;
+    };
+    // (Filled in place: the tests point into the constraints.)
+    result<bool> tests_of(const event_template& e, const std::vector<std::string>& open,
+                          member_tests& t) const {
+        t.constraints.reserve(open.size());
+        for (const auto& m : open) {
+            auto cs = constraints_of(cal_, holidays_, e, m, year_);
+            if (!cs) return cs.errors();
+            t.constraints.push_back(std::move(*cs));
         }
-        bool fits(sys_days d) const {
-            return (!caps_.max_per_day || at(per_day_, d) < caps_.max_per_day) &&
-                   (!caps_.max_per_week || at(per_week_, week_of(d)) < caps_.max_per_week);
-        }
+        t.tests.reserve(open.size());
+        for (const auto& cs : t.constraints)
+            t.tests.emplace_back(cal_, holidays_, *this, e, cs, e.start_time);
+        return true;
+    }
 
-    private:
-        static std::pair<int, unsigned> week_of(sys_days d) {
-            iso_week::year_weeknum_weekday w{d};
-            return {int(w.year()), unsigned(w.weeknum())};
-        }
-        template <class Map, class Key>
-        static unsigned at(const Map& m, const Key& k) {
-            auto it = m.find(k);
-            return it == m.end() ? 0 : it->second;
-        }
-        caps_constraint caps_;
-        std::map<sys_days, unsigned> per_day_;
-        std::map<std::pair<int, unsigned>, unsigned> per_week_;
+    // Where spreading put each open member: the day, its target, whether it
+    // took a day of the buffer; or the first member that found no day.
+    struct spread_pick {
+        sys_days day;
+        sys_days target;
+        bool used_buffer = false;
+    };
+    struct spread_days {
+        day_window main{};
+        std::vector<spread_pick> picks;
+        std::optional<std::size_t> stuck;
     };
 
-    // One occurrence per open member, spread evenly over the window under
-    // the caps, keeping the buffer before its end free when possible.
-    void spread(const event_template& e, const std::vector<std::string>& open, const narrowed_days& n,
-                std::vector<occurrence>& out) {
-        const day_window& allowed = n.allowed;
-        const caps_constraint caps = caps_of(e);
-        cap_counts counts(caps);
-        for (const auto& o : out) counts.count(o.date);  // fixed dates count towards the caps
-        day_window main = allowed;
+    // One occurrence per open member, spread evenly over the main window
+    // (the window less its buffer) under the caps: from its target outwards,
+    // on one of the event's weekdays if any is free, then in the buffer,
+    // then on any weekday.
+    spread_days spread_over(const event_template& e, const member_tests& t,
+                            const day_window& allowed, const caps_constraint& caps,
+                            const std::vector<occurrence>& fixed) const {
+        spread_days out;
+        cap_counter counts(caps);
+        for (const auto& o : fixed) counts.count(o.date);  // fixed dates count towards the caps
+        out.main = allowed;
         if (caps.buffer_days && allowed.last - days{caps.buffer_days} >= allowed.first)
-            main.last = allowed.last - days{caps.buffer_days};
+            out.main.last = allowed.last - days{caps.buffer_days};
+        const day_window& main = out.main;
         const long span = (main.last - main.first).count() + 1;
-        const long slots = static_cast<long>(open.size());
+        const long slots = static_cast<long>(t.tests.size());
+        auto preferred = [&](sys_days d) {
+            return std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
+                             date::weekday{d}) != e.preferred_weekdays.end();
+        };
         for (long i = 0; i < slots; ++i) {
-            const std::string& member = open[static_cast<std::size_t>(i)];
-            occurrence o = skeleton(e, member);
-            o.window = out.empty() ? std::optional<day_window>{} : out.front().window;
-            auto cs = constraints_of(cal_, e, member, year_);
-            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+            const day_test& test = t.tests[static_cast<std::size_t>(i)];
             const sys_days target = main.first + days{(2 * i + 1) * span / (2 * slots)};
             std::optional<sys_days> chosen;
             bool used_buffer = false;
-            // Days to avoid (test.soft) only when no other day is left.
-            for (int strict = 1; strict >= 0 && !chosen; --strict) {
+            // One of the event's weekdays if any is free; days to avoid
+            // (test.soft) only when no other day is left.
+            const int passes = e.preferred_weekdays.empty() ? 1 : 2;
+            for (int round = 0; round < 2 * passes && !chosen; ++round) {
+                const bool strict = round < passes;
+                const bool any_weekday = passes == 1 || round % 2 == 1;
                 auto ok = [&](sys_days d) {
-                    return counts.fits(d) && !test.blocked(d) && !(strict && test.soft(d));
+                    return (any_weekday || preferred(d)) && counts.fits(d) && !test.blocked(d) &&
+                           !(strict && test.soft(d));
                 };
                 for (long step = 0; step < span && !chosen; ++step)
                     for (sys_days d : {target + days{step}, target - days{step}})
@@ -452,42 +528,107 @@ private:
                 for (sys_days d = main.last + days{1}; !chosen && d <= allowed.last; d += days{1})
                     if (ok(d)) chosen = d, used_buffer = true;
             }
-            if (!chosen)
-                return fail(e, fmt::format("no day left for {} in {} with at most {} a day and {} a "
-                                           "week ({} occurrences to place)",
-                                           cal_.body_label(o.member), window_text(allowed),
-                                           caps.max_per_day ? std::to_string(caps.max_per_day) : "any",
-                                           caps.max_per_week ? std::to_string(caps.max_per_week) : "any",
-                                           open.size()));
-            place(e, o, *chosen);
+            if (!chosen) {
+                out.stuck = static_cast<std::size_t>(i);
+                return out;
+            }
             counts.count(*chosen);
+            out.picks.push_back({*chosen, target, used_buffer});
+        }
+        return out;
+    }
+
+    // The smallest changes that would let every member find a day: a
+    // higher weekly or daily cap, or a later end of the window.
+    std::string smallest_fix(const event_template& e, const member_tests& t,
+                             const day_window& allowed, const caps_constraint& caps,
+                             const std::vector<occurrence>& fixed) const {
+        std::vector<std::string> fixes;
+        const unsigned most = static_cast<unsigned>(t.tests.size() + fixed.size());
+        auto fits = [&](const day_window& w, const caps_constraint& c) {
+            return !spread_over(e, t, w, c, fixed).stuck;
+        };
+        if (caps.max_per_week)
+            for (unsigned n = caps.max_per_week + 1; n <= most; ++n) {
+                caps_constraint c = caps;
+                c.max_per_week = n;
+                if (fits(allowed, c)) {
+                    fixes.push_back(fmt::format("raise max_per_week to {}", n));
+                    break;
+                }
+            }
+        if (caps.max_per_day)
+            for (unsigned n = caps.max_per_day + 1; n <= most; ++n) {
+                caps_constraint c = caps;
+                c.max_per_day = n;
+                if (fits(allowed, c)) {
+                    fixes.push_back(fmt::format("raise max_per_day to {}", n));
+                    break;
+                }
+            }
+        for (int more = 1; more <= 366; ++more) {
+            const day_window w{allowed.first, allowed.last + days{more}};
+            if (fits(w, caps)) {
+                fixes.push_back(
+                    fmt::format("widen the window (and deadline) to {}", iso_date(w.last)));
+                break;
+            }
+        }
+        if (fixes.empty()) return {};
+        return fmt::format("; smallest change that would work: {}", fmt::join(fixes, ", or "));
+    }
+
+    void spread(const event_template& e, const std::vector<std::string>& open,
+                const narrowed_days& n, std::vector<occurrence>& out) {
+        const day_window& allowed = n.allowed;
+        const caps_constraint caps = caps_of(e);
+        member_tests tests;
+        if (auto ok = tests_of(e, open, tests); !ok) return fail(e, ok.errors().front().message);
+        const spread_days spread = spread_over(e, tests, allowed, caps, out);
+        if (spread.stuck)
+            return fail(e,
+                        fmt::format("no day left for {} in {} with at most {} a day and {} a "
+                                    "week ({} occurrences to place){}",
+                                    cal_.body_label(open[*spread.stuck]), window_text(allowed),
+                                    caps.max_per_day ? std::to_string(caps.max_per_day) : "any",
+                                    caps.max_per_week ? std::to_string(caps.max_per_week) : "any",
+                                    open.size(), smallest_fix(e, tests, allowed, caps, out)));
+        const std::optional<day_window> shared =
+            out.empty() ? std::optional<day_window>{} : out.front().window;
+        for (std::size_t i = 0; i < open.size(); ++i) {
+            const spread_pick& pick = spread.picks[i];
+            occurrence o = skeleton(e, open[i]);
+            o.window = shared;
+            place(e, o, pick.day);
             o.explanation.how = placed_by::spread;
             o.explanation.narrowed = n.by;
-            o.explanation.slot = i + 1;
-            o.explanation.slots = slots;
-            o.explanation.spread_over = main;
-            o.explanation.target = target;
-            o.explanation.used_buffer = used_buffer;
+            o.explanation.slot = static_cast<long>(i) + 1;
+            o.explanation.slots = static_cast<long>(open.size());
+            o.explanation.spread_over = spread.main;
+            o.explanation.target = pick.target;
+            o.explanation.used_buffer = pick.used_buffer;
             out.push_back(std::move(o));
         }
         // Per-member occurrences share their window and deadline.
-        for (auto& o : out) {
-            if (!o.window) o.window = day_window{allowed.first, allowed.last};
-        }
+        for (auto& o : out)
+            if (!o.window) o.window = n.allowed;
     }
 
     caps_constraint caps_of(const event_template& e) const {
-        auto cs = constraints_of(cal_, e, {}, year_);
+        auto cs = constraints_of(cal_, holidays_, e, {}, year_);
         const caps_constraint* caps = cs ? find_constraint<caps_constraint>(*cs) : nullptr;
         return caps ? *caps : caps_constraint{};
     }
 
     // An offset from the anchor: on the day it names, else moved away from
-    // the anchor to the nearest working day, so the lead time is kept.
+    // the anchor to the nearest working day, so the lead time is kept. Its
+    // `after` (if any) holds too: an offset after the anchor starts no
+    // earlier than the latest predecessor allows; one before it cannot be
+    // moved earlier than that.
     void plan_relative(const event_template& e, const std::vector<std::string>& open,
                        std::vector<occurrence>& out) {
         for (const auto& m : open) {
-            auto cs = constraints_of(cal_, e, m, year_);
+            auto cs = constraints_of(cal_, holidays_, e, m, year_);
             const constraint* offset = nullptr;
             for (const auto& c : *cs)
                 if (c.as<offset_constraint>()) offset = &c;
@@ -497,24 +638,47 @@ private:
             const sys_days raw = before ? *bound->first_until : *bound->first_from;
             occurrence o = skeleton(e, m);
             const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
-            sys_days d = raw;
+            const std::optional<narrowing> after = latest_predecessor(*cs);
+            const bool too_early_for_after = after && raw < after->days.first;
+            if (too_early_for_after && before)
+                return fail(e, fmt::format("its offset puts it on or before {} but it must come {}",
+                                           iso_date(raw), describe(cal_, e.id, *after)));
+            const sys_days start = too_early_for_after ? after->days.first : raw;
+            sys_days d = start;
+            // The nearest free day away from the anchor, on one of the
+            // event's weekdays if one is free within 60 days; days to avoid
+            // (test.soft) are passed too, unless that takes more than 60 days.
+            auto preferred = [&](sys_days day) {
+                return e.preferred_weekdays.empty() ||
+                       std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
+                                 date::weekday{day}) != e.preferred_weekdays.end();
+            };
             std::vector<passed_day> moved;
-            // Days to avoid (test.soft) are passed too, unless that takes
-            // more than 60 days.
-            for (int strict = 1; strict >= 0; --strict) {
-                d = raw;
+            for (int round = 0; round < 4; ++round) {
+                const bool strict = round < 2, any_weekday = round % 2 == 1;
+                auto skip = [&](sys_days x) {
+                    return test.blocked(x) || (strict && test.soft(x)) ||
+                           (!any_weekday && !preferred(x));
+                };
+                d = start;
                 moved.clear();
-                auto skip = [&](sys_days x) { return test.blocked(x) || (strict && test.soft(x)); };
                 for (int i = 0; i < 60 && skip(d); ++i) {
-                    moved.push_back({d, test.why(d, m)});
+                    moved.push_back({d, test.blocked(d) || (strict && test.soft(d))
+                                            ? test.why(d, m)
+                                            : "not one of its weekdays"});
                     d += days{before ? -1 : 1};
                 }
                 if (!skip(d)) break;
             }
             if (test.blocked(d))
                 return fail(e, fmt::format("no working day within 60 days of {}", iso_date(raw)));
+            if (after && d < after->days.first)
+                return fail(e, fmt::format("no working day between {} and {}: it must come {}",
+                                           iso_date(after->days.first), iso_date(raw),
+                                           describe(cal_, e.id, *after)));
             place(e, o, d);
             o.window = day_window{std::min(raw, d), std::max(raw, d)};
+            if (too_early_for_after) o.explanation.narrowed.push_back(*after);
             o.explanation.how = placed_by::offset;
             o.explanation.anchor = bound->other_day;
             o.explanation.raw = raw;
@@ -526,11 +690,12 @@ private:
     const calendar& cal_;
     const holiday_calendar& holidays_;
     std::vector<const event_template*> order_;
+    bool member_references_ = false;  // some event refers to "event/member"
     std::unordered_map<occurrence_id, const plan_entry*> fixed_by_id_;
     int year_ = 0;
     std::map<std::string, std::vector<occurrence>> placed_;
     std::map<std::string, std::vector<day_span>, std::less<>> spans_;
-    day_bookings bookings_;  // every year's, for the clash test
+    day_bookings bookings_{cal_};  // every year's, for the clash test
     errors errors_;
 };
 

@@ -46,6 +46,54 @@ result<std::vector<export_output>> exporter::write_all(const calendar& cal, cons
     return out;
 }
 
+namespace {
+
+// Where a plugin's component is reported: its library's path, or
+// "<built-in plugin NAME>", or "<built-in>" for one added by the host.
+std::string place_of(const std::string& plugin, const std::string& origin) {
+    if (plugin.empty()) return "<built-in>";
+    return origin == "built-in" ? "<built-in plugin " + plugin + ">" : origin;
+}
+
+error failure_at(std::string place, plugin_kind kind, std::string_view name, std::string_view what);
+
+// A holiday provider from a plugin, as the registry hands it out: planning,
+// checks and `cycle holidays` call it deep inside the core, so an exception
+// it throws becomes a plugin_error at its library here (as call_plugin does
+// for the other kinds).
+class guarded_holiday_provider final : public holiday_provider {
+public:
+    guarded_holiday_provider(std::unique_ptr<holiday_provider> inner, std::string place)
+        : inner_(std::move(inner)), name_(inner_->name()), place_(std::move(place)) {}
+    std::string name() const override { return name_; }
+    std::string description() const override {
+        return guard([&] { return inner_->description(); });
+    }
+    result<std::vector<holiday>> holidays_of(date::year y) const override {
+        return guard([&] { return inner_->holidays_of(y); });
+    }
+
+private:
+    template <class F>
+    auto guard(F&& call) const -> decltype(call()) {
+        try {
+            return call();
+        } catch (const plugin_error&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw plugin_error(failure_at(place_, plugin_kind::holidays, name_, e.what()));
+        } catch (...) {
+            throw plugin_error(failure_at(place_, plugin_kind::holidays, name_,
+                                          "an exception that is not a std::exception"));
+        }
+    }
+    std::unique_ptr<holiday_provider> inner_;
+    std::string name_;
+    std::string place_;
+};
+
+}  // namespace
+
 const char* to_string(plugin_kind k) {
     switch (k) {
         case plugin_kind::exporter: return "exporter";
@@ -73,6 +121,7 @@ result<bool> registry::add_plugin(const cycle_plugin_info& info, std::string ori
     const auto sizes = std::array{exporters_.size(), checkers_.size(), importers_.size(),
                                   holiday_providers_.size(), components_.size()};
     registering_ = info.name;
+    registering_origin_ = origin;
     std::optional<std::string> failure;
     try {
         info.register_plugin(*this);
@@ -82,6 +131,7 @@ result<bool> registry::add_plugin(const cycle_plugin_info& info, std::string ori
         failure = "an exception that is not a std::exception";
     }
     registering_.clear();
+    registering_origin_.clear();
     for (auto added = sizes[4]; !failure && added < components_.size(); ++added) {
         const auto& c = components_[added];
         for (std::size_t old = 0; old < sizes[4]; ++old)
@@ -124,7 +174,8 @@ void registry::add_importer(std::unique_ptr<importer> i) {
 
 void registry::add_holiday_provider(std::unique_ptr<holiday_provider> h) {
     components_.push_back({plugin_kind::holidays, h->name(), registering_});
-    holiday_providers_.push_back(std::move(h));
+    holiday_providers_.push_back(std::make_unique<guarded_holiday_provider>(
+        std::move(h), place_of(registering_, registering_origin_)));
 }
 
 const exporter* registry::find_exporter(std::string_view name) const {
@@ -157,9 +208,16 @@ error plugin_failure(const registry& r, plugin_kind kind, std::string_view name,
         if (c.kind == kind && c.name == name) plugin = c.plugin;
     std::string place = "<built-in>";
     for (const auto& p : r.plugins())
-        if (p.name == plugin)
-            place = p.origin == "built-in" ? "<built-in plugin " + p.name + ">" : p.origin;
-    return {fmt::format("{} '{}' failed: {}", to_string(kind), name, what), {place, 0, 0}};
+        if (p.name == plugin) place = place_of(p.name, p.origin);
+    return failure_at(std::move(place), kind, name, what);
 }
+
+namespace {
+error failure_at(std::string place, plugin_kind kind, std::string_view name,
+                 std::string_view what) {
+    return {fmt::format("{} '{}' failed: {}", to_string(kind), name, what),
+            {std::move(place), 0, 0}};
+}
+}  // namespace
 
 }  // namespace cycle

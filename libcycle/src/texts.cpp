@@ -66,6 +66,7 @@ const texts swedish{
     "inget",
     "Missad sista dag (sista dagen har passerat och planen daterar det senare):",
     "Passerat, inte markerat som genomfört (markera: cycle mark held ID --plan FIL):",
+    "(förslag)",
     "Möte",
     "Konferens",
     "Dialog",
@@ -80,6 +81,12 @@ const texts swedish{
     "Anteckning",
     "Källa",
     "rad",
+    "preliminärt",
+    "{}: antaganden att bekräfta ({})",
+    "Inga antaganden: varje datum och regel har en källa.",
+    "i planen:",
+    "fastställt i planen",
+    "stängt",
 };
 
 const texts english{
@@ -142,6 +149,7 @@ const texts english{
     "nothing",
     "Deadline missed (the deadline is past and the plan dates it after):",
     "Past, not marked held (mark it: cycle mark held ID --plan FILE):",
+    "(proposed)",
     "Meeting",
     "Conference",
     "Dialogue",
@@ -156,6 +164,12 @@ const texts english{
     "Note",
     "Source",
     "line",
+    "preliminary",
+    "{}: assumptions to confirm ({})",
+    "No assumptions: every date and rule has a source.",
+    "in the plan:",
+    "fixed in the plan",
+    "closed",
 };
 
 }  // namespace

@@ -69,7 +69,7 @@ private:
 
     timing_form read_relative() {
         relative_rule rel;
-        rel.anchor = r_.id("relative_to").value_or("");
+        rel.anchor = r_.reference("relative_to").value_or("");
         if (auto offset = r_.string("offset", true)) {
             auto days = parse_offset_days(*offset);
             if (!days)

@@ -197,11 +197,24 @@ bool is_valid_id(std::string_view id) {
     });
 }
 
+bool is_valid_reference(std::string_view text) {
+    // "event/member": one member's occurrence of a per-member event.
+    if (const auto slash = text.find('/'); slash != std::string_view::npos) {
+        if (!is_valid_id(text.substr(slash + 1))) return false;
+        text = text.substr(0, slash);
+    }
+    while (true) {
+        const auto colon = text.find(':');
+        if (!is_valid_id(text.substr(0, colon))) return false;
+        if (colon == std::string_view::npos) return true;
+        text.remove_prefix(colon + 1);
+    }
+}
+
 table_reader::table_reader(const toml::table& table, std::string what, std::string file,
                            errors& out, std::initializer_list<std::string_view> allowed_keys)
-    : table_(table), what_(std::move(what)), file_(std::move(file)), out_(out) {
-    for (auto k : allowed_keys) allowed_.emplace_back(k);
-}
+    : table_(table), what_(std::move(what)), file_(std::move(file)), out_(out),
+      allowed_(allowed_keys) {}
 
 bool table_reader::has(std::string_view key) const { return table_.contains(key); }
 
@@ -300,6 +313,20 @@ std::optional<std::string> table_reader::id(std::string_view key, bool required)
     return value;
 }
 
+std::optional<std::string> table_reader::reference(std::string_view key, bool required) {
+    auto value = string(key, required);
+    if (value && !is_valid_reference(*value)) {
+        const std::string folded = folded_id(*value);
+        error_at(*node(key),
+                 fmt::format("{}: '{}' is not a valid id: use a–z, digits and '-', starting with "
+                             "a letter, and ':' after the namespace of an included calendar{}",
+                             what_, *value,
+                             folded.empty() ? "" : fmt::format(" (did you mean '{}'?)", folded)));
+        return std::nullopt;
+    }
+    return value;
+}
+
 std::optional<std::int64_t> table_reader::integer(std::string_view key, std::int64_t min,
                                                   std::int64_t max, bool required) {
     const toml::node* n = node(key);
@@ -380,7 +407,8 @@ void table_reader::finish() {
         if (std::find(allowed_.begin(), allowed_.end(), k) != allowed_.end()) continue;
         source_region at = key.source().begin.line ? region_of(key.source(), file_)
                                                    : region_of(value.source(), file_);
-        out_.push_back({fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, allowed_)),
+        const std::vector<std::string> allowed(allowed_.begin(), allowed_.end());
+        out_.push_back({fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, allowed)),
                         at});
     }
 }

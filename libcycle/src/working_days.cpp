@@ -12,6 +12,7 @@ std::vector<std::string> bodies_concerned(const event_template& e, const std::st
     std::vector<std::string> out;
     if (!member.empty()) out.push_back(member);
     if (!e.organiser.empty()) out.push_back(e.organiser);
+    out.insert(out.end(), e.co_organisers.begin(), e.co_organisers.end());
     for (const auto& a : e.audiences)
         if (!e.per_member || a != e.per_member->body) out.push_back(a);
     return out;

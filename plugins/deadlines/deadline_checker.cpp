@@ -127,12 +127,16 @@ private:
             }
             for (const plan_entry* entry : entries_of(e.id, year))
                 if (counts(*entry)) check_entry(e, *entry, dates);
+            if (e.per_member) check_caps(e, year, dates);
         }
     }
 
     void check_presence(const event_template& e, const std::string& member, int year,
                         const source_region& year_file,
                         const std::vector<const plan_entry*>& mine) {
+        // The label only when there is something to say: made for every
+        // occurrence, it was a tenth of checking a large plan (issue 12).
+        if (mine.size() == 1 && counts(*mine.front())) return;
         const std::string who = label(e, member);
         if (mine.empty()) {
             if (options_.partial) return;  // the planner proposes what the plan leaves out
@@ -174,8 +178,10 @@ private:
             auto it = cache_.find(event);
             if (it != cache_.end()) return it->second;
             dated d;
-            for (const plan_entry* p : checker_.entries_of(std::string(event), year_))
-                if (counts(*p)) {
+            // "event/member": that member's occurrence only (calendar.hpp).
+            const auto [id, member] = split_reference(event);
+            for (const plan_entry* p : checker_.entries_of(std::string(id), year_))
+                if (counts(*p) && (member.empty() || p->member == member)) {
                     d.spans.push_back({p->date, end_of(*p)});
                     d.entries.push_back(p);
                 }
@@ -189,14 +195,36 @@ private:
     // The calendar's constraints of the entry's occurrence (constraint.hpp),
     // evaluated on the entry's dates; each broken one is a finding.
     void check_entry(const event_template& e, const plan_entry& entry, const year_dates& dates) {
-        const std::string who =
-            fmt::format("{} on {}", label(e, entry.member), iso_date(entry.date));
-        auto cs = constraints_of(cal_, e, entry.member, entry.cycle_year);
+        auto cs = constraints_of(cal_, holidays_, e, entry.member, entry.cycle_year);
         if (!cs) return;  // the loader has checked every window and deadline
-        for (const auto& v : violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_,
-                                           time_of(e, entry)))
-            add_for(entry, v.rule, message(e, entry, who, v, dates));
+        const auto broken = violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_,
+                                          time_of(e, entry));
+        const std::string who = broken.empty() ? std::string{}
+                                               : fmt::format("{} on {}", label(e, entry.member),
+                                                             iso_date(entry.date));
+        for (const auto& v : broken) add_for(entry, v.rule, message(e, entry, who, v, dates));
         if (options_.today) check_overdue(e, entry, *cs);
+    }
+
+    // The caps of a per-member event, over its occurrences of the year that
+    // are not cancelled: each one beyond a cap is a finding.
+    void check_caps(const event_template& e, int year, const year_dates& dates) {
+        auto cs = constraints_of(cal_, holidays_, e, {}, year);
+        if (!cs) return;  // the loader has checked every window and deadline
+        for (const auto& c : *cs) {
+            const auto* caps = c.as<caps_constraint>();
+            if (!caps) continue;
+            for (const cap_excess& x : caps_violations(*caps, dates.of(e.id))) {
+                const plan_entry& entry = dates.entry(e.id, x.index);
+                add_for(entry, std::string(c.rule),
+                        fmt::format("{} on {} makes {} {} {}, more than {} = {} allows ({})",
+                                    label(e, entry.member), iso_date(entry.date), x.count,
+                                    x.count == 1 ? "occurrence" : "occurrences",
+                                    x.per_week ? fmt::format("in week {}", x.week) : "that day",
+                                    x.per_week ? "max_per_week" : "max_per_day", x.cap,
+                                    c.where->to_string()));
+            }
+        }
     }
 
     std::string message(const event_template& e, const plan_entry& entry, const std::string& who,
@@ -213,10 +241,18 @@ private:
                                iso_date(window->days.first), iso_date(window->days.last),
                                describe(e.timing));
         if (const auto* offset = c.as<offset_constraint>()) return offset_message(*offset, who, v);
+        if (const auto* weekdays = c.as<weekday_constraint>()) {
+            std::vector<std::string> names;
+            for (auto wd : weekdays->weekdays) names.push_back(weekday_name(wd));
+            return fmt::format("{} is on a {}, not one of its weekdays ({}; {})", who,
+                               weekday_name(*v.weekday), fmt::join(names, ", "),
+                               e.where.to_string());
+        }
         if (const auto* after = c.as<after_constraint>()) {
             const plan_entry& last = dates.entry(after->event, v.bound.other);
             return fmt::format("{} must come after {} (on {}, {}){}", who,
-                               label(*cal_.find_event(after->event), last.member),
+                               label(*cal_.find_event(split_reference(after->event).event),
+                                     last.member),
                                iso_date(v.bound.other_day), last.where.to_string(),
                                after->gap_days || after->gap_working_days
                                    ? fmt::format(" with a gap of {}, so not before {}",
@@ -234,6 +270,12 @@ private:
         return fmt::format("{}", fmt::join(parts, " and "));
     }
 
+    static std::string weekday_name(date::weekday wd) {
+        static constexpr const char* names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                "Thursday", "Friday", "Saturday"};
+        return names[wd.c_encoding()];
+    }
+
     std::string offset_message(const offset_constraint& offset, const std::string& who,
                                const violation& v) const {
         const bool before = offset.before();
@@ -245,7 +287,7 @@ private:
             before ? "before" : "after",
             iso_date(before ? *v.bound.first_until : *v.bound.first_from), span,
             before ? "before" : "after", before ? "first" : "last",
-            cal_.find_event(offset.anchor)->title, iso_date(v.bound.other_day));
+            cal_.find_event(split_reference(offset.anchor).event)->title, iso_date(v.bound.other_day));
     }
 
     static std::string working_day_message(const plan_entry& entry, const std::string& who,
@@ -289,7 +331,7 @@ private:
     const holiday_calendar& holidays_;
     std::map<std::pair<std::string, int>, std::vector<const plan_entry*>> by_event_;
     std::set<int> years_;
-    day_bookings bookings_;
+    day_bookings bookings_{cal_};
     findings out_;
     const std::vector<const plan_entry*> no_entries_;
 };

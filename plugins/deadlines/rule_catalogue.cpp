@@ -23,6 +23,14 @@ const std::vector<rule_info>& rule_catalogue() {
         {"body-clash", severity::warning,
          "a body booked twice on one day, or a member expected at two events"},
         {"time-overlap", severity::error, "two events of one body at overlapping times on one day"},
+        {"weekday", severity::warning,
+         "a meeting whose first day is not one of its event's weekdays (weekdays = [...])"},
+        // A warning: caps protect the people who attend (one dialogue a day for
+        // the unit's staff), not a rule of the wheel; a plan may knowingly
+        // hold two the same day, and the planner keeps them anyway.
+        {"caps", severity::warning,
+         "more occurrences of a per-member event on one day or ISO week than max_per_day / "
+         "max_per_week allow"},
         {"overdue", severity::warning, "with --today: due before today and not marked held"},
     };
     return rules;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "content_line.hpp"
+#include "cycle/assumptions.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
@@ -75,7 +76,11 @@ std::string description_of(const calendar& cal, const event_template* e, const o
         facts += fmt::format("{}{}: {}", facts.empty() ? "" : "\n", label, s);
     };
     if (!o.member.empty()) line(t.principal, body_name(cal, o.member));
-    if (!o.organiser.empty()) line(t.organiser, body_name(cal, o.organiser));
+    if (!o.organiser.empty()) {
+        std::string names;
+        for (const auto& b : o.organisers()) names += (names.empty() ? "" : ", ") + body_name(cal, b);
+        line(t.organiser, names);
+    }
     if (!o.audiences.empty()) {
         std::string names;
         for (const auto& a : o.audiences) names += (names.empty() ? "" : ", ") + body_name(cal, a);
@@ -84,6 +89,8 @@ std::string description_of(const calendar& cal, const event_template* e, const o
     if (o.deadline) line(t.deadline, day_month_year(t, *o.deadline));
     if (o.status == occurrence_status::cancelled) line(t.status, std::string(t.cancelled));
     if (o.status == occurrence_status::held) line(t.status, std::string(t.held));
+    if (auto why = assumption_of(cal, o); !why.empty())
+        line(t.status, fmt::format("{} – {}", t.preliminary, why));
     if (!o.note.empty()) line(t.note, o.note);
     if (!facts.empty()) parts.push_back(facts);
     if (e) {
@@ -102,7 +109,7 @@ std::vector<std::string> categories_of(const calendar& cal, const event_template
         if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
     if (e) add(std::string(kind_label(texts_for(cal.language), e->kind)));
-    if (!o.organiser.empty()) add(cal.body_label(o.organiser));
+    for (const auto& b : o.organisers()) add(cal.body_label(b));
     for (const auto& a : o.audiences) add(cal.body_label(a));
     if (!o.member.empty()) add(cal.body_label(o.member));
     return out;
@@ -150,7 +157,10 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
         props.add_text("DESCRIPTION", description);
     props.add("CATEGORIES", escape_text_list(categories_of(cal, e, o)));
     if (e && !e->url.empty()) props.add("URL", {{"VALUE", "URI"}}, strip_controls(e->url));
-    props.add("STATUS", o.status == occurrence_status::cancelled ? "CANCELLED" : "CONFIRMED");
+    // A guessed date (`assumed` in the calendar) is TENTATIVE (RFC 5545 3.8.1.11).
+    props.add("STATUS", o.status == occurrence_status::cancelled ? "CANCELLED"
+                        : assumption_of(cal, o).empty()          ? "CONFIRMED"
+                                                                 : "TENTATIVE");
     props.add("TRANSP", e && transparent(e->kind) ? "TRANSPARENT" : "OPAQUE");
     props.add("CLASS", "PUBLIC");
     if (!settings.organizer.empty())
@@ -176,7 +186,8 @@ std::string event_of(const calendar& cal, const occurrence& o, const feed_settin
 }  // namespace
 
 std::string uid_of(const calendar& cal, const occurrence& o) {
-    return o.uid(cal.id);
+    // An included calendar's events keep its UIDs (calendar.hpp).
+    return cal.uid_of(o);
 }
 
 std::string ical_duration(minutes m) {

@@ -303,6 +303,10 @@ private:
 
     std::optional<match> by_uid(const std::string& uid) const {
         auto id = occurrence_id::parse_uid(uid, cal_.id);
+        // An included calendar's events have that calendar's UIDs.
+        for (auto inc = cal_.includes.begin(); !id && inc != cal_.includes.end(); ++inc)
+            if ((id = occurrence_id::parse_uid(uid, inc->calendar_id)))
+                id->event = inc->prefix + ":" + id->event;
         const event_template* e = id ? cal_.find_event(id->event) : nullptr;
         if (!e) return std::nullopt;
         return match{e, id->member, id->cycle_year, "UID"};
@@ -434,9 +438,13 @@ private:
     }
 
     void read_status_and_note(const vevent& v, plan_entry& entry) {
-        if (icalproperty* s = icalcomponent_get_first_property(v.ev, ICAL_STATUS_PROPERTY);
-            s && icalproperty_get_status(s) == ICAL_STATUS_CANCELLED)
+        icalproperty* s = icalcomponent_get_first_property(v.ev, ICAL_STATUS_PROPERTY);
+        if (s && icalproperty_get_status(s) == ICAL_STATUS_CANCELLED)
             entry.status = occurrence_status::cancelled;
+        // A preliminary date (a guess of the calendar, docs/feeds.md) comes
+        // back as what it was: the planner's proposal.
+        else if (s && icalproperty_get_status(s) == ICAL_STATUS_TENTATIVE)
+            entry.proposed = true;
         else if (x_property(v.ev, "X-CYCLE-STATUS") == std::optional<std::string>("held"))
             entry.status = occurrence_status::held;
         entry.note = x_property(v.ev, "X-CYCLE-NOTE").value_or("");

@@ -151,7 +151,7 @@ TEST_CASE("examples/embed lists the next deadlines of one principal (shared and 
     const std::string expected =
         "Next deadlines for Eda kommun from 2026-09-01:\n"
         "  2026-09-04  v. 36  Lokal dialog – Eda kommun  (no later than 2026-10-31)\n"
-        "  2026-10-31  v. 44  Sista dag för lokala dialoger\n";
+        "  2026-10-30  v. 44  Sista dag för lokala dialoger  (window ends 2026-10-31)\n";
     for (const char* program : {"next-deadlines", "next-deadlines-static"}) {
         INFO(program);
         auto r = run(q(p.embed / program) + " eda 2026-09-01 2");

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -18,9 +19,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "cycle/error.hpp"
+#include "cycle/occurrence_id.hpp"
 #include "cycle/rule.hpp"
 
 namespace cycle {
@@ -59,6 +62,14 @@ const char* to_string(event_kind k);
 enum class placement { start, middle, end };
 const char* to_string(placement p);
 
+// What happens when the one day a rule names (a fixed day, the nth or last
+// weekday, a weekday of an ISO week, a deadline event's day) is not a
+// working day for the bodies concerned: `on_day_off` in the calendar
+// (docs/calendar-format.md). By default a deadline moves to the previous
+// working day, any other event to the next one.
+enum class day_off_policy { previous, next, keep, error };
+const char* to_string(day_off_policy p);
+
 // Which cycle years an event occurs in.
 struct year_selection {
     bool every = true;           // every cycle year
@@ -82,6 +93,9 @@ struct event_template {
     std::string description;
     event_kind kind = event_kind::meeting;
     std::string organiser;    // body id, may be empty
+    // `organisers = ["styrgrupp", "beredningsgrupp"]`: the first is
+    // `organiser`, the others, who organise it together with it, are here.
+    std::vector<std::string> co_organisers;
     std::vector<std::string> audiences;  // body ids
     std::string url;
     year_selection years;
@@ -97,13 +111,28 @@ struct event_template {
     unsigned days = 1;        // length in days (all-day events)
     bool working_days_only = true;  // avoid weekends, holidays, days off, closures
     unsigned election_margin_days = 0;  // keep this far from a general election (0: no rule)
+    std::optional<day_off_policy> on_day_off;  // none: the calendar's, else by kind
+    source_region on_day_off_where;            // the key; empty when not given
     std::optional<per_member_rule> per_member;
     rule_source source;
+    // Why its dates are a guess (`assumed = "why"`): the documents do not
+    // state them. Empty for a sourced rule. Its planned dates are shown as
+    // preliminary ("preliminärt") until a plan file fixes them.
+    std::string assumed;
+    source_region assumed_where;  // the `assumed` key
+    // `held = true`: history, a date that already happened in this cycle
+    // (one day of one cycle year); its occurrence is planned as held.
+    bool held = false;
     source_region where;      // the [[event]] table
 
     // A window or deadline spans its whole window / marks its day; it is not
     // a meeting that needs a free working day.
     bool spans_window() const { return kind == event_kind::window; }
+    // Whether the rule names the one day the event is on: a deadline event's
+    // day, or a single-day timing form (fixed day, nth or last weekday, a
+    // weekday of an ISO week) of an event held on working days. These are
+    // the events on_day_off moves.
+    bool names_one_day() const;
 };
 
 // Days a body is closed (school holidays such as höstlov), per year.
@@ -112,6 +141,7 @@ struct closure {
     std::vector<std::string> bodies;  // a body closes for all its members too
     date::sys_days first;
     date::sys_days last;
+    std::string assumed;  // why the days are a guess, or empty (as for events)
     source_region where;
 };
 
@@ -128,6 +158,17 @@ struct check_setting {
     source_region where;  // the key in [checks]
 };
 
+// A calendar this one includes (docs/calendar-format.md, "Including other
+// calendars"): its events and sources are here under `prefix` ("np" makes
+// `local-dialogue` "np:local-dialogue"); nested includes have joined
+// prefixes ("eda:np"). The included file is read, never copied or edited.
+struct included_calendar {
+    std::string prefix;       // "np", or "eda:np" for one included through another
+    std::string calendar_id;  // the included calendar's own [cycle] id
+    std::string file;         // the file it was read from, or "<built-in>/id.toml"
+    source_region where;      // the [[include]] that brought it in
+};
+
 struct calendar {
     std::string id;
     std::string title;
@@ -141,11 +182,17 @@ struct calendar {
     // (holidays.hpp), "se" built in, others from plugins.
     std::string holidays = "se";
     source_region holidays_where;  // the key in [cycle]; empty when not given
+    std::optional<day_off_policy> on_day_off;  // [cycle] on_day_off: every event's default
+    source_region on_day_off_where;
     std::vector<source_document> sources;
     std::vector<body> bodies;
     std::vector<event_template> events;
     std::vector<closure> closures;
     std::vector<check_setting> checks;  // sorted by rule id
+    std::vector<included_calendar> includes;  // in include order, nested ones after their includer
+    // Prefixes of a calendar reached twice, and the prefix it is composed
+    // under: {"arvika:np", "np"} (docs/calendar-format.md).
+    std::vector<std::pair<std::string, std::string>> include_aliases;
     source_region where;  // the file
 
     int cycle_length() const { return last_year - first_year + 1; }
@@ -160,9 +207,15 @@ struct calendar {
     const source_document* find_source(std::string_view id) const;
     // The [checks] entry for a rule id, or nullptr: the checker's default.
     const check_setting* find_check(std::string_view rule) const;
+    // What happens when the day an event's rule names is a day off: the
+    // event's on_day_off, else the calendar's, else previous for a deadline
+    // and next for any other event; and where that was said (empty: the default).
+    day_off_policy day_off_of(const event_template& e) const;
+    const source_region& day_off_where(const event_template& e) const;
 
-    // Whether `who` is `group` or (transitively) one of its members. Each
-    // body is visited once: linear in the membership graph, however shared.
+    // Whether `who` is `group` or (transitively) one of its members: a
+    // look-up in each body's members, made once by build_index (a walk of
+    // the membership graph, each body once, when there is no index).
     bool is_member_of(std::string_view who, std::string_view group) const;
     // Position of an event template in `events` (calendar order), or -1.
     long event_index(std::string_view id) const;
@@ -178,7 +231,19 @@ struct calendar {
     int cycle_year_of(const event_template& e, date::sys_days d) const;
     // Display name of a body: its short name, else its name, else the id.
     std::string body_label(std::string_view id) const;
-    // "Politiskt inriktningsdokument 2025–2028, Bilaga 1 – Årshjul, rad 745–761"
+    // The included calendar an event id comes from (the longest prefix
+    // that matches), or nullptr for the calendar's own events.
+    const included_calendar* included_of(std::string_view event_id) const;
+    // An event id with an aliased prefix as the composed calendar holds it:
+    // "arvika:np:local-dialogue" is "np:local-dialogue"; others unchanged.
+    std::string resolve_alias(std::string_view event_id) const;
+    // The iCalendar UID of an occurrence: an included calendar's events keep
+    // the UIDs their own calendar gives them ("local-dialogue.2026.eda@
+    // nya-perspektiv-2025-2028"), so a subscriber to both feeds sees each once.
+    std::string uid_of(const occurrence_id& o) const;
+    // "Politiskt inriktningsdokument 2025–2028 (RS/250201), Bilaga 1 – Årshjul, rad
+    // 745–761": the document, its case reference (diarienummer) if any,
+    // the section and the lines.
     std::string describe_source(const rule_source& s) const;
 
 private:
@@ -190,7 +255,23 @@ private:
     id_map event_ids_, body_ids_, source_ids_;
     // member -> position, per body (same order as `bodies`)
     std::vector<id_map> member_positions_;
+    // Every body's transitive members as sorted numbers of names_ (an id or
+    // a member name -> its number); none for a body whose members were not
+    // all counted within the budget (closure_known_): it is walked instead.
+    id_map names_;
+    std::vector<std::vector<std::uint32_t>> closure_;
+    std::vector<bool> closure_known_;
+    void build_closures();
 };
+
+// A reference to an event in `after` or `relative_to`: the event, or one
+// member's occurrence of a per-member event ("np:local-dialogue/eda": Eda's
+// local dialogue, not the last of all 17).
+struct event_reference {
+    std::string_view event;
+    std::string_view member;  // empty: every occurrence of the event
+};
+event_reference split_reference(std::string_view reference);
 
 // An audience a program was given: empty (everything) or a body of the
 // calendar; otherwise an error at the calendar that lists its bodies.

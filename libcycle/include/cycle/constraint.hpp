@@ -6,7 +6,8 @@
 // the place in the calendar it comes from:
 //
 //   kind              rule id            from the calendar
-//   window            outside-window     month / months / day / week / nth …
+//   window            outside-window     month / months / day / week / nth …,
+//                                        moved off a day off by on_day_off
 //   deadline          deadline-missed    deadline = "10-31"
 //   after (+ gap)     precedence         after = ["x"], gap_days = 14,
 //                                        gap_working_days = 5
@@ -14,6 +15,7 @@
 //   working days      holiday, day-off,  working_days_only (default), the
 //                     weekend, closure   holiday provider, [[closure]]
 //   per-member caps   caps               [event.per_member] max_per_day …
+//   weekdays          weekday            weekdays = ["tue", "wed", "thu"]
 //   short day         short-day          a full-day event (full_day_event)
 //   election          election-day       election_margin_days = 6
 //   clash             body-clash,        every meeting, conference, dialogue
@@ -25,7 +27,7 @@
 // resolved against the dates of those occurrences, which the caller gives:
 // what the planner has placed so far, or what the plan file says.
 //
-//   auto cs = cycle::constraints_of(cal, *cal.find_event("local-dialogue"), "eda", 2026);
+//   auto cs = cycle::constraints_of(cal, holidays, *cal.find_event("local-dialogue"), "eda", 2026);
 //   for (const auto& c : *cs) std::cout << c.rule << '\n';
 //       // outside-window, deadline-missed, precedence, holiday, caps
 //
@@ -43,6 +45,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -54,10 +57,24 @@
 
 namespace cycle {
 
+// The one day a rule names, when it is a day off for the bodies concerned:
+// where on_day_off moved it (`to` == `named` for keep and error), and why
+// the named day is off ("Alla helgons dag", "Saturday", a closure).
+struct day_move {
+    date::sys_days named;
+    date::sys_days to;
+    day_off_policy policy = day_off_policy::next;
+    std::string why;
+};
+
 // The days of the rule's window: the first day on or after window.first, the
-// last day on or before window.last.
+// last day on or before window.last. A named day that on_day_off moves
+// widens the window to the day it moves to (the days between are off), so a
+// plan on either day is inside it; the working-day constraint flags the
+// named day itself.
 struct window_constraint {
     day_window days;
+    std::optional<day_move> moved;
 };
 // "No later than": the last day on or before `day`.
 struct deadline_constraint {
@@ -115,9 +132,16 @@ struct clash_constraint {
     int cycle_year = 0;
 };
 
-using constraint_form = std::variant<window_constraint, deadline_constraint, after_constraint,
-                                     offset_constraint, working_day_constraint, caps_constraint,
-                                     short_day_constraint, election_constraint, clash_constraint>;
+// The weekdays an event is held on (`weekdays`): its first day is one of them.
+// The planner prefers them and falls back to any day; a check warns.
+struct weekday_constraint {
+    std::vector<date::weekday> weekdays;
+};
+
+using constraint_form =
+    std::variant<window_constraint, deadline_constraint, after_constraint, offset_constraint,
+                 working_day_constraint, caps_constraint, weekday_constraint,
+                 short_day_constraint, election_constraint, clash_constraint>;
 
 struct constraint {
     constraint_form form;
@@ -134,10 +158,20 @@ struct constraint {
 
 // The constraints of one occurrence, in the order of the table above. An
 // error when the rule's window or deadline does not exist in that year (the
-// loader has checked every year of the cycle). A relative rule has an offset
-// and no window or deadline of its own.
-result<std::vector<constraint>> constraints_of(const calendar& cal, const event_template& e,
-                                               const std::string& member, int cycle_year);
+// loader has checked every year of the cycle), or when on_day_off finds no
+// working day within 60 days. A relative rule has an offset and no window or
+// deadline of its own. The holidays say which named days are off (on_day_off).
+//
+// A deadline event's day (its deadline, else its window's last day) and a
+// single-day rule are moved by on_day_off (calendar::day_off_of): previous or
+// next widen the window (and a deadline event's deadline) to the working day
+// it moves to; keep drops the working-day constraint (the day is meant);
+// error leaves the window as it is and records the move, for the planner to
+// refuse.
+result<std::vector<constraint>> constraints_of(const calendar& cal,
+                                               const holiday_calendar& holidays,
+                                               const event_template& e, const std::string& member,
+                                               int cycle_year);
 
 // The first constraint of a kind, or nullptr.
 template <class T>
@@ -180,20 +214,30 @@ struct booking {
     bool attended = false;  // a meeting, conference or dialogue
 };
 
-// Bookings by day: built by the planner as it places, by a checker from
-// the plan file.
+// Bookings by body and day: built by the planner as it places, by a checker
+// from the plan file. Looked up by hash (body, then day), never scanned, so
+// a day's test costs the same however many events the calendar has.
 class day_bookings {
 public:
+    explicit day_bookings(const calendar& cal);
     void add(booking b);
-    // The bookings that cover a day, by body booked (a test looks at each
-    // body once, however many bookings it has).
-    using by_body = std::map<std::string, std::vector<std::size_t>, std::less<>>;
-    const by_body* on(date::sys_days d) const;
+    // The bookings of `body` itself on a day, and of the (transitive)
+    // members of `body` when it is a group; nullptr when there are none.
+    const std::vector<std::size_t>* of(const std::string& body, date::sys_days d) const;
+    const std::vector<std::size_t>* within(const std::string& group, date::sys_days d) const;
+    // The calendar's groups (bodies with members) that `body` is a member of.
+    std::vector<const std::string*> groups_of(const std::string& body) const;
     const booking& at(std::size_t i) const { return all_[i]; }
 
 private:
+    using by_day = std::unordered_map<long, std::vector<std::size_t>>;
+    static const std::vector<std::size_t>* find(const std::unordered_map<std::string, by_day>& m,
+                                                 const std::string& body, date::sys_days d);
+    const calendar* cal_;
+    std::vector<std::string> groups_;  // the calendar's bodies with members
     std::vector<booking> all_;
-    std::map<date::sys_days, by_body> by_day_;
+    std::unordered_map<std::string, by_day> exact_;   // by booked body
+    std::unordered_map<std::string, by_day> within_;  // by a group of a booked body
 };
 
 // The dates other occurrences of the same cycle year have, for the
@@ -262,17 +306,57 @@ std::optional<day_conflict> conflict_of(const clash_constraint& c, const calenda
                                         const day_bookings& bookings, date::sys_days first,
                                         date::sys_days last, const timed_span& time, bool all);
 
+// The caps counted over a per-member event's occurrences in one cycle year:
+// per first day and per ISO week of the first day. The planner counts as it
+// spreads; a checker counts the plan file's dates (caps_violations).
+class cap_counter {
+public:
+    explicit cap_counter(const caps_constraint& caps) : caps_(caps) {}
+    void count(date::sys_days d);
+    // Whether one more occurrence fits on `d`.
+    bool fits(date::sys_days d) const { return !over_day(d) && !over_week(d); }
+    // Whether the day's (the week's) count has reached its cap.
+    bool over_day(date::sys_days d) const;
+    bool over_week(date::sys_days d) const;
+    unsigned on_day(date::sys_days d) const;
+    unsigned in_week(date::sys_days d) const;
+
+private:
+    caps_constraint caps_;
+    std::unordered_map<long, unsigned> per_day_;   // by days since the epoch
+    std::unordered_map<long, unsigned> per_week_;  // by ISO year * 100 + week
+};
+
+// An occurrence beyond a cap: the `index`-th of the days given is the
+// `count`-th on its first day (per_week: in its ISO week `week`), and the
+// cap is `cap`.
+struct cap_excess {
+    std::size_t index = 0;
+    bool per_week = false;
+    unsigned count = 0;
+    unsigned cap = 0;
+    unsigned week = 0;  // ISO week of the first day, for per_week
+};
+
+// The occurrences (of one per-member event in one cycle year) that break its
+// caps: counted in order of first day (ties in the order given), an
+// occurrence over the day's cap is reported as such, else one over the
+// week's cap; one reported is not counted (the others are judged as if it
+// were moved). No cap (0) is never broken.
+std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<const day_span> days);
+
 // A broken constraint on fixed dates, as a check sees it.
 struct violation {
     const constraint* broken = nullptr;
     std::string rule;                      // broken->rule, or the working-day rule that is broken
     day_bound bound;                       // after, offset, window, deadline
     std::optional<day_conflict> conflict;  // working days
+    std::optional<date::weekday> weekday;  // weekday: the first day's
 };
 
 // Evaluates constraints on an occurrence's fixed days. A missed deadline
-// hides the window (it says more); caps are not evaluated on single
-// occurrences (see docs/architecture.md).
+// hides the window (it says more). Caps concern all of an event's
+// occurrences together, not one: caps_violations evaluates them.
 std::vector<violation> violations_of(const std::vector<constraint>& cs, const day_span& days,
                                      const dated_occurrences& others, const calendar& cal,
                                      const holiday_calendar& holidays, const timed_span& time = {});

@@ -3,6 +3,9 @@
 //
 // An occurrence is due on its deadline if its event has one ("no later than
 // 31 October"), else on its last day. Held and cancelled occurrences are done.
+// A date a plan file only proposes (status = "proposed") is listed where it
+// falls, marked (occurrence::proposed): it is not a commitment, so it is
+// never a deadline missed; once past it is "not marked held" like the rest.
 //
 //   auto p = cycle::make_plan(cal, {.year = 2026, .fixed = &plan_file});
 //   auto d = cycle::find_due(*p, 2026_y/10/1, 30);
@@ -30,7 +33,8 @@ struct due_report {
     // Due before `from` and still planned: only occurrences fixed by a plan
     // file, the only place that can say they were held; by due day. Two kinds:
     // Deadlines really missed: the deadline is before `from`, and the plan
-    // dates the occurrence after it (it cannot have been held in time).
+    // dates the occurrence after it (it cannot have been held in time), on
+    // a decided date (not a proposed one).
     std::vector<occurrence> missed;
     // Past, not marked held: it was dated on or before its deadline (or has
     // none) and its last day is before `from`. Probably held; the plan file

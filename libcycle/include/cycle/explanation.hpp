@@ -10,6 +10,7 @@
 #include <date/date.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,10 @@ struct placement_facts {
     std::vector<passed_day> passed;    // first_working_day: the first four; offset: all
     std::size_t passed_count = 0;      // first_working_day: how many in all
     std::string named_day_note;        // named_day: why the day is not free, or ""
+    // named_day, deadline_day: the day the rule names when on_day_off moved
+    // the occurrence off it, and why that day is off ("Alla helgons dag").
+    std::optional<date::sys_days> moved_from;
+    std::string moved_why;
     // spread
     day_window spread_over{};
     date::sys_days target{};

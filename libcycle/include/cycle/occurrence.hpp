@@ -42,10 +42,12 @@ struct occurrence : occurrence_id {
     std::chrono::minutes duration{0};                // timed events
 
     std::string organiser;               // body id, may be empty
+    std::vector<std::string> co_organisers;  // who organise it with the organiser
     std::vector<std::string> audiences;  // body ids
 
     // How it was placed.
     bool fixed = false;                      // taken from a plan file
+    bool proposed = false;                   // ... where it is only proposed (status = "proposed")
     std::optional<day_window> window;        // the days its rule allows
     std::optional<date::sys_days> deadline;  // "no later than"
     placement_facts explanation;             // why this day: explain(cal, o)
@@ -56,6 +58,9 @@ struct occurrence : occurrence_id {
     std::vector<waiver> waivers;
 
     bool all_day() const { return !start_time.has_value(); }
+    // The organiser and the co-organisers, in the calendar's order; empty
+    // when it has none.
+    std::vector<std::string> organisers() const;
     // ISO week of the first day ("v. 44").
     unsigned iso_week() const;
 };

@@ -1,7 +1,8 @@
 // plan_diff.hpp — what changed between two versions of a plan: occurrences
 // added, removed, moved (another day, end, start time or duration) and with
-// a new status (planned -> held), so that a pull request moving a meeting
-// says so and subscribers can be told.
+// a new status (proposed -> confirmed -> held, status_word), so that a pull
+// request moving a meeting says so and subscribers can be told. A move that
+// also changes the status is a move (both entries are kept).
 //
 // Occurrences are matched by what identifies them across plans: event,
 // member and cycle year (occurrence::key()). Neither plan is changed.

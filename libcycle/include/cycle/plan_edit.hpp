@@ -6,6 +6,7 @@
 //   auto pf = cycle::load_plan_string(*text, "plans/2026.toml", cal);
 //   auto edited = cycle::set_status(*text, *pf, id, "held");   // one line
 //   auto moved = cycle::move_proposed(*text, *pf, new_plan);   // proposed dates only
+//   auto added = cycle::add_proposed(*text, *pf, cal, new_plan, missing);  // new entries
 #pragma once
 
 #include <string>
@@ -31,6 +32,14 @@ struct plan_edit {
 // week, as `cycle plan --format plan` writes it ("# Title (v. 41)"), gets
 // the new week. Nothing else changes.
 result<plan_edit> move_proposed(std::string_view text, const plan_file& pf, const plan& p);
+
+// The occurrences `missing` (of the plan `p`, which no entry of `pf` has)
+// are added to `pf` (read from `text`) as `cycle plan --format plan` writes
+// them, with status = "proposed": each before the first entry of the file
+// that comes after it in the plan's order (and above that entry's comment
+// lines), else at the end of the file. Nothing else changes.
+result<plan_edit> add_proposed(std::string_view text, const plan_file& pf, const calendar& cal,
+                               const plan& p, const std::vector<const occurrence*>& missing);
 
 // The entry `id` of `pf` (read from `text`) gets `status = "<status>"`
 // (proposed, confirmed, held or cancelled): its status line is edited, or one

@@ -47,6 +47,10 @@ struct plan_entry : occurrence_id {
     source_region where;
 };
 
+// The entry's status in the plan file's words: "proposed", "confirmed"
+// (also for no status and the older "planned"), "held" or "cancelled".
+const char* status_word(const plan_entry& e);
+
 struct plan_file {
     std::string calendar_id;
     std::vector<plan_entry> entries;
@@ -70,6 +74,13 @@ std::optional<std::string> plan_dates_problem(const plan_entry& entry);
 result<plan_file> load_plan_file(const std::filesystem::path& path, const calendar& cal);
 result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
                                    const calendar& cal);
+namespace detail {
+// The same through toml++ always: load_plan_string reads a plan of the plain
+// shape `cycle` writes without a TOML tree, and every other plan (and any
+// plan with an error) through this. Tests hold the two equal.
+result<plan_file> load_plan_string_toml(std::string_view toml, std::string_view name,
+                                        const calendar& cal);
+}  // namespace detail
 
 // The occurrence a plan entry fixes: its identity and the fields the file
 // gives, `fixed` set; an end left out is the start day, a duration left out
@@ -85,5 +96,8 @@ struct plan;
 // The plan as a plan file. Occurrences the planner proposed (not `fixed`)
 // are written with status = "proposed"; the others as they are.
 std::string write_plan_file(const calendar& cal, const plan& p);
+// One occurrence as write_plan_file writes it: a "# Title (v. 41)" comment
+// line, then its [[occurrence]] table.
+std::string plan_file_entry(const calendar& cal, const occurrence& o);
 
 }  // namespace cycle

@@ -21,4 +21,11 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
 // The plan as JSON (docs/json-format.md), ending in a newline.
 std::string format_json(const calendar& cal, const plan& p, const std::string& audience = {});
 
+namespace detail {
+// The same JSON built as a nlohmann::json tree and dumped: what format_json
+// writes directly, kept as its reference (tests) and for text that is not
+// UTF-8 (nlohmann refuses it, as format_json always did).
+std::string format_json_tree(const calendar& cal, const plan& p, const std::string& audience = {});
+}  // namespace detail
+
 }  // namespace cycle

@@ -293,6 +293,7 @@ private:
     std::vector<plugin_record> plugins_;
     std::vector<component> components_;
     std::string registering_;  // the plugin whose registration function runs
+    std::string registering_origin_;  // and its library (or "built-in")
 };
 
 }  // namespace cycle

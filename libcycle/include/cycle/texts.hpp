@@ -81,6 +81,7 @@ struct texts {
     std::string_view nothing_due;      // "inget"
     std::string_view missed_heading;    // "Missad sista dag (...):"
     std::string_view unmarked_heading;  // "Passerat, inte markerat som genomfört (...):"
+    std::string_view proposed_mark;     // "(förslag)": a date only proposed, not decided
     // The calendar feeds: CATEGORIES by kind, DESCRIPTION's fact labels.
     std::string_view kind_meeting;     // "Möte"
     std::string_view kind_conference;  // "Konferens"
@@ -96,6 +97,14 @@ struct texts {
     std::string_view note;             // "Anteckning"
     std::string_view source;           // "Källa"
     std::string_view line;             // "rad" as in "Bilaga 1, rad 725–734"
+    // Guesses (`assumed` in the calendar): `--explain`, plan files, feeds,
+    // and the `cycle plan --assumptions` list.
+    std::string_view preliminary;          // "preliminärt"
+    std::string_view assumptions_heading;  // "{}: antaganden att bekräfta ({})"
+    std::string_view no_assumptions;       // "Inga antaganden: ..."
+    std::string_view in_plan;              // "i planen:"
+    std::string_view fixed_in_plan;        // "fastställt i planen"
+    std::string_view closure;              // "stängt" as in "Höstlov (stängt)"
 };
 
 const texts& texts_for(std::string_view language);

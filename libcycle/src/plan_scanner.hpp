@@ -1,0 +1,64 @@
+// plan_scanner.hpp — a plan file read without a TOML tree, when it has the
+// plain shape `cycle` writes (internal; plan_file.cpp).
+//
+// A plan file is a `calendar = "..."` line and `[[occurrence]]` tables of
+// scalars, each with its `[[occurrence.waive]]` tables. Building toml++'s
+// tree for it was two thirds of `cycle check` on a plan of 100,000
+// occurrences (issue 12). The scanner reads that shape only: bare keys of
+// the plan format, one to a line; basic strings with the escapes \" \\ \n
+// \t \r; decimal integers; dates YYYY-MM-DD; comments and blank lines; LF
+// or CRLF line ends. Anything else, including anything TOML would refuse,
+// makes it give up (std::nullopt), and the file is read through toml++ as
+// before: the scanner never decides that a file is wrong, so every error
+// and its place come from the one general path.
+#pragma once
+
+#include <date/date.h>
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cycle::detail {
+
+struct scanned_value {
+    enum class type { none, string, integer, date } kind = type::none;
+    std::string_view
+        text;  // a string, unescaped: in the file's text, or in scanned_plan::unescaped
+    std::int64_t integer = 0;
+    date::year_month_day day{};
+    int line = 0, column = 0;  // where the value starts, 1-based, as toml++ counts
+};
+
+// One [[occurrence]] or [[occurrence.waive]] table: its header's place and
+// its values by key (the keys are the plan format's, in `keys` order).
+struct scanned_table {
+    int line = 0, column = 0;
+    std::array<scanned_value, 9> values;  // a slot per key of the table's kind
+};
+
+struct scanned_occurrence {
+    scanned_table table;
+    std::vector<scanned_table> waivers;
+};
+
+struct scanned_plan {
+    std::optional<scanned_value> calendar;
+    std::vector<scanned_occurrence> occurrences;
+    std::deque<std::string> unescaped;  // strings that had escapes (stable addresses)
+};
+
+// The keys an [[occurrence]] and an [[occurrence.waive]] may have, in slot order.
+inline constexpr std::string_view occurrence_keys[] = {"event", "member",   "year",   "date", "end",
+                                                       "start", "duration", "status", "note"};
+inline constexpr std::string_view waiver_keys[] = {"rule", "reason"};
+
+// The plan in `text`, or none when it is not of the plain shape (or not
+// valid TOML): read it with toml++ then. The values point into `text`.
+std::optional<scanned_plan> scan_plan(std::string_view text);
+
+}  // namespace cycle::detail
