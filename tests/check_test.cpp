@@ -439,11 +439,14 @@ TEST_CASE("check: dates a coordinator would reject, on the 2025–2028 wheel") {
         CHECK(check(with_date(plan_2028, "inspirationskonferens", "",
                               date_of(plan_2028, "compilation"))) == rules{"body-clash"});
         // Ten working days between the compilation (30 Nov) and the December
-        // dialogue: 3 December is too soon, 15 December is the first day.
+        // dialogue: 3 December is too soon, 15 December is the first day
+        // (a Tuesday: not one of the dialogue's weekdays, Thursday and Friday).
         const std::string late = with_date(plan_2026, "compilation", "", "2026-11-30");
         CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-03")) == rules{"precedence"});
-        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-15")).empty());
-        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-14")) == rules{"precedence"});
+        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-15")) == rules{"weekday"});
+        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-17")).empty());
+        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-14")) ==
+              rules{"precedence", "weekday"});
     }
     SECTION("election: no local dialogue in the election week 2026 (election day 2026-09-13)") {
         CHECK(check(with_date(plan_2026, "local-dialogue", "eda", "2026-09-10")) ==
