@@ -205,6 +205,7 @@ private:
     }
 
     const plan_entry* fixed_entry(const event_template& e, const std::string& member) const {
+        if (fixed_by_id_.empty()) return nullptr;  // no plan file: no key made per occurrence
         auto it = fixed_by_id_.find(occurrence_id{e.id, member, year_});
         return it == fixed_by_id_.end() ? nullptr : it->second;
     }
