@@ -185,12 +185,20 @@ long long seconds_of(std::string_view stamp) {
 }  // namespace
 
 std::string fingerprint(std::string_view content) {
+    return fingerprint(content, {});
+}
+
+std::string fingerprint(std::string_view first, std::string_view second) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : content) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return fmt::format("{:016x}", h);
+    for (std::string_view part : {first, second})
+        for (unsigned char c : part) {
+            h ^= c;
+            h *= 0x100000001b3ULL;
+        }
+    std::string out(16, '0');
+    static constexpr char digits[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = digits[h & 0xf];
+    return out;
 }
 
 result<feed_state> feed_state::load(const std::filesystem::path& path) {
@@ -199,9 +207,10 @@ result<feed_state> feed_state::load(const std::filesystem::path& path) {
     if (status.type() == std::filesystem::file_type::not_found) return feed_state{};
     if (ec) return error{fmt::format("cannot read feed state: {}", ec.message()), {path.string()}};
     if (status.type() != std::filesystem::file_type::regular)
-        return error{"the feed state is not a regular file (a directory or a FIFO?); move it away "
-                     "or give another --out",
-                     {path.string()}};
+        return error{
+            "the feed state is not a regular file (a directory or a FIFO?); move it away "
+            "or give another --out",
+            {path.string()}};
     auto text = read_file(path, "feed state");
     if (!text) return text.errors();
     return parse(*text, path.string());
@@ -253,8 +262,17 @@ result<feed_state> feed_state::parse(std::string_view text, const std::string& n
 
 const published& feed_state::publish(const std::string& uid, std::string_view content,
                                      const std::string& now_utc) {
-    auto print = fingerprint(content);
-    auto [it, added] = entries_.try_emplace(uid, published{0, now_utc, print, {}, {}});
+    return publish_print(uid, fingerprint(content), now_utc);
+}
+
+published& feed_state::publish_print(const std::string& uid, std::string print,
+                                     const std::string& now_utc) {
+    auto [it, added] = entries_.try_emplace(uid);
+    if (added) {
+        it->second.last_modified = now_utc;
+        it->second.fingerprint = std::move(print);
+        return it->second;
+    }
     if (!added && it->second.fingerprint != print) {
         if (it->second.sequence < max_sequence) ++it->second.sequence;
         it->second.last_modified = now_utc;
@@ -304,6 +322,11 @@ void feed_state::published_in(const std::string& uid, const std::string& feed, s
     it->second.last_lines = std::move(lines);
 }
 
+void feed_state::published_in(published& p, const std::string& feed, std::string_view lines) {
+    p.feeds[feed].gone.clear();
+    p.last_lines.assign(lines);
+}
+
 std::vector<cancelled_event> feed_state::cancelled_in(const std::string& feed,
                                                       const std::string& now_utc) const {
     std::vector<cancelled_event> out;
@@ -316,6 +339,24 @@ std::vector<cancelled_event> feed_state::cancelled_in(const std::string& feed,
         if (now - seconds_of(f->second.gone) >= cancelled_days * 86400LL) continue;
         out.push_back({uid, f->second.cancel_sequence, f->second.gone, p.last_lines});
     }
+    return out;
+}
+
+std::vector<std::vector<cancelled_event>> feed_state::cancelled_in(
+    const std::vector<std::string>& feeds, const std::string& now_utc) const {
+    std::vector<std::vector<cancelled_event>> out(feeds.size());
+    std::map<std::string_view, std::vector<std::size_t>> index;
+    for (std::size_t f = 0; f < feeds.size(); ++f) index[feeds[f]].push_back(f);
+    const long long now = seconds_of(now_utc);
+    for (const auto& [uid, p] : entries_)
+        for (const auto& [feed, presence] : p.feeds) {
+            if (presence.gone.empty()) continue;
+            auto wanted = index.find(feed);
+            if (wanted == index.end()) continue;
+            if (now - seconds_of(presence.gone) >= cancelled_days * 86400LL) continue;
+            for (auto f : wanted->second)
+                out[f].push_back({uid, presence.cancel_sequence, presence.gone, p.last_lines});
+        }
     return out;
 }
 
