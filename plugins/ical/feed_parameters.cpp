@@ -1,8 +1,8 @@
 #include "feed_parameters.hpp"
 
-#include "cycle/text.hpp"
-
 #include <fmt/format.h>
+
+#include "cycle/text.hpp"
 
 namespace cycle::ical {
 namespace {

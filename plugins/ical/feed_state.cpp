@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "cycle/read_file.hpp"
@@ -49,28 +51,20 @@ bool is_fingerprint(std::string_view s) {
            });
 }
 
-// A field that may hold any text: backslash, tab, CR and LF escaped.
-std::string escape_field(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            default:
-                out += c;
-        }
+// A field that may hold any text: backslash, tab, CR and LF escaped; appended to `out`.
+void append_escaped_field(std::string& out, std::string_view text) {
+    std::size_t plain = 0;  // the start of a run of bytes copied as they are
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) > '\\' ||
+            (c != '\\' && c != '\t' && c != '\r' && c != '\n'))
+            continue;
+        out.append(text.substr(plain, i - plain));
+        plain = i + 1;
+        out += '\\';
+        out += c == '\\' ? '\\' : c == '\t' ? 't' : c == '\r' ? 'r' : 'n';
     }
-    return out;
+    out.append(text.substr(plain));
 }
 
 std::optional<std::string> unescape_field(std::string_view text) {
@@ -159,13 +153,20 @@ std::optional<std::map<std::string, feed_presence>> parse_feeds(std::string_view
     return out;
 }
 
-std::string format_feeds(const std::map<std::string, feed_presence>& feeds) {
-    std::string out;
-    for (const auto& [name, p] : feeds) {
-        out += (out.empty() ? "" : ",") + name;
-        if (!p.gone.empty()) out += fmt::format("~{}~{}", p.gone, p.cancel_sequence);
+// "all,eda,vror~20261127T100000Z~3", or "-" for none; appended to `out`.
+void append_feeds(std::string& out, const std::map<std::string, feed_presence>& feeds) {
+    if (feeds.empty()) {
+        out += '-';
+        return;
     }
-    return out.empty() ? "-" : out;
+    bool first = true;
+    for (const auto& [name, p] : feeds) {
+        if (!first) out += ',';
+        first = false;
+        out += name;
+        if (!p.gone.empty())
+            fmt::format_to(std::back_inserter(out), "~{}~{}", p.gone, p.cancel_sequence);
+    }
 }
 
 // Seconds since 1970 of "YYYYMMDDTHHMMSSZ" (checked by is_utc_stamp).
@@ -283,8 +284,12 @@ published& feed_state::publish_print(const std::string& uid, std::string print,
 
 std::size_t feed_state::begin_run(const std::map<std::string, std::vector<std::string>>& live,
                                   const std::string& now_utc) {
+    if (entries_.empty()) return 0;  // the first publish: nothing left a feed
     // Which feeds of this run hold each event.
-    std::map<std::string_view, std::vector<std::string_view>> feeds_of;
+    std::size_t count = 0;
+    for (const auto& [feed, uids] : live) count += uids.size();
+    std::unordered_map<std::string_view, std::vector<std::string_view>> feeds_of;
+    feeds_of.reserve(count);
     for (const auto& [feed, uids] : live)
         for (const auto& uid : uids) feeds_of[uid].push_back(feed);
     std::size_t left = 0;
@@ -366,10 +371,17 @@ std::string feed_state::to_string() const {
         "# SEQUENCE and LAST-MODIFIED change only when the event does, and an event that leaves\n"
         "# a feed is published there as cancelled for a while. Keep it next to the feeds.\n"
         "# uid\tsequence\tlast-modified\tfingerprint\tfeeds\tlines\n";
+    // Appended piece by piece: the state of a large plan is tens of megabytes.
     for (const auto& [uid, p] : entries_) {
-        out += fmt::format("{}\t{}\t{}\t{}", uid, p.sequence, p.last_modified, p.fingerprint);
-        if (!p.feeds.empty() || !p.last_lines.empty())
-            out += fmt::format("\t{}\t{}", format_feeds(p.feeds), escape_field(p.last_lines));
+        out.append(uid).append("\t");
+        fmt::format_to(std::back_inserter(out), "{}", p.sequence);
+        out.append("\t").append(p.last_modified).append("\t").append(p.fingerprint);
+        if (!p.feeds.empty() || !p.last_lines.empty()) {
+            out += '\t';
+            append_feeds(out, p.feeds);
+            out += '\t';
+            append_escaped_field(out, p.last_lines);
+        }
         out += '\n';
     }
     return out;

@@ -517,7 +517,8 @@ result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occu
 }
 
 result<bool> write_feed(const calendar& cal, const std::vector<const occurrence*>& occurrences,
-                        const feed_settings& settings, feed_state* state, const feed_sink& sink) {
+                        const feed_settings& settings, feed_state* state, const feed_sink& sink,
+                        const std::vector<std::string>* uids) {
     year_span years{cal.first_year, cal.last_year};
     for (const auto* o : occurrences) years.add(*o);
     std::vector<cancelled_event> cancelled;
@@ -530,9 +531,10 @@ result<bool> write_feed(const calendar& cal, const std::vector<const occurrence*
     vevent_writer writer(cal, settings, state);
     const std::vector<const std::string*> feeds{&settings.feed};
     std::string uid;
-    for (const auto* o : occurrences) {
-        uid = uid_of(cal, *o);
-        if (auto ok = writer.write(*o, uid, feeds, text); !ok) return ok;
+    for (std::size_t i = 0; i < occurrences.size(); ++i) {
+        const occurrence& o = *occurrences[i];
+        if (!uids) uid = uid_of(cal, o);
+        if (auto ok = writer.write(o, uids ? (*uids)[i] : uid, feeds, text); !ok) return ok;
         if (text.size() >= feed_piece_bytes) {
             if (auto sent = sink(text); !sent) return sent;
             text.clear();

@@ -60,9 +60,11 @@ inline constexpr std::size_t feed_piece_bytes = 1 << 18;
 result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
                         const feed_settings& settings, feed_state* state, const feed_sink& sink);
 
-// The same for occurrences held elsewhere (a plan's, by select()).
+// The same for occurrences held elsewhere (a plan's, by select()); with
+// their UIDs (uid_of) when the caller has them.
 result<bool> write_feed(const calendar& cal, const std::vector<const occurrence*>& occurrences,
-                        const feed_settings& settings, feed_state* state, const feed_sink& sink);
+                        const feed_settings& settings, feed_state* state, const feed_sink& sink,
+                        const std::vector<std::string>* uids = nullptr);
 
 // One feed of write_feeds: its file, its name in the state, its audience
 // (empty: every occurrence).

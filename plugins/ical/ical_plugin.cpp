@@ -114,12 +114,11 @@ public:
         auto& uids = live[name];
         for (const auto* o : events) uids.push_back(uid_of(cal, *o));
         const std::size_t left = state->begin_run(live, settings->now_utc);
-        decltype(live)().swap(live);
         feed_settings one = *settings;
         one.feed = name;
         if (options.sink)
             if (auto opened = options.sink->open(options.out); !opened) return opened.errors();
-        auto text = feed(cal, events, one, &*state, options.sink);
+        auto text = feed(cal, events, one, &*state, options.sink, &uids);
         if (!text) return text.errors();
         out.push_back({options.out, std::move(text).value(), options.sink != nullptr});
         return finish(left, *state, where, options, out);
@@ -157,16 +156,20 @@ private:
     static result<std::string> feed(const calendar& cal,
                                     const std::vector<const occurrence*>& events,
                                     const feed_settings& settings, feed_state* state,
-                                    output_sink* sink = nullptr) {
+                                    output_sink* sink = nullptr,
+                                    const std::vector<std::string>* uids = nullptr) {
         // RFC 5545 conformance is the tests' work (libical, python-icalendar
         // and ical.js read every feed they write): re-parsing each feed here
         // took half of every export (issue 12).
         std::string text;
-        auto written = write_feed(cal, events, settings, state, [&](std::string_view piece) {
-            if (sink) return sink->append(piece);
-            text += piece;
-            return result<bool>(true);
-        });
+        auto written = write_feed(
+            cal, events, settings, state,
+            [&](std::string_view piece) {
+                if (sink) return sink->append(piece);
+                text += piece;
+                return result<bool>(true);
+            },
+            uids);
         if (!written) return written.errors();
         return text;
     }
