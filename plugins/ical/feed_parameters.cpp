@@ -1,8 +1,8 @@
 #include "feed_parameters.hpp"
 
-#include <fmt/format.h>
-
 #include "cycle/text.hpp"
+
+#include <fmt/format.h>
 
 namespace cycle::ical {
 namespace {
