@@ -483,8 +483,9 @@ std::string plan_file_entry(const calendar& cal, const occurrence& o) {
         out += fmt::format("# {}: {}\n", texts_for(cal.language).preliminary, printable(why));
     out += fmt::format("event = {}\n", toml_string(o.event));
     if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
-    out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, date::format("%F", o.date));
-    if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
+    // iso_date, not date::format's iostreams: a plan file has a date per entry.
+    out += fmt::format("year = {}\ndate = {}\n", o.cycle_year, iso_date(o.date));
+    if (o.end_date != o.date) out += fmt::format("end = {}\n", iso_date(o.end_date));
     if (o.start_time) {
         out += fmt::format("start = \"{}\"\n", detail::format_clock(*o.start_time));
         // A duration a plan file cannot hold (none, from an import) is left

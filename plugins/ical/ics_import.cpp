@@ -500,7 +500,9 @@ result<imported> import_ics(const calendar& cal, std::string_view bytes,
     const source_region file{std::string(source_name), 0, 0};
     if (bytes.find('\0') != std::string_view::npos)
         return error{"not an iCalendar file: it holds NUL bytes", file};
-    auto root = parse_ical(bytes);
+    // DESCRIPTION, DTSTAMP and the other properties an import never reads
+    // are not parsed (libical_handle.hpp).
+    auto root = parse_ical(bytes, true);
     auto problem = ical_error();
     if (!root)
         return error{fmt::format("not an iCalendar file{}", problem ? ": " + *problem : ""), file};
