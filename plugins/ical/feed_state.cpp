@@ -366,12 +366,23 @@ std::vector<std::vector<cancelled_event>> feed_state::cancelled_in(
 }
 
 std::string feed_state::to_string() const {
+    std::string text;
+    (void)write([&](std::string_view piece) {
+        text += piece;
+        return result<bool>(true);
+    });
+    return text;
+}
+
+result<bool> feed_state::write(const std::function<result<bool>(std::string_view)>& sink) const {
+    constexpr std::size_t piece_bytes = 1 << 18;
     std::string out =
         "# cycle ics feed state (docs/feeds.md): what each published event looked like, so that\n"
         "# SEQUENCE and LAST-MODIFIED change only when the event does, and an event that leaves\n"
         "# a feed is published there as cancelled for a while. Keep it next to the feeds.\n"
         "# uid\tsequence\tlast-modified\tfingerprint\tfeeds\tlines\n";
-    // Appended piece by piece: the state of a large plan is tens of megabytes.
+    // Appended piece by piece and streamed: the state of a large plan is
+    // tens of megabytes (issue 12).
     for (const auto& [uid, p] : entries_) {
         out.append(uid).append("\t");
         fmt::format_to(std::back_inserter(out), "{}", p.sequence);
@@ -383,8 +394,12 @@ std::string feed_state::to_string() const {
             append_escaped_field(out, p.last_lines);
         }
         out += '\n';
+        if (out.size() >= piece_bytes) {
+            if (auto sent = sink(out); !sent) return sent;
+            out.clear();
+        }
     }
-    return out;
+    return sink(out);
 }
 
 }  // namespace cycle::ical

@@ -28,6 +28,7 @@
 #include <date/date.h>
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -109,6 +110,8 @@ public:
                                                            const std::string& now_utc) const;
 
     std::string to_string() const;
+    // The same text, in pieces of about 256 KiB, to `sink`.
+    result<bool> write(const std::function<result<bool>(std::string_view)>& sink) const;
 
 private:
     static result<feed_state> read(std::istream& in, const std::string& name);

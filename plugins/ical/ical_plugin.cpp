@@ -32,10 +32,17 @@ struct feed_state_location {
         return feed_state::parse(**text, store->source_name(feed_state::file_name));
     }
 
-    result<bool> save(const feed_state& state, std::vector<export_output>& out) const {
+    // Streamed to the host's sink when it gives one, like the feeds.
+    result<bool> save(const feed_state& state, std::vector<export_output>& out,
+                      output_sink* sink) const {
         if (store) return store->save(feed_state::file_name, state.to_string());
-        out.push_back({file.string(), state.to_string()});
-        return true;
+        if (!sink) {
+            out.push_back({file.string(), state.to_string()});
+            return true;
+        }
+        if (auto opened = sink->open(file.string()); !opened) return opened;
+        out.push_back({file.string(), {}, true});
+        return state.write([sink](std::string_view piece) { return sink->append(piece); });
     }
 };
 
@@ -136,7 +143,7 @@ private:
                 "{} published event{} left the feeds: published as cancelled (STATUS:CANCELLED) "
                 "for {} days, so subscribers' calendars drop {} (docs/feeds.md)",
                 left, left == 1 ? "" : "s", feed_state::cancelled_days, left == 1 ? "it" : "them"));
-        if (auto saved = where.save(state, out); !saved) return saved.errors();
+        if (auto saved = where.save(state, out, options.sink); !saved) return saved.errors();
         return std::move(out);
     }
 
