@@ -32,10 +32,16 @@ std::string iso_date(date::sys_days d) {
     const date::year_month_day ymd{d};
     const int y = int(ymd.year());
     if (y < 0 || y > 9999) return date::format("%F", d);
-    char text[11];
-    fmt::format_to_n(text, sizeof text, "{:04}-{:02}-{:02}", y, unsigned(ymd.month()),
-                     unsigned(ymd.day()));
-    return std::string(text, 10);
+    // Digits by hand: a plan file and a feed have a date per entry (issue 12).
+    char text[10] = {0, 0, 0, 0, '-', 0, 0, '-', 0, 0};
+    const auto put = [&text](int at, unsigned value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[at + i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, static_cast<unsigned>(y), 4);
+    put(5, unsigned(ymd.month()), 2);
+    put(8, unsigned(ymd.day()), 2);
+    return std::string(text, sizeof text);
 }
 
 std::optional<date::sys_days> parse_day(std::string_view s) {

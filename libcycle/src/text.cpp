@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cycle {
 namespace {
 
@@ -63,6 +65,14 @@ std::string valid_utf8(std::string_view text) {
 }
 
 std::string printable(std::string_view text) {
+    // Most text is printable as it is: kept whole (a plan file has a title per entry).
+    if (std::none_of(text.begin(), text.end(),
+                     [](char ch) {
+                         const auto c = static_cast<unsigned char>(ch);
+                         return c < 0x20 || c == 0x7f;
+                     }) &&
+        is_valid_utf8(text))
+        return std::string(text);
     std::string out;
     for (char ch : valid_utf8(text)) {
         const auto c = static_cast<unsigned char>(ch);
