@@ -152,6 +152,8 @@ def main():
     parser.add_argument("--max-events", type=int, default=1_000_000)
     args = parser.parse_args()
     cycle = args.cycle.resolve()
+    # Commands run in their workload's folder: every path they get is absolute.
+    args.work = args.work.resolve()
     limit = 10_000 if args.quick else args.max_events
 
     results = []

@@ -196,8 +196,10 @@ TEST_CASE("feeds streamed to a sink have the same bytes", "[golden]") {
         CHECK(o.text.empty());
         ++streamed;
     }
-    CHECK(streamed == int(cycle::default_calendar().bodies.size()) + 1);  // all.ics and one per body; the state is not
+    // all.ics, one per body, and the feed state (streamed too since issue 12)
+    CHECK(streamed == int(cycle::default_calendar().bodies.size()) + 2);
     REQUIRE(sink.outputs.size() == std::size_t(streamed));
     CHECK(fs::path(sink.outputs.front().first).filename() == "all.ics");
     CHECK(sink.outputs.front().second == read_file(golden / "feeds/all.ics"));
+    CHECK(fs::path(sink.outputs.back().first).filename() == "feed-state.tsv");
 }

@@ -110,3 +110,30 @@ TEST_CASE("import: what is not an iCalendar file is an error, and no plan is wri
                      "unknown time zone "
                      "'Mars/Olympus'") != std::string::npos);
 }
+
+TEST_CASE("import: properties it never reads are left to one side, folded lines and all",
+          "[ical]") {
+    // DESCRIPTION, DTSTAMP and the like are not given to libical (issue 12:
+    // they are half of its parse). Their folded lines go with them: one left
+    // behind would continue the UID above it, and the event would match
+    // nothing. Inside a VTIMEZONE every line is kept.
+    temp_dir dir;
+    cycle::test::write_file(
+        dir / "folded.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+        "BEGIN:VTIMEZONE\r\nTZID:Custom Time\r\nLAST-MODIFIED:20200101T000000Z\r\n"
+        "BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0300\r\n"
+        "TZOFFSETTO:+0300\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:local-dialogue.2026.eda@nya-perspektiv-2025-2028\r\n"
+        "description;language=sv:Lokal dialog\\, del ett\r\n\tmed en rad till\r\n  och en till\r\n"
+        "dtstamp:20260101T000000Z\r\nSUMMARY:Något annat\r\n"
+        "DTSTART;TZID=Custom Time:20261006T100000\r\nDTEND;TZID=Custom Time:20261006T130000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n");
+    auto r = run_cycle("import ics '" + (dir / "folded.ics").string() + "'");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    // Matched by its UID; 10:00 at +03:00 is 09:00 in Stockholm (CEST).
+    CHECK(r.out.find("event = \"local-dialogue\"\nmember = \"eda\"\nyear = 2026\ndate = "
+                     "2026-10-06\nstart = \"09:00\"\nduration = \"3h\"\n") != std::string::npos);
+    CHECK(r.err.empty());
+}

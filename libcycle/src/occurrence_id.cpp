@@ -49,8 +49,15 @@ std::optional<occurrence_id> occurrence_id::parse(std::string_view text) {
 }
 
 std::string occurrence_id::uid(std::string_view calendar_id) const {
-    return member.empty() ? fmt::format("{}.{}@{}", event, cycle_year, calendar_id)
-                          : fmt::format("{}.{}.{}@{}", event, cycle_year, member, calendar_id);
+    // Appended, not formatted: a feed makes one per event (issue 12).
+    char year[16];
+    const auto [end, ec] = std::to_chars(year, year + sizeof year, cycle_year);
+    (void)ec;  // an int always fits
+    std::string out;
+    out.reserve(event.size() + member.size() + calendar_id.size() + 20);
+    out.append(event).append(".").append(year, end);
+    if (!member.empty()) out.append(".").append(member);
+    return out.append("@").append(calendar_id);
 }
 
 std::optional<occurrence_id> occurrence_id::parse_uid(std::string_view uid,

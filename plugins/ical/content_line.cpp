@@ -9,11 +9,25 @@ bool is_control(unsigned char c) {
 
 }  // namespace
 
+// The bytes escape_text changes or drops, looked up rather than compared
+// one by one: a feed escapes most of its bytes (issue 12).
+namespace {
+struct special_bytes {
+    bool is[256] = {};
+    constexpr special_bytes() {
+        for (int c = 0; c < 0x20; ++c) is[c] = true;
+        is[0x7f] = is[static_cast<unsigned char>('\\')] = is[static_cast<unsigned char>(';')] =
+            is[static_cast<unsigned char>(',')] = true;
+    }
+};
+constexpr special_bytes text_specials;
+}  // namespace
+
 void append_escaped_text(std::string& out, std::string_view text) {
     std::size_t plain = 0;  // the start of a run of bytes copied as they are
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (!is_control(c) && c != '\\' && c != ';' && c != ',') continue;
+        if (!text_specials.is[c]) continue;
         out.append(text.substr(plain, i - plain));
         plain = i + 1;
         switch (c) {

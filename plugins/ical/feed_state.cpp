@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "cycle/read_file.hpp"
@@ -49,28 +51,20 @@ bool is_fingerprint(std::string_view s) {
            });
 }
 
-// A field that may hold any text: backslash, tab, CR and LF escaped.
-std::string escape_field(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            default:
-                out += c;
-        }
+// A field that may hold any text: backslash, tab, CR and LF escaped; appended to `out`.
+void append_escaped_field(std::string& out, std::string_view text) {
+    std::size_t plain = 0;  // the start of a run of bytes copied as they are
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) > '\\' ||
+            (c != '\\' && c != '\t' && c != '\r' && c != '\n'))
+            continue;
+        out.append(text.substr(plain, i - plain));
+        plain = i + 1;
+        out += '\\';
+        out += c == '\\' ? '\\' : c == '\t' ? 't' : c == '\r' ? 'r' : 'n';
     }
-    return out;
+    out.append(text.substr(plain));
 }
 
 std::optional<std::string> unescape_field(std::string_view text) {
@@ -159,13 +153,20 @@ std::optional<std::map<std::string, feed_presence>> parse_feeds(std::string_view
     return out;
 }
 
-std::string format_feeds(const std::map<std::string, feed_presence>& feeds) {
-    std::string out;
-    for (const auto& [name, p] : feeds) {
-        out += (out.empty() ? "" : ",") + name;
-        if (!p.gone.empty()) out += fmt::format("~{}~{}", p.gone, p.cancel_sequence);
+// "all,eda,vror~20261127T100000Z~3", or "-" for none; appended to `out`.
+void append_feeds(std::string& out, const std::map<std::string, feed_presence>& feeds) {
+    if (feeds.empty()) {
+        out += '-';
+        return;
     }
-    return out.empty() ? "-" : out;
+    bool first = true;
+    for (const auto& [name, p] : feeds) {
+        if (!first) out += ',';
+        first = false;
+        out += name;
+        if (!p.gone.empty())
+            fmt::format_to(std::back_inserter(out), "~{}~{}", p.gone, p.cancel_sequence);
+    }
 }
 
 // Seconds since 1970 of "YYYYMMDDTHHMMSSZ" (checked by is_utc_stamp).
@@ -185,12 +186,20 @@ long long seconds_of(std::string_view stamp) {
 }  // namespace
 
 std::string fingerprint(std::string_view content) {
+    return fingerprint(content, {});
+}
+
+std::string fingerprint(std::string_view first, std::string_view second) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : content) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return fmt::format("{:016x}", h);
+    for (std::string_view part : {first, second})
+        for (unsigned char c : part) {
+            h ^= c;
+            h *= 0x100000001b3ULL;
+        }
+    std::string out(16, '0');
+    static constexpr char digits[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = digits[h & 0xf];
+    return out;
 }
 
 result<feed_state> feed_state::load(const std::filesystem::path& path) {
@@ -199,9 +208,10 @@ result<feed_state> feed_state::load(const std::filesystem::path& path) {
     if (status.type() == std::filesystem::file_type::not_found) return feed_state{};
     if (ec) return error{fmt::format("cannot read feed state: {}", ec.message()), {path.string()}};
     if (status.type() != std::filesystem::file_type::regular)
-        return error{"the feed state is not a regular file (a directory or a FIFO?); move it away "
-                     "or give another --out",
-                     {path.string()}};
+        return error{
+            "the feed state is not a regular file (a directory or a FIFO?); move it away "
+            "or give another --out",
+            {path.string()}};
     auto text = read_file(path, "feed state");
     if (!text) return text.errors();
     return parse(*text, path.string());
@@ -253,8 +263,17 @@ result<feed_state> feed_state::parse(std::string_view text, const std::string& n
 
 const published& feed_state::publish(const std::string& uid, std::string_view content,
                                      const std::string& now_utc) {
-    auto print = fingerprint(content);
-    auto [it, added] = entries_.try_emplace(uid, published{0, now_utc, print, {}, {}});
+    return publish_print(uid, fingerprint(content), now_utc);
+}
+
+published& feed_state::publish_print(const std::string& uid, std::string print,
+                                     const std::string& now_utc) {
+    auto [it, added] = entries_.try_emplace(uid);
+    if (added) {
+        it->second.last_modified = now_utc;
+        it->second.fingerprint = std::move(print);
+        return it->second;
+    }
     if (!added && it->second.fingerprint != print) {
         if (it->second.sequence < max_sequence) ++it->second.sequence;
         it->second.last_modified = now_utc;
@@ -265,8 +284,12 @@ const published& feed_state::publish(const std::string& uid, std::string_view co
 
 std::size_t feed_state::begin_run(const std::map<std::string, std::vector<std::string>>& live,
                                   const std::string& now_utc) {
+    if (entries_.empty()) return 0;  // the first publish: nothing left a feed
     // Which feeds of this run hold each event.
-    std::map<std::string_view, std::vector<std::string_view>> feeds_of;
+    std::size_t count = 0;
+    for (const auto& [feed, uids] : live) count += uids.size();
+    std::unordered_map<std::string_view, std::vector<std::string_view>> feeds_of;
+    feeds_of.reserve(count);
     for (const auto& [feed, uids] : live)
         for (const auto& uid : uids) feeds_of[uid].push_back(feed);
     std::size_t left = 0;
@@ -304,6 +327,11 @@ void feed_state::published_in(const std::string& uid, const std::string& feed, s
     it->second.last_lines = std::move(lines);
 }
 
+void feed_state::published_in(published& p, const std::string& feed, std::string_view lines) {
+    p.feeds[feed].gone.clear();
+    p.last_lines.assign(lines);
+}
+
 std::vector<cancelled_event> feed_state::cancelled_in(const std::string& feed,
                                                       const std::string& now_utc) const {
     std::vector<cancelled_event> out;
@@ -319,19 +347,59 @@ std::vector<cancelled_event> feed_state::cancelled_in(const std::string& feed,
     return out;
 }
 
+std::vector<std::vector<cancelled_event>> feed_state::cancelled_in(
+    const std::vector<std::string>& feeds, const std::string& now_utc) const {
+    std::vector<std::vector<cancelled_event>> out(feeds.size());
+    std::map<std::string_view, std::vector<std::size_t>> index;
+    for (std::size_t f = 0; f < feeds.size(); ++f) index[feeds[f]].push_back(f);
+    const long long now = seconds_of(now_utc);
+    for (const auto& [uid, p] : entries_)
+        for (const auto& [feed, presence] : p.feeds) {
+            if (presence.gone.empty()) continue;
+            auto wanted = index.find(feed);
+            if (wanted == index.end()) continue;
+            if (now - seconds_of(presence.gone) >= cancelled_days * 86400LL) continue;
+            for (auto f : wanted->second)
+                out[f].push_back({uid, presence.cancel_sequence, presence.gone, p.last_lines});
+        }
+    return out;
+}
+
 std::string feed_state::to_string() const {
+    std::string text;
+    (void)write([&](std::string_view piece) {
+        text += piece;
+        return result<bool>(true);
+    });
+    return text;
+}
+
+result<bool> feed_state::write(const std::function<result<bool>(std::string_view)>& sink) const {
+    constexpr std::size_t piece_bytes = 1 << 18;
     std::string out =
         "# cycle ics feed state (docs/feeds.md): what each published event looked like, so that\n"
         "# SEQUENCE and LAST-MODIFIED change only when the event does, and an event that leaves\n"
         "# a feed is published there as cancelled for a while. Keep it next to the feeds.\n"
         "# uid\tsequence\tlast-modified\tfingerprint\tfeeds\tlines\n";
+    // Appended piece by piece and streamed: the state of a large plan is
+    // tens of megabytes (issue 12).
     for (const auto& [uid, p] : entries_) {
-        out += fmt::format("{}\t{}\t{}\t{}", uid, p.sequence, p.last_modified, p.fingerprint);
-        if (!p.feeds.empty() || !p.last_lines.empty())
-            out += fmt::format("\t{}\t{}", format_feeds(p.feeds), escape_field(p.last_lines));
+        out.append(uid).append("\t");
+        fmt::format_to(std::back_inserter(out), "{}", p.sequence);
+        out.append("\t").append(p.last_modified).append("\t").append(p.fingerprint);
+        if (!p.feeds.empty() || !p.last_lines.empty()) {
+            out += '\t';
+            append_feeds(out, p.feeds);
+            out += '\t';
+            append_escaped_field(out, p.last_lines);
+        }
         out += '\n';
+        if (out.size() >= piece_bytes) {
+            if (auto sent = sink(out); !sent) return sent;
+            out.clear();
+        }
     }
-    return out;
+    return sink(out);
 }
 
 }  // namespace cycle::ical

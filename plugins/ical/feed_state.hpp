@@ -28,6 +28,7 @@
 #include <date/date.h>
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -85,6 +86,8 @@ public:
     // The SEQUENCE and LAST-MODIFIED for an event with this content now.
     const published& publish(const std::string& uid, std::string_view content,
                              const std::string& now_utc);
+    // The same, given the content's fingerprint.
+    published& publish_print(const std::string& uid, std::string print, const std::string& now_utc);
 
     // Before a run that writes the feeds `live` names (feed -> the UIDs it
     // will hold): an event in a feed it had left gets a SEQUENCE above its
@@ -95,13 +98,20 @@ public:
                           const std::string& now_utc);
     // After publish() of an event in `feed`: the lines to cancel it with later.
     void published_in(const std::string& uid, const std::string& feed, std::string lines);
+    // The same, for the entry publish_print returned.
+    static void published_in(published& p, const std::string& feed, std::string_view lines);
     // What `feed` publishes as cancelled now: events that left it less than
     // cancelled_days ago, by UID. Older ones are no longer published, but
     // their cancellation's SEQUENCE is kept for begin_run.
     std::vector<cancelled_event> cancelled_in(const std::string& feed,
                                               const std::string& now_utc) const;
+    // The same for several feeds at once, in their order.
+    std::vector<std::vector<cancelled_event>> cancelled_in(const std::vector<std::string>& feeds,
+                                                           const std::string& now_utc) const;
 
     std::string to_string() const;
+    // The same text, in pieces of about 256 KiB, to `sink`.
+    result<bool> write(const std::function<result<bool>(std::string_view)>& sink) const;
 
 private:
     static result<feed_state> read(std::istream& in, const std::string& name);
@@ -111,5 +121,7 @@ private:
 
 // FNV-1a, 64 bits, as 16 hex digits: a fingerprint, not a security measure.
 std::string fingerprint(std::string_view content);
+// The fingerprint of `first` followed by `second`.
+std::string fingerprint(std::string_view first, std::string_view second);
 
 }  // namespace cycle::ical

@@ -23,6 +23,7 @@
 #include "cycle/calendar.hpp"
 #include "cycle/error.hpp"
 #include "cycle/occurrence.hpp"
+#include "cycle/plan.hpp"
 #include "feed_state.hpp"
 
 namespace cycle::ical {
@@ -58,6 +59,31 @@ inline constexpr std::size_t feed_piece_bytes = 1 << 18;
 // The same feed, streamed: memory does not grow with its size.
 result<bool> write_feed(const calendar& cal, const std::vector<occurrence>& occurrences,
                         const feed_settings& settings, feed_state* state, const feed_sink& sink);
+
+// The same for occurrences held elsewhere (a plan's, by select()); with
+// their UIDs (uid_of) when the caller has them.
+result<bool> write_feed(const calendar& cal, const std::vector<const occurrence*>& occurrences,
+                        const feed_settings& settings, feed_state* state, const feed_sink& sink,
+                        const std::vector<std::string>* uids = nullptr);
+
+// One feed of write_feeds: its file, its name in the state, its audience
+// (empty: every occurrence).
+struct feed_target {
+    std::string path, name, audience;
+};
+// Opens the i-th feed's output: its pieces go to the sink until the next.
+using feed_opener = std::function<result<bool>(std::size_t)>;
+
+// Several feeds of one plan, as write_feed would write each in turn with
+// `state`, after state.begin_run with what each will hold (done here):
+// each event is made and published once and its bytes written to every
+// feed that holds it (issue 12). The first feed must hold every occurrence
+// (all.ics, no audience). Returns how many events left a feed
+// (feed_state::begin_run).
+result<std::size_t> write_feeds(const calendar& cal, const plan& p,
+                                const std::vector<feed_target>& feeds,
+                                const feed_settings& settings, feed_state& state,
+                                const feed_opener& open, const feed_sink& sink);
 
 // "PT12H", "P14D", "PT90M": an RFC 5545 duration of whole minutes.
 std::string ical_duration(std::chrono::minutes m);

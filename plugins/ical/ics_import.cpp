@@ -92,7 +92,8 @@ std::optional<std::string> unbounded_zone(icalcomponent* vtimezone) {
         int rdates = 0;
         for (icalproperty* p = icalcomponent_get_first_property(part, ICAL_RDATE_PROPERTY); p;
              p = icalcomponent_get_next_property(part, ICAL_RDATE_PROPERTY))
-            if (++rdates > max_rdates) return fmt::format("more than {} RDATEs in one part", max_rdates);
+            if (++rdates > max_rdates)
+                return fmt::format("more than {} RDATEs in one part", max_rdates);
         for (icalproperty* p = icalcomponent_get_first_property(part, ICAL_RRULE_PROPERTY); p;
              p = icalcomponent_get_next_property(part, ICAL_RRULE_PROPERTY)) {
             const icalrecurrencetype r = icalproperty_get_rrule(p);
@@ -101,11 +102,13 @@ std::optional<std::string> unbounded_zone(icalcomponent* vtimezone) {
                 return fmt::format("an RRULE with FREQ={}; a time zone's rule repeats yearly",
                                    freq ? freq : "?");
             }
-            if (listed(r.by_second, ICAL_BY_SECOND_SIZE) || listed(r.by_minute, ICAL_BY_MINUTE_SIZE) ||
-                listed(r.by_hour, ICAL_BY_HOUR_SIZE) || listed(r.by_year_day, ICAL_BY_YEARDAY_SIZE) ||
+            if (listed(r.by_second, ICAL_BY_SECOND_SIZE) ||
+                listed(r.by_minute, ICAL_BY_MINUTE_SIZE) || listed(r.by_hour, ICAL_BY_HOUR_SIZE) ||
+                listed(r.by_year_day, ICAL_BY_YEARDAY_SIZE) ||
                 listed(r.by_week_no, ICAL_BY_WEEKNO_SIZE) ||
                 listed(r.by_set_pos, ICAL_BY_SETPOS_SIZE) > 1 ||
-                listed(r.by_month, ICAL_BY_MONTH_SIZE) > 1 || listed(r.by_day, ICAL_BY_DAY_SIZE) > 1 ||
+                listed(r.by_month, ICAL_BY_MONTH_SIZE) > 1 ||
+                listed(r.by_day, ICAL_BY_DAY_SIZE) > 1 ||
                 listed(r.by_month_day, ICAL_BY_MONTHDAY_SIZE) > 7)
                 return std::string("an RRULE that picks more than one day a year");
         }
@@ -234,9 +237,10 @@ private:
                 instant = *utc;
             } else if (icaltimezone* own = icalcomponent_get_timezone(root_, name.c_str())) {
                 if (auto why = own_zone_problem(own))
-                    return error{fmt::format("time zone '{}' of the file: {}; not read (docs/limits.md)",
-                                             name, *why),
-                                 {}};
+                    return error{
+                        fmt::format("time zone '{}' of the file: {}; not read (docs/limits.md)",
+                                    name, *why),
+                        {}};
                 clear_ical_error();
                 instant = date::sys_seconds{seconds{icaltime_as_timet_with_zone(t, own)}};
                 if (auto e = ical_error())
@@ -496,7 +500,9 @@ result<imported> import_ics(const calendar& cal, std::string_view bytes,
     const source_region file{std::string(source_name), 0, 0};
     if (bytes.find('\0') != std::string_view::npos)
         return error{"not an iCalendar file: it holds NUL bytes", file};
-    auto root = parse_ical(bytes);
+    // DESCRIPTION, DTSTAMP and the other properties an import never reads
+    // are not parsed (libical_handle.hpp).
+    auto root = parse_ical(bytes, true);
     auto problem = ical_error();
     if (!root)
         return error{fmt::format("not an iCalendar file{}", problem ? ": " + *problem : ""), file};
