@@ -1,5 +1,7 @@
 #include "feed_writer.hpp"
 
+#include "cycle/recurrence.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -70,7 +72,7 @@ std::string body_name(const calendar& cal, const std::string& id) {
 std::string description_of(const calendar& cal, const event_template* e, const occurrence& o) {
     const texts& t = texts_for(cal.language);
     std::vector<std::string> parts;
-    if (e && !e->description.empty()) parts.push_back(e->description);
+    if (e && !description_for(*e, o.index).empty()) parts.push_back(description_for(*e, o.index));
     std::string facts;
     auto line = [&](std::string_view label, const std::string& s) {
         facts += fmt::format("{}{}: {}", facts.empty() ? "" : "\n", label, s);
