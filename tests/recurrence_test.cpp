@@ -267,7 +267,7 @@ TEST_CASE("repeat, variant and same_member: bad values and keys that do nothing 
          "'from' does nothing without 'every'"},
         {event + "months = [1, 3]\nrepeat = \"monthly\"\n[[event.variant]]\nevery = 2\n"
                  "audiences = [\"samordnar\"]\n",
-         "unknown body 'samordnar' in variant audiences; did you mean 's'"},
+         "unknown body 'samordnar' in variant audiences"},
         {event + "month = 1\nsame_member = true\n", "same_member does nothing without per_member"},
         {event + "month = 1\nper_member = { body = \"all\" }\nsame_member = false\n",
          "same_member = false is the default"},
@@ -363,7 +363,7 @@ TEST_CASE(
     CHECK(contains(diff_json.out, "\"occurrence\": \"beredningsgrupp-meeting#5/2023\""));
 
     // due lists the meeting of the coming days by its own title.
-    auto due = run_cycle("due " + cal + " --today 2024-01-10 --days 10 " + q(dir / "p.toml"));
+    auto due = run_cycle("due " + cal + " --today 2024-01-10 --within 10d " + q(dir / "p.toml"));
     CHECK(contains(due.out, "Beredningsgruppens möte med samordnarna"));
 
     // Export: each meeting its own UID and key; import gives the plan back.
