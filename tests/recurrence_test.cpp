@@ -285,7 +285,7 @@ TEST_CASE("repeat, variant and same_member: bad values and keys that do nothing 
 }
 
 TEST_CASE(
-    "plan files hold recurring occurrences by index; check, diff, due, export and import "
+    "plan files hold recurring occurrences by index, and check, diff, due, export and import "
     "through the CLI",
     "[recurrence][cli]") {
     cycle::test::temp_dir dir;
