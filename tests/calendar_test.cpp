@@ -1,6 +1,7 @@
 // The calendar format: the shipped wheels, the documented example, queries.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 
 #include "cycle/calendar.hpp"
@@ -94,4 +95,90 @@ TEST_CASE("the example in docs/calendar-format.md is a valid calendar", "[calend
     REQUIRE(c);
     CHECK(c->find_event("local-dialogue")->per_member->max_per_week == 2);
     CHECK(c->closures.size() == 2);  // week 44 of 2025 and of 2026
+}
+
+// Issue 13: no key is accepted where it has no effect. One row per
+// combination the loader refuses (calendar_loader.cpp, idle_key_rules and
+// the per_member caps); each is an error at the key's line and column.
+TEST_CASE("keys that do nothing are located errors, every combination", "[calendar]") {
+    struct row {
+        std::string event;  // the [[event]] body, after id/title
+        std::string key;    // the key refused, on the event's last line
+    };
+    const std::vector<row> rows{
+        {"kind = \"deadline\"\nmonth = 10\nday = 31", "working_days_only = true"},
+        {"kind = \"deadline\"\nmonth = 10\nday = 31", "prefer = \"end\""},
+        {"kind = \"deadline\"\nmonth = 10\nday = 31", "weekdays = [\"fri\"]"},
+        {"kind = \"deadline\"\nmonth = 10\nday = 31", "days = 2"},
+        {"kind = \"deadline\"\nmonth = 10\nday = 31", "election_margin_days = 6"},
+        {"kind = \"window\"\nmonths = [9, 10]", "working_days_only = false"},
+        {"kind = \"window\"\nmonths = [9, 10]", "prefer = \"middle\""},
+        {"kind = \"window\"\nmonths = [9, 10]", "weekdays = [\"tue\"]"},
+        {"kind = \"window\"\nmonths = [9, 10]", "days = 3"},
+        {"kind = \"window\"\nmonths = [9, 10]", "election_margin_days = 1"},
+        {"kind = \"deadline\"\nmonth = 10\nday = 31",
+         "per_member = { body = \"towns\", max_per_day = 1 }"},
+        {"kind = \"window\"\nmonths = [9, 10]", "per_member = { body = \"towns\", max_per_week = 2 }"},
+        {"kind = \"deadline\"\nmonth = 10\nday = 31",
+         "per_member = { body = \"towns\", buffer_days = 0 }"},
+        {"kind = \"milestone\"\nrelative_to = \"seminar\"\noffset = \"-3w\"", "prefer = \"end\""},
+        {"kind = \"meeting\"\nmonth = 11", "on_day_off = \"keep\""},
+        {"kind = \"meeting\"\nmonth = 10\nday = 20", "prefer = \"middle\""},
+        {"kind = \"meeting\"\nmonth = 10\nday = 20", "weekdays = [\"tue\"]"},
+        {"kind = \"meeting\"\nmonth = 5\nweekday = \"tue\"\nnth = 2", "prefer = \"end\""},
+        {"kind = \"meeting\"\nmonth = 5\nweekday = \"tue\"\nnth = -1", "weekdays = [\"tue\"]"},
+        {"kind = \"meeting\"\nweek = 44\nweekday = \"mon\"", "prefer = \"end\""},
+        {"kind = \"meeting\"\nmonth = 11", "gap_days = 3"},
+        {"kind = \"meeting\"\nmonth = 11", "gap_working_days = 5"},
+    };
+    const std::string head = R"([cycle]
+id = "idle"
+title = "Idle"
+first_year = 2026
+last_year = 2026
+
+[[body]]
+id = "towns"
+name = "Kommunerna"
+members = ["a"]
+
+[[body]]
+id = "a"
+name = "A"
+
+[[event]]
+id = "seminar"
+title = "Seminarium"
+kind = "meeting"
+month = 5
+
+[[event]]
+id = "x"
+title = "X"
+)";
+    const auto lines = [](const std::string& t) {
+        return static_cast<int>(std::count(t.begin(), t.end(), '\n'));
+    };
+    for (const auto& r : rows) {
+        const std::string text = head + r.event + "\n" + r.key + "\n";
+        const int line = lines(head) + lines(r.event) + 2;
+        INFO(r.event << "\n" << r.key);
+        auto cal = load_calendar_string(text, "idle.toml");
+        REQUIRE_FALSE(cal);
+        REQUIRE(cal.errors().size() == 1);
+        const auto& e = cal.errors().front();
+        CHECK(e.where.line == line);
+        CHECK(e.where.column > 1);
+        CHECK((test::contains(e.message, "does nothing") || test::contains(e.message, "no effect")));
+        // Without the key, the event is accepted.
+        CHECK(load_calendar_string(head + r.event + "\n", "idle.toml"));
+    }
+    // The keys are accepted where they act.
+    CHECK(load_calendar_string(head + "kind = \"meeting\"\nmonth = 11\nafter = [\"seminar\"]\n"
+                                      "gap_working_days = 5\nelection_margin_days = 6\n",
+                               "idle.toml"));
+    // weekdays on an offset chooses the nearest of its weekdays (issue 17).
+    CHECK(load_calendar_string(head + "kind = \"meeting\"\nrelative_to = \"seminar\"\n"
+                                      "offset = \"-3w\"\nweekdays = [\"mon\"]\n",
+                               "idle.toml"));
 }

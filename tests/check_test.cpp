@@ -19,6 +19,7 @@ using cycle::test::run_cycle;
 using cycle::test::temp_dir;
 using cycle::test::write_file;
 
+using cycle::test::contains;
 using cycle::test::quoted;
 const std::string& plans = cycle::test::test_plans;
 const std::string& wheel = cycle::test::check_wheel;
@@ -370,7 +371,7 @@ TEST_CASE("check: the rules on the 2025–2028 wheel") {
     // Year 3: a principal's revision input missing in 2027.
     CHECK(check(without(generated("", 2027), "revision-input", "eda")) == rules{"missing"});
     // With --today, what was due and is not marked held.
-    CHECK(check(plan_2026, "--today 2026-05-20") == rules{"overdue"});  // the seminar of 13 May
+    CHECK(check(plan_2026, "--today 2026-05-20") == rules{"overdue"});  // the seminar of 19 May
 }
 
 TEST_CASE("check: the rules on the 2023 wheel") {
@@ -397,4 +398,138 @@ TEST_CASE("check: the rules on the 2023 wheel") {
     // A fixed VR meeting moved.
     CHECK(check(with_date(plan_2023, "vr-2023-09", "", "2023-09-14")) == rules{"outside-window"});
     CHECK(check(without(plan_2023, "or-2023-10", "")) == rules{"missing"});
+}
+
+// Issue 13, "Dates a coordinator would reject", on the real wheels: each rule
+// finds the date the issue names, and the planner no longer proposes it.
+TEST_CASE("check: dates a coordinator would reject, on the 2025–2028 wheel") {
+    temp_dir dir;
+    auto check = [&](const std::string& text) {
+        write_file(dir / "plan.toml", text);
+        auto r = run_cycle(fmt::format("check {} --format json", quoted((dir / "plan.toml").string())));
+        return rules_of(r.out);
+    };
+    using rules = std::vector<std::string>;
+    const std::string plan_2026 = generated("", 2026);
+    const std::string plan_2027 = generated("", 2027);
+    const std::string plan_2028 = generated("", 2028);
+    auto date_of = [](const std::string& plan, const std::string& event) {
+        std::smatch m;
+        REQUIRE(std::regex_search(plan, m, std::regex("event = \"" + event + "\"\nyear = \\d+\ndate = ([0-9-]+)")));
+        return m[1].str();
+    };
+    SECTION("the day before a holiday is a short day for a full-day event") {
+        // 2026-05-13, the eve of Kristi himmelsfärdsdag: the seminar (09:00, 7h).
+        CHECK(check(with_date(plan_2026, "seminar", "", "2026-05-13")) == rules{"short-day"});
+        CHECK(date_of(plan_2026, "seminar") == "2026-05-19");
+        // A sending is no full-day event: the instructions may go out on an eve.
+        CHECK(check(with_date(plan_2026, "dialogue-instructions", "", "2026-06-05")) !=
+              rules{"short-day"});
+    }
+    SECTION("summer leave: no instructions in week 32") {
+        CHECK(date_of(plan_2027, "dialogue-instructions") != "2027-08-12");
+        CHECK(date_of(plan_2028, "dialogue-instructions") != "2028-08-11");
+        CHECK(check(with_date(plan_2027, "dialogue-instructions", "", "2027-08-12")) ==
+              rules{"closure"});
+        CHECK(check(with_date(plan_2028, "dialogue-instructions", "", "2028-08-11")) ==
+              rules{"closure"});
+    }
+    SECTION("too close: the compilation and the Inspirationskonferens, and the working days before December") {
+        CHECK(date_of(plan_2028, "compilation") != date_of(plan_2028, "inspirationskonferens"));
+        CHECK(check(with_date(plan_2028, "inspirationskonferens", "",
+                              date_of(plan_2028, "compilation"))) == rules{"body-clash"});
+        // Ten working days between the compilation (30 Nov) and the December
+        // dialogue: 3 December is too soon, 15 December is the first day
+        // (a Tuesday: not one of the dialogue's weekdays, Thursday and Friday).
+        const std::string late = with_date(plan_2026, "compilation", "", "2026-11-30");
+        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-03")) == rules{"precedence"});
+        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-15")) == rules{"weekday"});
+        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-17")).empty());
+        CHECK(check(with_date(late, "vror-dialogue", "", "2026-12-14")) ==
+              rules{"precedence", "weekday"});
+    }
+    SECTION("election: no local dialogue in the election week 2026 (election day 2026-09-13)") {
+        CHECK(check(with_date(plan_2026, "local-dialogue", "eda", "2026-09-10")) ==
+              rules{"election-day"});
+        for (int d = 7; d <= 19; ++d)
+            CHECK_FALSE(contains(plan_2026, fmt::format("date = 2026-09-{:02}", d)));
+    }
+}
+
+TEST_CASE("check: body-clash on the 2023 wheel's facts, and the planner keeps them apart") {
+    temp_dir dir;
+    const std::string plan_2023 = generated("--calendar " + quoted(wheel_2023), 2023);
+    auto check = [&](const std::string& text) {
+        write_file(dir / "plan.toml", text);
+        auto r = run_cycle(fmt::format("check --calendar {} {} --format json", quoted(wheel_2023),
+                                       quoted((dir / "plan.toml").string())));
+        return rules_of(r.out);
+    };
+    using rules = std::vector<std::string>;
+    CHECK(check(plan_2023).empty());
+    // Beredningsgruppen meets on the day of its own Inspirationskonferens
+    // (2023-11-15) and of the seminar (2024-05-16).
+    CHECK(check(with_date(with_date(plan_2023, "beredningsgrupp-2023-11", "", "2023-11-15"),
+                          "inspirationskonferens", "", "2023-11-15")) == rules{"body-clash"});
+    CHECK(check(with_date(with_date(plan_2023, "seminar", "", "2024-05-16"),
+                          "beredningsgrupp-2024-05", "", "2024-05-16")) == rules{"body-clash"});
+    // On the VR (2023-09-15) and OR (2023-12-15) days it is no clash by the
+    // wheel's data: no body is at both (the seed does not put beredningsgruppen
+    // in VR/OR's meetings).
+    CHECK(check(with_date(plan_2023, "beredningsgrupp-2023-09", "", "2023-09-15")).empty());
+    CHECK(check(with_date(plan_2023, "beredningsgrupp-2023-12", "", "2023-12-15")).empty());
+}
+
+TEST_CASE("check: time-overlap of one body's meetings, and the planner avoids it") {
+    temp_dir dir;
+    write_file(dir / "wheel.toml", R"([cycle]
+id = "overlap"
+title = "Overlap"
+first_year = 2026
+last_year = 2026
+
+[[body]]
+id = "eda"
+name = "Eda kommun"
+
+[[event]]
+id = "ks"
+title = "Kommunstyrelsen"
+kind = "meeting"
+organiser = "eda"
+month = 9
+day = 15
+start = "13:00"
+duration = "4h"
+
+[[event]]
+id = "dialogue"
+title = "Lokal dialog"
+kind = "dialogue"
+audiences = ["eda"]
+month = 9
+prefer = "middle"
+start = "13:00"
+duration = "3h"
+)");
+    const std::string cal = quoted((dir / "wheel.toml").string());
+    auto check = [&](const std::string& dialogue_day, const std::string& start) {
+        write_file(dir / "plan.toml",
+                   fmt::format("calendar = \"overlap\"\n\n[[occurrence]]\nevent = \"ks\"\nyear = "
+                               "2026\ndate = 2026-09-15\n\n[[occurrence]]\nevent = "
+                               "\"dialogue\"\nyear = 2026\ndate = {}\nstart = \"{}\"\n",
+                               dialogue_day, start));
+        auto r = run_cycle(fmt::format("check --calendar {} {} --format json", cal,
+                                       quoted((dir / "plan.toml").string())));
+        return rules_of(r.out);
+    };
+    using rules = std::vector<std::string>;
+    CHECK(check("2026-09-15", "13:00") == rules{"time-overlap"});
+    CHECK(check("2026-09-15", "09:00") == rules{"body-clash"});  // one day, not the same hours
+    CHECK(check("2026-09-16", "13:00").empty());
+    // The planner's middle of September is the 15th, the KS day: it takes
+    // the nearest other day.
+    auto plan = run_cycle(fmt::format("plan --calendar {} --format plan --year 2026", cal));
+    REQUIRE(plan.exit_code == 0);
+    CHECK(contains(plan.out, "event = \"dialogue\"\nyear = 2026\ndate = 2026-09-14"));
 }

@@ -39,7 +39,7 @@ struct plan_repository {
                         " commit -q -m base && " + git + " checkout -q -b change")
                     .exit_code == 0);
         std::string plan = read_file(dir / "plans/2026.toml");
-        auto at = plan.find("date = 2026-05-13");
+        auto at = plan.find("date = 2026-05-19");
         REQUIRE(at != std::string::npos);
         plan.replace(at, 17, "date = 2026-05-14");
         cycle::test::write_file(dir / "plans/2026.toml", plan);
@@ -66,7 +66,7 @@ TEST_CASE(
     // cycle diff of the changed plan against main, and the new plan named.
     CHECK(contains(r.out, "== What changed since main =="));
     CHECK(contains(r.out, "-- plans/2026.toml\n"));
-    CHECK(contains(r.out, "2026-05-13"));
+    CHECK(contains(r.out, "2026-05-19"));
     CHECK(contains(r.out, "2026-05-14"));
     CHECK(contains(r.out, "-- plans/2027.toml: new\n"));
     // GitHub annotations on the plan's line.

@@ -28,7 +28,7 @@ TEST_CASE("cycle plan prints a dated table with ISO weeks", "[cli]") {
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     CHECK(r.out.find("Nya perspektiv – årshjul 2025–2028: cykelår 2 (2026)") == 0);
-    CHECK(r.out.find("v. 20") != std::string::npos);
+    CHECK(r.out.find("v. 21") != std::string::npos);
     CHECK(r.out.find("Lokal dialog – Eda kommun") != std::string::npos);
     auto explained = run_cycle("plan --year 2026 --explain");
     CHECK(explained.out.find("varför: ") != std::string::npos);

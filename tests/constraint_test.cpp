@@ -104,7 +104,8 @@ TEST_CASE("constraints_of: each kind with its rule id and place", "[constraint]"
     const auto holidays = holidays_2026();
     auto seminar = cycle::constraints_of(cal, holidays, *cal.find_event("seminar"), "", 2026);
     REQUIRE(seminar);
-    CHECK(rules(*seminar) == std::vector<std::string>{"outside-window", "deadline-missed", "working-day"});
+    CHECK(rules(*seminar) == std::vector<std::string>{"outside-window", "deadline-missed",
+                                                      "working-day", "short-day", "body-clash"});
     const auto* window = cycle::find_constraint<cycle::window_constraint>(*seminar);
     REQUIRE(window);
     CHECK(window->days.first == sys_days{2026_y / May / 1});
@@ -119,8 +120,12 @@ TEST_CASE("constraints_of: each kind with its rule id and place", "[constraint]"
 
     auto dialogue = cycle::constraints_of(cal, holidays, *cal.find_event("dialogue"), "a", 2026);
     REQUIRE(dialogue);
-    CHECK(rules(*dialogue) ==
-          std::vector<std::string>{"outside-window", "precedence", "working-day", "caps"});
+    CHECK(rules(*dialogue) == std::vector<std::string>{"outside-window", "precedence", "working-day",
+                                                       "caps", "short-day", "body-clash"});
+    // A full-day event books its bodies: the member of a per-member one.
+    const auto* clash = cycle::find_constraint<cycle::clash_constraint>(*dialogue);
+    REQUIRE(clash);
+    CHECK(clash->bodies == std::vector<std::string>{"a"});
     const auto* working = cycle::find_constraint<cycle::working_day_constraint>(*dialogue);
     REQUIRE(working);
     CHECK(working->bodies.front() == "a");
@@ -169,8 +174,9 @@ TEST_CASE("violations_of: broken constraints on fixed dates", "[constraint]") {
         return out;
     };
     CHECK(at(*seminar_cs, sys_days{2026_y / May / 12}).empty());
-    // Kristi himmelsfärdsdag.
+    // Kristi himmelsfärdsdag, and its eve: a short day for a full-day meeting.
     CHECK(at(*seminar_cs, sys_days{2026_y / May / 14}) == std::vector<std::string>{"holiday"});
+    CHECK(at(*seminar_cs, sys_days{2026_y / May / 13}) == std::vector<std::string>{"short-day"});
     // After the deadline and outside the window: the deadline says more.
     CHECK(at(*seminar_cs, sys_days{2026_y / June / 2}) == std::vector<std::string>{"deadline-missed"});
     CHECK(at(*seminar_cs, sys_days{2026_y / May / 23}) ==

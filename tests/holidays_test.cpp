@@ -359,3 +359,25 @@ TEST_CASE("to_string(holiday_kind)", "[holidays]") {
     CHECK(std::string(cycle::to_string(cycle::holiday_kind::public_holiday)) == "public holiday");
     CHECK(std::string(cycle::to_string(cycle::holiday_kind::day_off)) == "day off");
 }
+
+TEST_CASE("Swedish general elections: every fourth year, second Sunday of September from 2014",
+          "[holidays]") {
+    using cycle::swedish_general_election;
+    CHECK(swedish_general_election(2026_y) == sys_days{2026_y / September / 13});
+    CHECK(swedish_general_election(2030_y) == sys_days{2030_y / September / 8});
+    CHECK(swedish_general_election(2022_y) == sys_days{2022_y / September / 11});
+    CHECK(swedish_general_election(2018_y) == sys_days{2018_y / September / 9});
+    CHECK(swedish_general_election(2014_y) == sys_days{2014_y / September / 14});
+    CHECK(swedish_general_election(2010_y) == sys_days{2010_y / September / 19});  // third Sunday
+    CHECK(swedish_general_election(2006_y) == sys_days{2006_y / September / 17});
+    CHECK_FALSE(swedish_general_election(2025_y));
+    CHECK_FALSE(swedish_general_election(2027_y));
+    for (int y = 2014; y <= 2190; y += 4) {
+        auto d = swedish_general_election(year{y});
+        REQUIRE(d);
+        CHECK(weekday{*d} == Sunday);
+        CHECK(year_month_day{*d}.month() == September);
+        CHECK(unsigned(year_month_day{*d}.day()) >= 8);
+        CHECK(unsigned(year_month_day{*d}.day()) <= 14);
+    }
+}

@@ -185,10 +185,15 @@ private:
         if (per_member) {
             const int day = chance(2) ? 0 : pick(1, 2);
             const int week = chance(2) ? 0 : pick(2, 5);
-            t += fmt::format(
-                "per_member = {{ body = \"all\", max_per_day = {}, max_per_week = {}, "
-                "buffer_days = {} }}\n",
-                day, week, chance(2) ? 0 : pick(1, 7));
+            const int buffer = chance(2) ? 0 : pick(1, 7);
+            // Caps on a deadline do nothing (a located error, issue 13).
+            if (kind == "deadline")
+                t += "per_member = { body = \"all\" }\n";
+            else
+                t += fmt::format(
+                    "per_member = {{ body = \"all\", max_per_day = {}, max_per_week = {}, "
+                    "buffer_days = {} }}\n",
+                    day, week, buffer);
         }
         events_.push_back(g);
         return t;

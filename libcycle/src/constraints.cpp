@@ -1,11 +1,11 @@
 // The constraint model (constraint.hpp): what an occurrence's days must
 // satisfy, yielded once for the planner and the checks alike.
-#include <fmt/format.h>
-
 #include <date/iso_week.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "cycle/constraint.hpp"
 #include "cycle/occurrence.hpp"
@@ -40,7 +40,8 @@ result<bool> add_window_and_deadline(const event_template& e, int cycle_year, un
 void add_precedence(const calendar& cal, const event_template& e, const std::string& member,
                     std::vector<constraint>& out) {
     for (const auto& dep : e.after)
-        out.push_back({after_constraint{detail::member_reference(cal, e, dep, member), e.gap_days},
+        out.push_back({after_constraint{detail::member_reference(cal, e, dep, member), e.gap_days,
+                                        e.gap_working_days},
                        "precedence", &e.where});
 }
 
@@ -59,13 +60,33 @@ void add_working_days(const calendar& cal, const event_template& e, const std::s
     const bool named = e.names_one_day();
     const bool wanted = named ? cal.day_off_of(e) != day_off_policy::keep : e.working_days_only;
     if (wanted)
-        out.push_back({working_day_constraint{bodies_concerned(e, member)}, "working-day", &e.where});
+        out.push_back(
+            {working_day_constraint{bodies_concerned(e, member)}, "working-day", &e.where});
 }
 
 void add_caps(const event_template& e, std::vector<constraint>& out) {
     if (const auto& pm = e.per_member)
         out.push_back({caps_constraint{pm->max_per_day, pm->max_per_week, pm->buffer_days}, "caps",
                        &e.where});
+}
+
+// The day tests beyond working days: a full-day event's short days, the
+// election margin, and the bodies it books.
+void add_day_tests(const event_template& e, const std::string& member, int cycle_year,
+                   unsigned index, std::vector<constraint>& out) {
+    if (full_day_event(e)) out.push_back({short_day_constraint{}, "short-day", &e.where});
+    if (e.election_margin_days)
+        out.push_back({election_constraint{e.election_margin_days}, "election-day", &e.where});
+    if (auto booked = bodies_booked(e, member, index); !booked.empty())
+        out.push_back(
+            {clash_constraint{std::move(booked), attended_event(e), e.id, member, cycle_year},
+             "body-clash", &e.where});
+}
+
+bool working_day(const holiday_calendar* holidays, sys_days d) {
+    const date::weekday wd{d};
+    if (wd == date::Saturday || wd == date::Sunday) return false;
+    return !holidays || !holidays->on(date::year_month_day{d});
 }
 
 // Weekdays choose among the days of a window: not for a day the rule names,
@@ -141,6 +162,13 @@ std::optional<day_bound> bound(const after_constraint& c, const dated_occurrence
         if (dates[i].last > dates[b.other].last) b.other = i;
     b.other_day = dates[b.other].last;
     b.first_from = b.other_day + days{1 + c.gap_days};
+    // gap_working_days working days strictly between: the day after the last.
+    sys_days d = b.other_day;
+    for (unsigned n = 0; n < c.gap_working_days;) {
+        d += days{1};
+        if (working_day(others.holidays(), d)) ++n;
+    }
+    b.first_from = std::max(*b.first_from, d + days{1});
     return b;
 }
 
@@ -165,6 +193,29 @@ std::optional<day_bound> bound(const working_day_constraint&, const dated_occurr
 }
 std::optional<day_bound> bound(const caps_constraint&, const dated_occurrences&) {
     return std::nullopt;
+}
+std::optional<day_bound> bound(const short_day_constraint&, const dated_occurrences&) {
+    return std::nullopt;
+}
+std::optional<day_bound> bound(const election_constraint&, const dated_occurrences&) {
+    return std::nullopt;
+}
+std::optional<day_bound> bound(const clash_constraint&, const dated_occurrences&) {
+    return std::nullopt;
+}
+
+// Whether two timed occurrences on one day overlap in time.
+bool times_overlap(const timed_span& a, const booking& b) {
+    if (!a.start || !b.start) return false;
+    return *a.start < *b.start + b.duration && *b.start < *a.start + a.duration;
+}
+
+// Calendar order of an occurrence: event, member, cycle year.
+std::tuple<long, long, int> rank(const calendar& cal, const std::string& event,
+                                 const std::string& member, int cycle_year) {
+    const event_template* e = cal.find_event(event);
+    const long m = e && e->per_member ? cal.member_index(e->per_member->body, member) : -1;
+    return {cal.event_index(event), m, cycle_year};
 }
 std::optional<day_bound> bound(const weekday_constraint&, const dated_occurrences&) {
     return std::nullopt;
@@ -191,6 +242,7 @@ result<std::vector<constraint>> constraints_of(const calendar& cal,
     add_offset(cal, e, member, out);
     add_working_days(cal, e, member, out);
     add_caps(e, out);
+    add_day_tests(e, member, cycle_year, index, out);
     add_weekdays(e, out);
     if (auto ok = move_named_day(cal, holidays, e, out); !ok) return ok.errors();
     return out;
@@ -227,6 +279,154 @@ bool has_conflict(const working_day_constraint& c, const calendar& cal,
             if (closed_for(cal, closure, c.bodies, d)) return true;
     }
     return false;
+}
+
+bool attended_event(const event_template& e) {
+    return e.kind == event_kind::meeting || e.kind == event_kind::conference ||
+           e.kind == event_kind::dialogue;
+}
+
+bool full_day_event(const event_template& e) {
+    return attended_event(e) && (!e.start_time || e.duration >= std::chrono::hours{6});
+}
+
+std::vector<std::string> bodies_booked(const event_template& e, const std::string& member,
+                                       unsigned index) {
+    switch (e.kind) {
+        case event_kind::window:
+        case event_kind::deadline:
+            return {};
+        case event_kind::milestone:
+            return e.organiser.empty() ? std::vector<std::string>{}
+                                       : std::vector<std::string>{e.organiser};
+        default:
+            // A per-member occurrence books its member: its organiser and
+            // audiences serve each member in turn, as many a day as the caps say.
+            if (e.per_member) return {member};
+            auto out = bodies_concerned(e, member);
+            // A recurring event's occurrence books the audiences its variants add.
+            if (e.repeat && index)
+                for (const auto& a : audiences_for(e, index))
+                    if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+            return out;
+    }
+}
+
+day_bookings::day_bookings(const calendar& cal) : cal_(&cal) {
+    for (const auto& b : cal.bodies)
+        if (!b.members.empty()) groups_.push_back(b.id);
+}
+
+std::vector<const std::string*> day_bookings::groups_of(const std::string& body) const {
+    std::vector<const std::string*> out;
+    for (const auto& g : groups_)
+        if (g != body && cal_->is_member_of(body, g)) out.push_back(&g);
+    return out;
+}
+
+void day_bookings::add(booking b) {
+    const std::size_t at = all_.size();
+    for (const auto& body : b.bodies) {
+        const auto groups = groups_of(body);
+        for (sys_days d = b.days.first; d <= b.days.last; d += days{1}) {
+            const long key = d.time_since_epoch().count();
+            exact_[body][key].push_back(at);
+            for (const std::string* g : groups) within_[*g][key].push_back(at);
+        }
+    }
+    all_.push_back(std::move(b));
+}
+
+const std::vector<std::size_t>* day_bookings::find(const std::unordered_map<std::string, by_day>& m,
+                                                   const std::string& body, sys_days d) {
+    auto it = m.find(body);
+    if (it == m.end()) return nullptr;
+    auto day = it->second.find(d.time_since_epoch().count());
+    return day == it->second.end() ? nullptr : &day->second;
+}
+const std::vector<std::size_t>* day_bookings::of(const std::string& body, sys_days d) const {
+    return find(exact_, body, d);
+}
+const std::vector<std::size_t>* day_bookings::within(const std::string& group, sys_days d) const {
+    return find(within_, group, d);
+}
+
+std::optional<day_conflict> conflict_of(const short_day_constraint&,
+                                        const holiday_calendar& holidays, sys_days first,
+                                        sys_days last) {
+    for (sys_days d = first; d <= last; d += days{1}) {
+        if (!working_day(&holidays, d)) continue;
+        const holiday* next = holidays.on(date::year_month_day{d + days{1}});
+        if (next && next->kind == holiday_kind::public_holiday)
+            return day_conflict{"short-day", d, fmt::format("the eve of {}", next->name)};
+    }
+    return std::nullopt;
+}
+
+std::optional<day_conflict> conflict_of(const election_constraint& c, sys_days first,
+                                        sys_days last) {
+    const int from = int(date::year_month_day{first}.year()) - 1;
+    const int to = int(date::year_month_day{last}.year()) + 1;
+    for (int y = from; y <= to; ++y) {
+        auto election = swedish_general_election(date::year{y});
+        if (!election) continue;
+        const sys_days lo = *election - days{c.margin_days}, hi = *election + days{c.margin_days};
+        if (last < lo || first > hi) continue;
+        return day_conflict{"election-day", std::max(first, lo),
+                            fmt::format("{} days or less from the general election on {}",
+                                        c.margin_days, iso_date(*election))};
+    }
+    return std::nullopt;
+}
+
+std::optional<day_conflict> conflict_of(const clash_constraint& c, const calendar& cal,
+                                        const day_bookings& bookings, sys_days first, sys_days last,
+                                        const timed_span& time, bool all) {
+    const auto mine = rank(cal, c.event, c.member, c.cycle_year);
+    // The first booking on day d of the list that clashes; `body` is the
+    // body both hold (for the message), or none: the member of `group` the
+    // booking holds.
+    auto clash_in = [&](const std::vector<std::size_t>* indices, sys_days d,
+                        const std::string* body,
+                        const std::string& group) -> std::optional<day_conflict> {
+        if (!indices) return std::nullopt;
+        for (std::size_t i : *indices) {
+            const booking* b = &bookings.at(i);
+            if (b->event == c.event && b->member == c.member && b->cycle_year == c.cycle_year)
+                continue;
+            if (!c.attended && !b->attended) continue;
+            if (!all && rank(cal, b->event, b->member, b->cycle_year) > mine) continue;
+            std::string both = body ? *body : group;
+            if (!body)
+                for (const auto& y : b->bodies)
+                    if (y != group && cal.is_member_of(y, group)) {
+                        both = y;
+                        break;
+                    }
+            const event_template* other = cal.find_event(b->event);
+            const std::string what = other ? other->title : b->event;
+            const std::string who =
+                b->member.empty() ? what : fmt::format("{} – {}", what, cal.body_label(b->member));
+            const bool overlap = d == b->days.first && times_overlap(time, *b);
+            return day_conflict{overlap ? "time-overlap" : "body-clash", d,
+                                fmt::format("{} ({} in both)", who, cal.body_label(both))};
+        }
+        return std::nullopt;
+    };
+    // Per body: the groups it is a member of (looked up once, not per day).
+    std::vector<std::vector<const std::string*>> groups;
+    groups.reserve(c.bodies.size());
+    for (const auto& x : c.bodies) groups.push_back(bookings.groups_of(x));
+    for (sys_days d = first; d <= last; d += days{1})
+        for (std::size_t k = 0; k < c.bodies.size(); ++k) {
+            const std::string& x = c.bodies[k];
+            // The same body; a member of x (x a group); a group x is in.
+            if (auto found = clash_in(bookings.of(x, d), d, &x, x)) return found;
+            if (auto found = clash_in(bookings.within(x, d), d, nullptr, x)) return found;
+            for (const std::string* g : groups[k])
+                if (auto found = clash_in(bookings.of(*g, d), d, &x, *g)) return found;
+        }
+    return std::nullopt;
 }
 
 namespace {
@@ -285,7 +485,7 @@ std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<cons
 
 std::vector<violation> violations_of(const std::vector<constraint>& cs, const day_span& days,
                                      const dated_occurrences& others, const calendar& cal,
-                                     const holiday_calendar& holidays) {
+                                     const holiday_calendar& holidays, const timed_span& time) {
     std::vector<violation> out;
     bool deadline_missed = false;
     for (const auto& c : cs) {
@@ -299,6 +499,19 @@ std::vector<violation> violations_of(const std::vector<constraint>& cs, const da
             if (std::find(weekdays->weekdays.begin(), weekdays->weekdays.end(), wd) ==
                 weekdays->weekdays.end())
                 out.push_back({&c, std::string(c.rule), day_bound{}, std::nullopt, wd});
+            continue;
+        }
+        std::optional<day_conflict> conflict;
+        if (c.as<short_day_constraint>())
+            conflict = conflict_of(*c.as<short_day_constraint>(), holidays, days.first, days.last);
+        else if (const auto* election = c.as<election_constraint>())
+            conflict = conflict_of(*election, days.first, days.last);
+        else if (const auto* clash = c.as<clash_constraint>(); clash && others.bookings())
+            conflict =
+                conflict_of(*clash, cal, *others.bookings(), days.first, days.last, time, false);
+        if (conflict) {
+            std::string rule = conflict->rule;
+            out.push_back({&c, std::move(rule), day_bound{}, std::move(conflict), std::nullopt});
             continue;
         }
         auto b = bound_of(c, others);

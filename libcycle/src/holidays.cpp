@@ -147,6 +147,12 @@ const holiday* holiday_calendar::on(date::year_month_day d) const {
     return it != days_.end() && it->date == d ? &*it : nullptr;
 }
 
+std::optional<date::sys_days> swedish_general_election(date::year y) {
+    if (int(y) < 1994 || int(y) % 4 != 2) return std::nullopt;
+    const unsigned nth = int(y) >= 2014 ? 2 : 3;
+    return date::sys_days{y / date::September / date::Sunday[nth]};
+}
+
 const char* to_string(holiday_kind k) {
     switch (k) {
         case holiday_kind::public_holiday:

@@ -22,40 +22,66 @@ using date::days;
 using date::sys_days;
 
 // What the planner tests on each candidate day of one occurrence: its
-// working-day constraint, and that its start time exists on that day.
+// working-day and election constraints and that its start time exists on
+// that day (hard: never broken), its short-day and clash constraints (soft:
+// kept when some day allows it; a check warns otherwise).
 class day_test {
 public:
-    day_test(const calendar& cal, const holiday_calendar& holidays, const event_template& e,
-             const std::vector<constraint>& cs, std::optional<std::chrono::minutes> start)
-        : cal_(cal), holidays_(holidays), e_(e), working_(find_constraint<working_day_constraint>(cs)),
-          start_(start) {}
+    day_test(const calendar& cal, const holiday_calendar& holidays, const dated_occurrences& others,
+             const event_template& e, const std::vector<constraint>& cs,
+             std::optional<std::chrono::minutes> start)
+        : cal_(cal), holidays_(holidays), others_(others), e_(e),
+          working_(find_constraint<working_day_constraint>(cs)),
+          election_(find_constraint<election_constraint>(cs)),
+          short_day_(find_constraint<short_day_constraint>(cs)),
+          clash_(find_constraint<clash_constraint>(cs)), time_{start, e.duration} {}
 
     // Whether the occurrence cannot start on `d` (no text is made).
     bool blocked(sys_days d) const {
+        if (election_ && conflict_of(*election_, d, last_day(d))) return true;
         if (!working_) return false;
         return has_conflict(*working_, cal_, holidays_, d, last_day(d)) || !time_exists(d);
     }
-    // Why it cannot start on `d`, or "" — also for an event that may be
-    // held on any day (the named day's note).
+    // Whether `d` is to be avoided when another day allows it.
+    bool soft(sys_days d) const { return static_cast<bool>(soft_conflict(d)); }
+    // Why it cannot (or had better not) start on `d`, or "" — also for an
+    // event that may be held on any day (the named day's note).
     std::string why(sys_days d, const std::string& member) const {
         const working_day_constraint any{bodies_concerned(e_, member)};
         auto conflicts = conflicts_of(working_ ? *working_ : any, cal_, holidays_, d, last_day(d));
         if (!conflicts.empty()) return conflicts.front().what;
-        return time_exists(d) ? std::string{} : "no such local time (DST)";
+        if (election_)
+            if (auto c = conflict_of(*election_, d, last_day(d))) return c->what;
+        if (!time_exists(d)) return "no such local time (DST)";
+        if (auto c = soft_conflict(d))
+            return c->rule == "short-day" ? c->what : fmt::format("clash with {}", c->what);
+        return {};
     }
 
 private:
+    std::optional<day_conflict> soft_conflict(sys_days d) const {
+        if (short_day_)
+            if (auto c = conflict_of(*short_day_, holidays_, d, last_day(d))) return c;
+        if (clash_ && others_.bookings())
+            return conflict_of(*clash_, cal_, *others_.bookings(), d, last_day(d), time_, true);
+        return std::nullopt;
+    }
     sys_days last_day(sys_days d) const { return d + days{e_.days - 1}; }
     bool time_exists(sys_days d) const {
-        if (!start_) return true;
-        return static_cast<bool>(to_utc(cal_.time_zone, date::local_seconds{d.time_since_epoch()} + *start_));
+        if (!time_.start) return true;
+        return static_cast<bool>(
+            to_utc(cal_.time_zone, date::local_seconds{d.time_since_epoch()} + *time_.start));
     }
 
     const calendar& cal_;
     const holiday_calendar& holidays_;
+    const dated_occurrences& others_;
     const event_template& e_;
     const working_day_constraint* working_;
-    std::optional<std::chrono::minutes> start_;
+    const election_constraint* election_;
+    const short_day_constraint* short_day_;
+    const clash_constraint* clash_;
+    timed_span time_;
 };
 
 // The days an occurrence may have once its window, deadline and
@@ -98,6 +124,8 @@ public:
         if (it == spans_.end()) return {};
         return it->second;
     }
+    const day_bookings* bookings() const override { return &bookings_; }
+    const holiday_calendar* holidays() const override { return &holidays_; }
 
 private:
     // Events ordered so that every event comes after the ones it depends on
@@ -143,7 +171,13 @@ private:
 
     void record_spans(const std::string& event) {
         auto& spans = spans_[event];
-        for (const auto& o : placed_[event]) spans.push_back({o.date, o.end_date});
+        const event_template& e = *cal_.find_event(event);
+        for (const auto& o : placed_[event]) {
+            spans.push_back({o.date, o.end_date});
+            if (auto booked = bodies_booked(e, o.member, o.index); !booked.empty())
+                bookings_.add({o.event, o.member, o.cycle_year, {o.date, o.end_date}, o.start_time,
+                               o.duration, std::move(booked), attended_event(e)});
+        }
         // One member's occurrence, for "event/member" references (calendar.hpp).
         if (member_references_)
             for (const auto& o : placed_[event])
@@ -308,7 +342,7 @@ private:
         occurrence o = skeleton(e, open.front());
         o.window = window;
         o.deadline = deadline;
-        const day_test test(cal_, holidays_, e, *cs, o.start_time);
+        const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
         auto chosen = choose_day(e, test, n.allowed, window_rule.moved.has_value());
         if (!chosen)
             return fail(e, fmt::format("no working day in {} ({})", window_text(n.allowed),
@@ -351,7 +385,7 @@ private:
                 return fail(e, fmt::format("occurrence {}: its window ends {} but it must come {}", i,
                                            iso_date(n.allowed.last),
                                            describe(cal_, e.id, n.by.back())));
-            const day_test test(cal_, holidays_, e, *cs, o.start_time);
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
             auto chosen = choose_day(e, test, n.allowed, window_rule.moved.has_value());
             if (!chosen)
                 return fail(e, fmt::format("occurrence {}: no working day in {} ({})", i,
@@ -384,14 +418,17 @@ private:
             occurrence o = skeleton(e, m);
             o.window = find_constraint<window_constraint>(*cs)->days;
             if (const auto* d = find_constraint<deadline_constraint>(*cs)) o.deadline = d->day;
-            const day_test test(cal_, holidays_, e, *cs, o.start_time);
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+            // As choose_day: preferred weekdays first, days to avoid
+            // (test.soft) only when there is no other; under the caps.
             std::optional<sys_days> chosen;
-            for (int pass = e.preferred_weekdays.empty() ? 1 : 0; pass < 2 && !chosen; ++pass)
-                for (sys_days d : candidates(e, n.allowed))
-                    if ((pass == 1 || std::find(e.preferred_weekdays.begin(),
-                                                e.preferred_weekdays.end(),
-                                                date::weekday{d}) != e.preferred_weekdays.end()) &&
-                        counts.fits(d) && !test.blocked(d)) {
+            const auto days_in = candidates(e, n.allowed);
+            for (int pass = 0; pass < 4 && !chosen; ++pass)
+                for (sys_days d : days_in)
+                    if ((pass % 2 == 1 || e.preferred_weekdays.empty() ||
+                         std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
+                                   date::weekday{d}) != e.preferred_weekdays.end()) &&
+                        counts.fits(d) && !test.blocked(d) && (pass >= 2 || !test.soft(d))) {
                         chosen = d;
                         break;
                     }
@@ -465,7 +502,7 @@ private:
     }
 
     // Step 3: the first free day in the order of preference, preferred
-    // weekdays first.
+    // weekdays first, days to avoid (test.soft) only when there is no other.
     std::optional<sys_days> choose_day(const event_template& e, const day_test& test,
                                        const day_window& w, bool moved) const {
         // Single-day rules (a fixed day, the nth weekday) name their day;
@@ -479,9 +516,10 @@ private:
                    std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
                              date::weekday{d}) != e.preferred_weekdays.end();
         };
-        for (int pass = 0; pass < 2; ++pass)
+        for (int pass = 0; pass < 4; ++pass)
             for (sys_days d : days_in)
-                if ((pass == 1 || preferred(d)) && !test.blocked(d)) return d;
+                if ((pass % 2 == 1 || preferred(d)) && !test.blocked(d) && (pass >= 2 || !test.soft(d)))
+                    return d;
         return std::nullopt;
     }
 
@@ -499,7 +537,7 @@ private:
         f.how = placed_by::first_working_day;
         for (sys_days d : candidates(e, n.allowed)) {
             if (d == o.date) break;
-            if (!test.blocked(d)) continue;
+            if (!test.blocked(d) && !test.soft(d)) continue;
             if (++f.passed_count <= 4) f.passed.push_back({d, test.why(d, o.member)});
         }
         return f;
@@ -522,7 +560,7 @@ private:
         }
         t.tests.reserve(open.size());
         for (const auto& cs : t.constraints)
-            t.tests.emplace_back(cal_, holidays_, e, cs, e.start_time);
+            t.tests.emplace_back(cal_, holidays_, *this, e, cs, e.start_time);
         return true;
     }
 
@@ -564,9 +602,15 @@ private:
             const sys_days target = main.first + days{(2 * i + 1) * span / (2 * slots)};
             std::optional<sys_days> chosen;
             bool used_buffer = false;
-            for (int pass = e.preferred_weekdays.empty() ? 1 : 0; pass < 2 && !chosen; ++pass) {
+            // One of the event's weekdays if any is free; days to avoid
+            // (test.soft) only when no other day is left.
+            const int passes = e.preferred_weekdays.empty() ? 1 : 2;
+            for (int round = 0; round < 2 * passes && !chosen; ++round) {
+                const bool strict = round < passes;
+                const bool any_weekday = passes == 1 || round % 2 == 1;
                 auto ok = [&](sys_days d) {
-                    return (pass == 1 || preferred(d)) && counts.fits(d) && !test.blocked(d);
+                    return (any_weekday || preferred(d)) && counts.fits(d) && !test.blocked(d) &&
+                           !(strict && test.soft(d));
                 };
                 for (long step = 0; step < span && !chosen; ++step)
                     for (sys_days d : {target + days{step}, target - days{step}})
@@ -683,7 +727,7 @@ private:
             const bool before = offset->as<offset_constraint>()->before();
             const sys_days raw = before ? *bound->first_until : *bound->first_from;
             occurrence o = skeleton(e, m);
-            const day_test test(cal_, holidays_, e, *cs, o.start_time);
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
             const std::optional<narrowing> after = latest_predecessor(*cs);
             const bool too_early_for_after = after && raw < after->days.first;
             if (too_early_for_after && before)
@@ -692,22 +736,29 @@ private:
             const sys_days start = too_early_for_after ? after->days.first : raw;
             sys_days d = start;
             // The nearest free day away from the anchor, on one of the
-            // event's weekdays if one is free within 60 days.
+            // event's weekdays if one is free within 60 days; days to avoid
+            // (test.soft) are passed too, unless that takes more than 60 days.
             auto preferred = [&](sys_days day) {
                 return e.preferred_weekdays.empty() ||
                        std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
                                  date::weekday{day}) != e.preferred_weekdays.end();
             };
             std::vector<passed_day> moved;
-            for (int pass = 0; pass < 2; ++pass) {
+            for (int round = 0; round < 4; ++round) {
+                const bool strict = round < 2, any_weekday = round % 2 == 1;
+                auto skip = [&](sys_days x) {
+                    return test.blocked(x) || (strict && test.soft(x)) ||
+                           (!any_weekday && !preferred(x));
+                };
                 d = start;
                 moved.clear();
-                for (int i = 0; i < 60 && (test.blocked(d) || (pass == 0 && !preferred(d))); ++i) {
-                    moved.push_back(
-                        {d, test.blocked(d) ? test.why(d, m) : "not one of its weekdays"});
+                for (int i = 0; i < 60 && skip(d); ++i) {
+                    moved.push_back({d, test.blocked(d) || (strict && test.soft(d))
+                                            ? test.why(d, m)
+                                            : "not one of its weekdays"});
                     d += days{before ? -1 : 1};
                 }
-                if (!test.blocked(d) && (pass == 1 || preferred(d))) break;
+                if (!skip(d)) break;
             }
             if (test.blocked(d))
                 return fail(e, fmt::format("no working day within 60 days of {}", iso_date(raw)));
@@ -734,6 +785,7 @@ private:
     int year_ = 0;
     std::map<std::string, std::vector<occurrence>> placed_;
     std::map<std::string, std::vector<day_span>, std::less<>> spans_;
+    day_bookings bookings_{cal_};  // every year's, for the clash test
     errors errors_;
 };
 

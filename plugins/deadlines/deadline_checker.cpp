@@ -36,6 +36,7 @@ public:
         for (const auto& entry : plan.entries) {
             by_event_[{entry.event, entry.cycle_year}].push_back(&entry);
             years_.insert(entry.cycle_year);
+            book(entry);
         }
     }
 
@@ -47,6 +48,32 @@ public:
     }
 
 private:
+    // The entry's time as the planner reads it: its own start (an hour
+    // without a duration), else the event's.
+    static timed_span time_of(const event_template& e, const plan_entry& entry) {
+        if (entry.start_time)
+            return {entry.start_time, entry.duration.value_or(
+                                          e.duration.count() ? e.duration : std::chrono::hours{1})};
+        return {e.start_time, entry.duration.value_or(e.duration)};
+    }
+
+    // What the entry books, for the clash test (not a cancelled one).
+    void book(const plan_entry& entry) {
+        const event_template* e = cal_.find_event(entry.event);
+        if (!e || !counts(entry)) return;
+        auto booked = bodies_booked(*e, entry.member, entry.index);
+        if (booked.empty()) return;
+        const timed_span t = time_of(*e, entry);
+        bookings_.add({entry.event,
+                       entry.member,
+                       entry.cycle_year,
+                       {entry.date, end_of(entry)},
+                       t.start,
+                       t.duration,
+                       std::move(booked),
+                       attended_event(*e)});
+    }
+
     const std::vector<const plan_entry*>& entries_of(const std::string& event, int year) const {
         static const std::vector<const plan_entry*> none;
         auto it = by_event_.find({event, year});
@@ -139,8 +166,7 @@ private:
             add("missing",
                 fmt::format("no {} in {}: the calendar requires it ({})", who, year,
                             e.where.to_string()),
-                year_file,
-                occurrence_id{e.id, member, year, index}.to_string());
+                year_file, occurrence_id{e.id, member, year, index}.to_string());
             return;
         }
         for (std::size_t i = 1; i < mine.size(); ++i)
@@ -160,6 +186,8 @@ private:
         std::span<const day_span> of(std::string_view event) const override {
             return cache(event).spans;
         }
+        const day_bookings* bookings() const override { return &checker_.bookings_; }
+        const holiday_calendar* holidays() const override { return &checker_.holidays_; }
         const plan_entry& entry(std::string_view event, std::size_t i) const {
             return *cache(event).entries[i];
         }
@@ -192,7 +220,8 @@ private:
     void check_entry(const event_template& e, const plan_entry& entry, const year_dates& dates) {
         auto cs = constraints_of(cal_, holidays_, e, entry.member, entry.cycle_year, entry.index);
         if (!cs) return;  // the loader has checked every window and deadline
-        const auto broken = violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_);
+        const auto broken = violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_,
+                                          time_of(e, entry));
         const std::string who = broken.empty() ? std::string{}
                                                : fmt::format("{} on {}", label(e, entry.member, entry.index),
                                                              iso_date(entry.date));
@@ -246,15 +275,24 @@ private:
         }
         if (const auto* after = c.as<after_constraint>()) {
             const plan_entry& last = dates.entry(after->event, v.bound.other);
-            return fmt::format(
-                "{} must come after {} (on {}, {}){}", who,
-                label(*cal_.find_event(split_reference(after->event).event), last.member), iso_date(v.bound.other_day),
-                last.where.to_string(),
-                after->gap_days ? fmt::format(" with a gap of {} days, so not before {}",
-                                              after->gap_days, iso_date(*v.bound.first_from))
-                                : "");
+            return fmt::format("{} must come after {} (on {}, {}){}", who,
+                               label(*cal_.find_event(split_reference(after->event).event),
+                                     last.member),
+                               iso_date(v.bound.other_day), last.where.to_string(),
+                               after->gap_days || after->gap_working_days
+                                   ? fmt::format(" with a gap of {}, so not before {}",
+                                                 gap_text(*after), iso_date(*v.bound.first_from))
+                                   : "");
         }
         return working_day_message(entry, who, *v.conflict);
+    }
+
+    static std::string gap_text(const after_constraint& after) {
+        std::vector<std::string> parts;
+        if (after.gap_days) parts.push_back(fmt::format("{} days", after.gap_days));
+        if (after.gap_working_days)
+            parts.push_back(fmt::format("{} working days", after.gap_working_days));
+        return fmt::format("{}", fmt::join(parts, " and "));
     }
 
     static std::string weekday_name(date::weekday wd) {
@@ -285,6 +323,14 @@ private:
         if (c.rule == "day-off")
             return fmt::format("{} is on a de facto day off{}: {}", who, day, c.what);
         if (c.rule == "weekend") return fmt::format("{} is on a {}{}", who, c.what, day);
+        if (c.rule == "short-day")
+            return fmt::format("{} is a full-day event on a short working day{}: {}", who, day,
+                               c.what);
+        if (c.rule == "election-day") return fmt::format("{} is{} {}", who, day, c.what);
+        if (c.rule == "body-clash")
+            return fmt::format("{} shares a day{} with {}", who, day, c.what);
+        if (c.rule == "time-overlap")
+            return fmt::format("{} overlaps in time{} with {}", who, day, c.what);
         return fmt::format("{} is during a closure{}: {}", who, day, c.what);
     }
 
@@ -310,6 +356,7 @@ private:
     const holiday_calendar& holidays_;
     std::map<std::pair<std::string, int>, std::vector<const plan_entry*>> by_event_;
     std::set<int> years_;
+    day_bookings bookings_{cal_};
     findings out_;
     const std::vector<const plan_entry*> no_entries_;
 };

@@ -16,6 +16,13 @@ const std::vector<rule_info>& rule_catalogue() {
          "a meeting on a de facto day off (Midsommarafton, Julafton, ...)"},
         {"weekend", severity::warning, "a meeting on a Saturday or Sunday"},
         {"closure", severity::warning, "a meeting while a body concerned is closed (e.g. höstlov)"},
+        {"short-day", severity::warning,
+         "a full-day event on the eve of a public holiday (a short working day)"},
+        {"election-day", severity::warning,
+         "an event closer to a general election than its election_margin_days"},
+        {"body-clash", severity::warning,
+         "a body booked twice on one day, or a member expected at two events"},
+        {"time-overlap", severity::error, "two events of one body at overlapping times on one day"},
         {"weekday", severity::warning,
          "a meeting whose first day is not one of its event's weekdays (weekdays = [...])"},
         // A warning: caps protect the people who attend (one dialogue a day for

@@ -109,12 +109,14 @@ struct event_template {
     bool same_member = false;
     source_region same_member_where;
     unsigned gap_days = 0;    // at least this many days after every predecessor
+    unsigned gap_working_days = 0;  // and this many working days between
     placement prefer = placement::start;
     std::vector<date::weekday> preferred_weekdays;
     std::optional<std::chrono::minutes> start_time;  // local; none = all-day
     std::chrono::minutes duration{0};                // timed events
     unsigned days = 1;        // length in days (all-day events)
     bool working_days_only = true;  // avoid weekends, holidays, days off, closures
+    unsigned election_margin_days = 0;  // keep this far from a general election (0: no rule)
     std::optional<day_off_policy> on_day_off;  // none: the calendar's, else by kind
     source_region on_day_off_where;            // the key; empty when not given
     std::optional<per_member_rule> per_member;

@@ -9,12 +9,17 @@
 //   window            outside-window     month / months / day / week / nth …,
 //                                        moved off a day off by on_day_off
 //   deadline          deadline-missed    deadline = "10-31"
-//   after (+ gap)     precedence         after = ["x"], gap_days = 14
+//   after (+ gap)     precedence         after = ["x"], gap_days = 14,
+//                                        gap_working_days = 5
 //   offset anchor     offset             relative_to = "seminar", offset = "-6w"
 //   working days      holiday, day-off,  working_days_only (default), the
 //                     weekend, closure   holiday provider, [[closure]]
 //   per-member caps   caps               [event.per_member] max_per_day …
 //   weekdays          weekday            weekdays = ["tue", "wed", "thu"]
+//   short day         short-day          a full-day event (full_day_event)
+//   election          election-day       election_margin_days = 6
+//   clash             body-clash,        every meeting, conference, dialogue
+//                     time-overlap       and milestone (bodies_booked)
 //
 // The planner (planner.cpp) searches the days that satisfy them; a checker
 // (plugins/deadlines) evaluates the same constraints on the dates a plan file
@@ -33,7 +38,9 @@
 
 #include <date/date.h>
 
+#include <chrono>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -74,10 +81,13 @@ struct deadline_constraint {
     date::sys_days day;
 };
 // After every occurrence of `event` in the cycle year, with at least
-// gap_days free days between: first day > last day of event + gap_days.
+// gap_days free days between: first day > last day of event + gap_days, and
+// at least gap_working_days working days (not a weekend, public holiday or
+// day off) between the two.
 struct after_constraint {
     std::string event;
     unsigned gap_days = 0;
+    unsigned gap_working_days = 0;
 };
 // An offset from the anchor event's occurrences: offset_days < 0 means on or
 // before the anchor's earliest first day + offset; otherwise on or after its
@@ -100,6 +110,28 @@ struct caps_constraint {
     unsigned buffer_days = 0;
 };
 
+// A full-day event is not held on the eve of a public holiday (Skärtorsdag,
+// the day before Kristi himmelsfärdsdag, ...): a short working day in most
+// municipal agreements. The planner avoids such a day when it can.
+struct short_day_constraint {};
+// No day within margin_days of a Swedish general election day
+// (swedish_general_election, holidays.hpp).
+struct election_constraint {
+    unsigned margin_days = 0;
+};
+// The bodies the occurrence books (bodies_booked) are not booked by another
+// occurrence on one of its days, where one of the two is attended (a
+// meeting, conference or dialogue: two sendings of one body on a day are
+// no clash). event, member and cycle_year name the occurrence itself (left
+// out, and where it ranks: a check reports a clash on the later of two).
+struct clash_constraint {
+    std::vector<std::string> bodies;
+    bool attended = false;
+    std::string event;
+    std::string member;
+    int cycle_year = 0;
+};
+
 // The weekdays an event is held on (`weekdays`): its first day is one of them.
 // The planner prefers them and falls back to any day; a check warns.
 struct weekday_constraint {
@@ -108,7 +140,8 @@ struct weekday_constraint {
 
 using constraint_form =
     std::variant<window_constraint, deadline_constraint, after_constraint, offset_constraint,
-                 working_day_constraint, caps_constraint, weekday_constraint>;
+                 working_day_constraint, caps_constraint, weekday_constraint,
+                 short_day_constraint, election_constraint, clash_constraint>;
 
 struct constraint {
     constraint_form form;
@@ -118,7 +151,9 @@ struct constraint {
     const source_region* where = nullptr;
 
     template <class T>
-    const T* as() const { return std::get_if<T>(&form); }
+    const T* as() const {
+        return std::get_if<T>(&form);
+    }
 };
 
 // The constraints of one occurrence, in the order of the table above. A
@@ -160,6 +195,57 @@ struct day_span {
     date::sys_days last;
 };
 
+// Whether an event is held for a whole day: a meeting, conference or
+// dialogue without a start time, or of six hours or more.
+bool full_day_event(const event_template& e);
+
+// Who an occurrence keeps busy on its days: a meeting, conference or
+// dialogue its bodies concerned (bodies_concerned; a per-member one only its
+// member), a milestone its organiser; a window or deadline nobody.
+// (A recurring event's occurrence `index` also books what its variants add.)
+std::vector<std::string> bodies_booked(const event_template& e, const std::string& member,
+                                       unsigned index = 0);
+// A meeting, conference or dialogue: its bodies take part.
+bool attended_event(const event_template& e);
+
+// One occurrence's booking of its bodies, for the clash test.
+struct booking {
+    std::string event;
+    std::string member;
+    int cycle_year = 0;
+    day_span days;
+    std::optional<std::chrono::minutes> start;  // none = all day
+    std::chrono::minutes duration{0};
+    std::vector<std::string> bodies;
+    bool attended = false;  // a meeting, conference or dialogue
+};
+
+// Bookings by body and day: built by the planner as it places, by a checker
+// from the plan file. Looked up by hash (body, then day), never scanned, so
+// a day's test costs the same however many events the calendar has.
+class day_bookings {
+public:
+    explicit day_bookings(const calendar& cal);
+    void add(booking b);
+    // The bookings of `body` itself on a day, and of the (transitive)
+    // members of `body` when it is a group; nullptr when there are none.
+    const std::vector<std::size_t>* of(const std::string& body, date::sys_days d) const;
+    const std::vector<std::size_t>* within(const std::string& group, date::sys_days d) const;
+    // The calendar's groups (bodies with members) that `body` is a member of.
+    std::vector<const std::string*> groups_of(const std::string& body) const;
+    const booking& at(std::size_t i) const { return all_[i]; }
+
+private:
+    using by_day = std::unordered_map<long, std::vector<std::size_t>>;
+    static const std::vector<std::size_t>* find(const std::unordered_map<std::string, by_day>& m,
+                                                 const std::string& body, date::sys_days d);
+    const calendar* cal_;
+    std::vector<std::string> groups_;  // the calendar's bodies with members
+    std::vector<booking> all_;
+    std::unordered_map<std::string, by_day> exact_;   // by booked body
+    std::unordered_map<std::string, by_day> within_;  // by a group of a booked body
+};
+
 // The dates other occurrences of the same cycle year have, for the
 // constraints that depend on them. The planner gives what it has placed, a
 // checker what the plan file fixes (not what it cancels).
@@ -168,6 +254,10 @@ public:
     virtual ~dated_occurrences() = default;
     // The occurrences of an event, in any order; empty when it has none.
     virtual std::span<const day_span> of(std::string_view event) const = 0;
+    // Every booking so far (all years), for the clash test; none: no test.
+    virtual const day_bookings* bookings() const { return nullptr; }
+    // The holidays, for gaps in working days; none: weekends only.
+    virtual const holiday_calendar* holidays() const { return nullptr; }
 };
 
 // What one constraint says about an occurrence's first and last day, once
@@ -183,14 +273,14 @@ struct day_bound {
     date::sys_days other_day{};
 
     bool holds(const day_span& s) const {
-        return (!first_from || s.first >= *first_from) && (!first_until || s.first <= *first_until) &&
-               (!last_until || s.last <= *last_until);
+        return (!first_from || s.first >= *first_from) &&
+               (!first_until || s.first <= *first_until) && (!last_until || s.last <= *last_until);
     }
 };
 
-// The bound a constraint sets, or none: a day test (working days, caps)
-// bounds nothing, and after/offset bound nothing while the other event has
-// no dates.
+// The bound a constraint sets, or none: a day test (working days, caps,
+// short day, election, clash) bounds nothing, and after/offset bound
+// nothing while the other event has no dates.
 std::optional<day_bound> bound_of(const constraint& c, const dated_occurrences& others);
 
 // Why the days first..last break a working-day constraint: every conflict,
@@ -202,6 +292,25 @@ std::vector<day_conflict> conflicts_of(const working_day_constraint& c, const ca
 // planner's search asks this for each candidate day).
 bool has_conflict(const working_day_constraint& c, const calendar& cal,
                   const holiday_calendar& holidays, date::sys_days first, date::sys_days last);
+
+// The soft and hard day tests other than working days, each as the first
+// day that breaks it (rule "short-day", "election-day", "body-clash" or
+// "time-overlap"), or none. `timed` is the occurrence's start and duration
+// for the clash test (none: all day); `all` reports every clash, not only
+// those with an occurrence that ranks before this one (the planner avoids
+// every clash, a check reports each pair once).
+std::optional<day_conflict> conflict_of(const short_day_constraint& c,
+                                        const holiday_calendar& holidays, date::sys_days first,
+                                        date::sys_days last);
+std::optional<day_conflict> conflict_of(const election_constraint& c, date::sys_days first,
+                                        date::sys_days last);
+struct timed_span {
+    std::optional<std::chrono::minutes> start;
+    std::chrono::minutes duration{0};
+};
+std::optional<day_conflict> conflict_of(const clash_constraint& c, const calendar& cal,
+                                        const day_bookings& bookings, date::sys_days first,
+                                        date::sys_days last, const timed_span& time, bool all);
 
 // The caps counted over a per-member event's occurrences in one cycle year:
 // per first day and per ISO week of the first day. The planner counts as it
@@ -245,8 +354,8 @@ std::vector<cap_excess> caps_violations(const caps_constraint& c, std::span<cons
 // A broken constraint on fixed dates, as a check sees it.
 struct violation {
     const constraint* broken = nullptr;
-    std::string rule;          // broken->rule, or the working-day rule that is broken
-    day_bound bound;           // after, offset, window, deadline
+    std::string rule;                      // broken->rule, or the working-day rule that is broken
+    day_bound bound;                       // after, offset, window, deadline
     std::optional<day_conflict> conflict;  // working days
     std::optional<date::weekday> weekday;  // weekday: the first day's
 };
@@ -256,6 +365,6 @@ struct violation {
 // occurrences together, not one: caps_violations evaluates them.
 std::vector<violation> violations_of(const std::vector<constraint>& cs, const day_span& days,
                                      const dated_occurrences& others, const calendar& cal,
-                                     const holiday_calendar& holidays);
+                                     const holiday_calendar& holidays, const timed_span& time = {});
 
 }  // namespace cycle

@@ -30,6 +30,7 @@
 
 #include <date/date.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,11 @@ date::year_month_day easter_sunday(date::year y);
 // fixed-date one first.
 // Error for a year outside [first_holiday_year, last_holiday_year].
 result<std::vector<holiday>> swedish_holidays(date::year y);
+
+// The Swedish general election (allmänna val) of a year, or none: every
+// fourth year (2006, 2010, ... 2026, 2030), the second Sunday of September
+// from 2014 (2026-09-13, 2030-09-08), the third before (2010-09-19).
+std::optional<date::sys_days> swedish_general_election(date::year y);
 
 // Where holidays come from: one country or region. Immutable once made; the
 // planner asks it for each year it plans.
