@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -387,10 +388,12 @@ private:
     std::unordered_map<std::string, std::unordered_set<std::string_view>> members_;
 };
 
-// A TOML basic string.
-std::string toml_string(std::string_view text) {
-    std::string out = "\"";
-    for (unsigned char c : valid_utf8(text)) {
+// A TOML basic string, appended.
+void append_toml_string(std::string& out, std::string_view text) {
+    std::string repaired;  // invalid UTF-8 made valid (text.hpp)
+    if (!is_valid_utf8(text)) text = repaired = valid_utf8(text);
+    out += '"';
+    for (unsigned char c : text) {
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -398,11 +401,18 @@ std::string toml_string(std::string_view text) {
             case '\t': out += "\\t"; break;
             case '\r': out += "\\r"; break;
             default:
-                if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04X}", c);
+                if (c < 0x20 || c == 0x7f) fmt::format_to(std::back_inserter(out), "\\u{:04X}", c);
                 else out += static_cast<char>(c);
         }
     }
-    return out + "\"";
+    out += '"';
+}
+
+// A TOML basic string.
+std::string toml_string(std::string_view text) {
+    std::string out;
+    append_toml_string(out, text);
+    return out;
 }
 
 }  // namespace
@@ -483,6 +493,58 @@ plan_file fixed_entries(const plan_file& pf) {
     return out;
 }
 
+namespace {
+
+// One entry, appended to `out`: a plan of 100,000 occurrences is written
+// into one buffer, without a string per line (issue 12).
+void append_plan_entry(std::string& out, const calendar& cal, const occurrence& o) {
+    const auto to = std::back_inserter(out);
+    // Comments hold one line of printable text: a newline in a title must
+    // not end the comment and start a key.
+    fmt::format_to(to, "# {} ({})\n[[occurrence]]\n", printable(title_of(cal, o)), week_label(o.date));
+    // A guessed date says so, and why, in the calendar's language (under the
+    // header: the title comment above it is the one --update edits).
+    if (auto why = assumption_of(cal, o); !why.empty())
+        fmt::format_to(to, "# {}: {}\n", texts_for(cal.language).preliminary, printable(why));
+    out += "event = ";
+    append_toml_string(out, o.event);
+    out += '\n';
+    if (!o.member.empty()) {
+        out += "member = ";
+        append_toml_string(out, o.member);
+        out += '\n';
+    }
+    fmt::format_to(to, "year = {}\n", o.cycle_year);
+    if (o.index) fmt::format_to(to, "index = {}\n", o.index);  // a recurring event's
+    fmt::format_to(to, "date = {}\n", iso_date(o.date));
+    if (o.end_date != o.date) fmt::format_to(to, "end = {}\n", iso_date(o.end_date));
+    if (o.start_time) {
+        fmt::format_to(to, "start = \"{}\"\n", detail::format_clock(*o.start_time));
+        // A duration a plan file cannot hold (none, from an import) is left
+        // out: the event's own is then used (docs/limits.md).
+        if (o.duration >= min_plan_duration && o.duration <= max_plan_duration)
+            fmt::format_to(to, "duration = \"{}\"\n", detail::format_duration(o.duration));
+    }
+    if (o.status != occurrence_status::planned)
+        fmt::format_to(to, "status = \"{}\"\n", to_string(o.status));
+    else if (!o.fixed)
+        out += "status = \"proposed\"\n";
+    if (!o.note.empty()) {
+        out += "note = ";
+        append_toml_string(out, o.note);
+        out += '\n';
+    }
+    for (const auto& w : o.waivers) {
+        out += "[[occurrence.waive]]\nrule = ";
+        append_toml_string(out, w.rule);
+        out += "\nreason = ";
+        append_toml_string(out, w.reason);
+        out += '\n';
+    }
+}
+
+}  // namespace
+
 std::string write_plan_file(const calendar& cal, const plan& p) {
     std::string out = fmt::format(
         "# Plan for {} ({}), {}.\n"
@@ -495,40 +557,17 @@ std::string write_plan_file(const calendar& cal, const plan& p) {
         p.first_year == p.last_year ? fmt::format("cycle year {}", p.first_year)
                                     : fmt::format("cycle years {}–{}", p.first_year, p.last_year),
         toml_string(cal.id));
-    for (const auto& o : p.occurrences) out += "\n" + plan_file_entry(cal, o);
+    out.reserve(out.size() + p.occurrences.size() * 224);
+    for (const auto& o : p.occurrences) {
+        out += '\n';
+        append_plan_entry(out, cal, o);
+    }
     return out;
 }
 
 std::string plan_file_entry(const calendar& cal, const occurrence& o) {
-    // Comments hold one line of printable text: a newline in a title must
-    // not end the comment and start a key.
-    std::string out = fmt::format("# {} ({})\n[[occurrence]]\n", printable(title_of(cal, o)),
-                                  week_label(o.date));
-    // A guessed date says so, and why, in the calendar's language (under the
-    // header: the title comment above it is the one --update edits).
-    if (auto why = assumption_of(cal, o); !why.empty())
-        out += fmt::format("# {}: {}\n", texts_for(cal.language).preliminary, printable(why));
-    out += fmt::format("event = {}\n", toml_string(o.event));
-    if (!o.member.empty()) out += fmt::format("member = {}\n", toml_string(o.member));
-    out += fmt::format("year = {}\n", o.cycle_year);
-    if (o.index) out += fmt::format("index = {}\n", o.index);
-    out += fmt::format("date = {}\n", date::format("%F", o.date));
-    if (o.end_date != o.date) out += fmt::format("end = {}\n", date::format("%F", o.end_date));
-    if (o.start_time) {
-        out += fmt::format("start = \"{}\"\n", detail::format_clock(*o.start_time));
-        // A duration a plan file cannot hold (none, from an import) is left
-        // out: the event's own is then used (docs/limits.md).
-        if (o.duration >= min_plan_duration && o.duration <= max_plan_duration)
-            out += fmt::format("duration = \"{}\"\n", detail::format_duration(o.duration));
-    }
-    if (o.status != occurrence_status::planned)
-        out += fmt::format("status = \"{}\"\n", to_string(o.status));
-    else if (!o.fixed)
-        out += "status = \"proposed\"\n";
-    if (!o.note.empty()) out += fmt::format("note = {}\n", toml_string(o.note));
-    for (const auto& w : o.waivers)
-        out += fmt::format("[[occurrence.waive]]\nrule = {}\nreason = {}\n", toml_string(w.rule),
-                           toml_string(w.reason));
+    std::string out;
+    append_plan_entry(out, cal, o);
     return out;
 }
 

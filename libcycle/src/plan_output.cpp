@@ -18,6 +18,22 @@ namespace {
 
 std::string day_text(date::sys_days d) { return iso_date(d); }
 
+// "2026-05-12T07:00:00Z", as date::format("%FT%TZ") writes it, without its
+// iostreams (two per timed occurrence of a JSON plan).
+std::string utc_text(date::sys_seconds t) {
+    const auto day = date::floor<date::days>(t);
+    const int y = int(date::year_month_day{day}.year());
+    if (y < 0 || y > 9999) return date::format("%FT%TZ", t);
+    const auto s = (t - day).count();
+    std::string out = iso_date(day);
+    const long h = s / 3600, m = s / 60 % 60, sec = s % 60;
+    const char clock[10] = {'T', char('0' + h / 10),   char('0' + h % 10),   ':', char('0' + m / 10),
+                            char('0' + m % 10),        ':', char('0' + sec / 10), char('0' + sec % 10),
+                            'Z'};
+    out.append(clock, sizeof clock);
+    return out;
+}
+
 std::string weekday_abbreviation(date::sys_days d) {
     return std::string(detail::weekday_abbreviation(date::weekday{d}));
 }
@@ -150,8 +166,8 @@ std::string format_json_tree(const calendar& cal, const plan& p, const std::stri
             j["start"] = detail::format_clock(*o.start_time);
             j["end"] = end_clock(cal, o);  // the same instant as end_utc
             if (auto utc = to_utc(cal.time_zone, local)) {
-                j["start_utc"] = date::format("%FT%TZ", *utc);
-                j["end_utc"] = date::format("%FT%TZ", *utc + o.duration);
+                j["start_utc"] = utc_text(*utc);
+                j["end_utc"] = utc_text(*utc + o.duration);
             }
         }
         j["organiser"] = o.organiser.empty() ? json(nullptr) : json(o.organiser);
@@ -297,8 +313,8 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
             start = detail::format_clock(*o.start_time);
             end = end_clock(cal, o);  // the same instant as end_utc
             if (auto utc = to_utc(cal.time_zone, local)) {
-                start_utc = date::format("%FT%TZ", *utc);
-                end_utc = date::format("%FT%TZ", *utc + o.duration);
+                start_utc = utc_text(*utc);
+                end_utc = utc_text(*utc + o.duration);
             }
         }
         j.key("end").string_or_null(end);

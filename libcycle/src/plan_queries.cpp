@@ -11,7 +11,10 @@
 namespace cycle {
 
 result<int> check_plan_year(const calendar& cal, int year) {
-    if (year >= cal.first_year && year <= cal.last_plannable_year()) return year;
+    // The year after the cycle is asked about last: it looks at every event,
+    // and a plan file asks this for each of its entries (issue 12).
+    if (year >= cal.first_year && (year <= cal.last_year || year <= cal.last_plannable_year()))
+        return year;
     return error{fmt::format("year {} is outside the cycle {}–{}{}", year, cal.first_year,
                              cal.last_year,
                              cal.has_after_cycle_events()

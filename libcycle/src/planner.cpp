@@ -209,6 +209,7 @@ private:
 
     const plan_entry* fixed_entry(const event_template& e, const std::string& member,
                                   unsigned index = 0) const {
+        if (fixed_by_id_.empty()) return nullptr;  // no plan file: no key made per occurrence
         auto it = fixed_by_id_.find(occurrence_id{e.id, member, year_, index});
         return it == fixed_by_id_.end() ? nullptr : it->second;
     }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cycle {
 namespace {
 
@@ -47,6 +49,7 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::string valid_utf8(std::string_view text) {
+    if (is_valid_utf8(text)) return std::string(text);  // the usual case: one copy
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
@@ -63,6 +66,15 @@ std::string valid_utf8(std::string_view text) {
 }
 
 std::string printable(std::string_view text) {
+    // The usual case, a title of printable text, is returned as it is (a
+    // plan file has one per occurrence).
+    if (std::none_of(text.begin(), text.end(),
+                     [](char ch) {
+                         const auto c = static_cast<unsigned char>(ch);
+                         return c < 0x20 || c == 0x7f;
+                     }) &&
+        is_valid_utf8(text))
+        return std::string(text);
     std::string out;
     for (char ch : valid_utf8(text)) {
         const auto c = static_cast<unsigned char>(ch);

@@ -77,7 +77,12 @@ std::optional<int> parse_offset_days(std::string_view text) {
 }
 
 std::string format_clock(std::chrono::minutes m) {
-    return fmt::format("{:02}:{:02}", m.count() / 60, m.count() % 60);
+    const auto h = m.count() / 60, min = m.count() % 60;
+    if (h < 0 || h > 99 || min < 0) return fmt::format("{:02}:{:02}", h, min);
+    // Digit by digit: every timed occurrence of a plan formats a few (issue 12).
+    const char text[5] = {char('0' + h / 10), char('0' + h % 10), ':', char('0' + min / 10),
+                          char('0' + min % 10)};
+    return std::string(text, 5);
 }
 
 std::string format_duration(std::chrono::minutes m) {

@@ -35,7 +35,7 @@ public:
         : cal_(cal), plan_(plan), options_(options), holidays_(holidays) {
         for (const auto& entry : plan.entries) {
             by_event_[{entry.event, entry.cycle_year}].push_back(&entry);
-            years_.insert(entry.cycle_year);
+            years_.try_emplace(entry.cycle_year, &entry);
             book(entry);
         }
     }
@@ -43,7 +43,7 @@ public:
     // Violations only: the check host gives them their levels, applies the
     // plan's waivers and sorts.
     findings run() {
-        for (int year : years_) check_year(year);
+        for (const auto& [year, first] : years_) check_year(year, *first);
         return std::move(out_);
     }
 
@@ -103,15 +103,11 @@ private:
         add(rule, std::move(message), entry.where, entry.to_string());
     }
 
-    void check_year(int year) {
+    // `first`: the year's first entry in the plan.
+    void check_year(int year, const plan_entry& first) {
         // Where a finding about the whole year points: the first file with
         // entries of that year.
-        source_region year_file;
-        for (const auto& entry : plan_.entries)
-            if (entry.cycle_year == year) {
-                year_file = {entry.where.file, 0, 0};
-                break;
-            }
+        const source_region year_file{first.where.file, 0, 0};
         const year_dates dates(*this, year);
         for (const auto& e : cal_.events) {
             if (!occurs_in(cal_, e, year)) continue;
@@ -355,7 +351,9 @@ private:
     const check_options& options_;
     const holiday_calendar& holidays_;
     std::map<std::pair<std::string, int>, std::vector<const plan_entry*>> by_event_;
-    std::set<int> years_;
+    // Each year of the entries, with its first entry (found once: a scan
+    // per year made checking a plan of many years quadratic, issue 12).
+    std::map<int, const plan_entry*> years_;
     day_bookings bookings_{cal_};
     findings out_;
     const std::vector<const plan_entry*> no_entries_;
