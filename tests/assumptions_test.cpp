@@ -138,7 +138,8 @@ TEST_CASE("a guessed date is preliminary in the table, the JSON and the plan fil
         if (o["event"] == "local-dialogue-deadline") CHECK(o["assumed"].is_null());
         if (!o["assumed"].is_null()) ++preliminary;
     }
-    CHECK(preliminary == 3);  // seminar, dialogue-instructions, compilation
+    // seminar, dialogue-instructions, compilation, activity-plan, goal-report
+    CHECK(preliminary == 5);
 
     const std::string file = cycle::write_plan_file(cal, *p);
     CHECK(contains(file, "[[occurrence]]\n# preliminärt: " + why + "\nevent = \"compilation\"\n"));
@@ -179,7 +180,7 @@ TEST_CASE("cycle plan --assumptions lists what to confirm, with its source line"
     auto r = run_cycle("plan --cycle --assumptions");
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.rfind("Nya perspektiv – årshjul 2025–2028: antaganden att bekräfta (14)\n", 0) ==
+    CHECK(r.out.rfind("Nya perspektiv – årshjul 2025–2028: antaganden att bekräfta (18)\n", 0) ==
           0);
     // Each guess: where `assumed` is, why, the source, the preliminary dates.
     const cycle::calendar& cal = cycle::default_calendar();

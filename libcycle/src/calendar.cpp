@@ -20,6 +20,10 @@ const char* to_string(day_off_policy p) {
 
 bool event_template::names_one_day() const {
     if (kind == event_kind::window || timing.relative()) return false;
+    if (repeat) {  // each month's day a weekday rule names
+        const auto* monthly = std::get_if<monthly_repeat>(&repeat->form);
+        return working_days_only && monthly && monthly->weekday;
+    }
     if (kind == event_kind::deadline) return true;
     if (!working_days_only) return false;
     if (const auto* week = std::get_if<iso_week_rule>(&timing.form))
@@ -214,7 +218,14 @@ int calendar::cycle_year_of(const event_template& e, date::sys_days d) const {
     for (std::size_t guard = 0;
          rule && rule->timing.relative() && guard <= events.size(); ++guard)
         rule = find_event(split_reference(rule->timing.relative()->anchor).event);
-    return int(date::year_month_day{d}.year()) - (rule ? rule->timing.year_offset : 0);
+    const date::year_month_day ymd{d};
+    int year = int(ymd.year()) - (rule ? rule->timing.year_offset : 0);
+    // A range of months that wraps into the next year (months = [8, 6]):
+    // its months before the first month belong to the year before.
+    if (const auto* range = rule ? std::get_if<month_range>(&rule->timing.form) : nullptr;
+        range && range->last < range->first && ymd.month() < range->first)
+        --year;
+    return year;
 }
 
 std::string calendar::body_label(std::string_view wanted) const {

@@ -22,6 +22,7 @@
 #include "calendar_include.hpp"
 #include "enum_names.hpp"
 #include "id_graph.hpp"
+#include "recurrence_reader.hpp"
 #include "suggest.hpp"
 #include "timing_reader.hpp"
 #include "toml_reader.hpp"
@@ -119,6 +120,8 @@ public:
             errors_.push_back({"the calendar has no [[event]]", {file_, 0, 0}});
         cal_.build_index();
         if (errors_.empty()) check_references();
+        if (errors_.empty()) detail::check_recurrences(cal_, errors_);
+        if (errors_.empty()) detail::check_same_member(cal_, errors_);
         if (errors_.empty()) check_membership_cycles();
         if (errors_.empty()) check_precedence_cycles();
         if (errors_.empty()) detail::check_windows(cal_, errors_);
@@ -306,7 +309,8 @@ private:
                         "after",       "gap_days",   "gap_working_days", "prefer",
                         "weekdays",    "working_days_only", "election_margin_days",
                         "on_day_off",  "start",      "duration",         "days",
-                        "per_member",  "assumed",    "held"});
+                        "per_member",  "assumed",    "held",
+                        "repeat",      "variant",    "same_member"});
         event_template e;
         e.where = r.where();
         read_identity(r, e);
@@ -318,6 +322,8 @@ private:
         read_preferences(r, e);
         read_times(r, e);
         read_per_member(r, e);
+        detail::read_recurrence(r, e);  // recurrence_reader.cpp
+        detail::read_same_member(r, e);
         check_idle_keys(r, e);
         if (e.on_day_off && !e.names_one_day())
             r.error_at_key(

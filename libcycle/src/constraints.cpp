@@ -9,6 +9,8 @@
 
 #include "cycle/constraint.hpp"
 #include "cycle/occurrence.hpp"
+#include "cycle/recurrence.hpp"
+#include "recurrence_reader.hpp"
 
 namespace cycle {
 namespace {
@@ -18,10 +20,12 @@ using date::sys_days;
 
 // The steps of constraints_of, one per row of the table in constraint.hpp.
 
-result<bool> add_window_and_deadline(const event_template& e, int cycle_year,
+result<bool> add_window_and_deadline(const event_template& e, int cycle_year, unsigned index,
                                      std::vector<constraint>& out) {
     if (e.timing.relative()) return true;  // an offset has no window of its own
-    auto window = window_in(e.timing, date::year{cycle_year});
+    // A recurring event's occurrence has its own part of the window.
+    auto window = e.repeat && index ? occurrence_window(e, cycle_year, index)
+                                    : window_in(e.timing, date::year{cycle_year});
     if (!window) return window.errors();
     out.push_back({window_constraint{*window, std::nullopt}, "outside-window", &e.timing.where});
     if (!e.deadline) return true;
@@ -31,16 +35,22 @@ result<bool> add_window_and_deadline(const event_template& e, int cycle_year,
     return true;
 }
 
-void add_precedence(const event_template& e, std::vector<constraint>& out) {
+// With same_member, a per-member predecessor of the same body is the same
+// member's occurrence ("ks-proposal/eda"), not the last of all.
+void add_precedence(const calendar& cal, const event_template& e, const std::string& member,
+                    std::vector<constraint>& out) {
     for (const auto& dep : e.after)
-        out.push_back(
-            {after_constraint{dep, e.gap_days, e.gap_working_days}, "precedence", &e.where});
+        out.push_back({after_constraint{detail::member_reference(cal, e, dep, member), e.gap_days,
+                                        e.gap_working_days},
+                       "precedence", &e.where});
 }
 
-void add_offset(const event_template& e, std::vector<constraint>& out) {
+void add_offset(const calendar& cal, const event_template& e, const std::string& member,
+                std::vector<constraint>& out) {
     if (const relative_rule* rel = e.timing.relative())
         out.push_back(
-            {offset_constraint{rel->anchor, rel->offset_days}, "offset", &e.timing.where});
+            {offset_constraint{detail::member_reference(cal, e, rel->anchor, member), rel->offset_days},
+             "offset", &e.timing.where});
 }
 
 // Working days: an event held on working days, and a deadline whose day
@@ -63,11 +73,11 @@ void add_caps(const event_template& e, std::vector<constraint>& out) {
 // The day tests beyond working days: a full-day event's short days, the
 // election margin, and the bodies it books.
 void add_day_tests(const event_template& e, const std::string& member, int cycle_year,
-                   std::vector<constraint>& out) {
+                   unsigned index, std::vector<constraint>& out) {
     if (full_day_event(e)) out.push_back({short_day_constraint{}, "short-day", &e.where});
     if (e.election_margin_days)
         out.push_back({election_constraint{e.election_margin_days}, "election-day", &e.where});
-    if (auto booked = bodies_booked(e, member); !booked.empty())
+    if (auto booked = bodies_booked(e, member, index); !booked.empty())
         out.push_back(
             {clash_constraint{std::move(booked), attended_event(e), e.id, member, cycle_year},
              "body-clash", &e.where});
@@ -225,14 +235,14 @@ bool closed_for(const calendar& cal, const closure& c, const std::vector<std::st
 result<std::vector<constraint>> constraints_of(const calendar& cal,
                                                const holiday_calendar& holidays,
                                                const event_template& e, const std::string& member,
-                                               int cycle_year) {
+                                               int cycle_year, unsigned index) {
     std::vector<constraint> out;
-    if (auto ok = add_window_and_deadline(e, cycle_year, out); !ok) return ok.errors();
-    add_precedence(e, out);
-    add_offset(e, out);
+    if (auto ok = add_window_and_deadline(e, cycle_year, index, out); !ok) return ok.errors();
+    add_precedence(cal, e, member, out);
+    add_offset(cal, e, member, out);
     add_working_days(cal, e, member, out);
     add_caps(e, out);
-    add_day_tests(e, member, cycle_year, out);
+    add_day_tests(e, member, cycle_year, index, out);
     add_weekdays(e, out);
     if (auto ok = move_named_day(cal, holidays, e, out); !ok) return ok.errors();
     return out;
@@ -280,7 +290,8 @@ bool full_day_event(const event_template& e) {
     return attended_event(e) && (!e.start_time || e.duration >= std::chrono::hours{6});
 }
 
-std::vector<std::string> bodies_booked(const event_template& e, const std::string& member) {
+std::vector<std::string> bodies_booked(const event_template& e, const std::string& member,
+                                       unsigned index) {
     switch (e.kind) {
         case event_kind::window:
         case event_kind::deadline:
@@ -292,7 +303,12 @@ std::vector<std::string> bodies_booked(const event_template& e, const std::strin
             // A per-member occurrence books its member: its organiser and
             // audiences serve each member in turn, as many a day as the caps say.
             if (e.per_member) return {member};
-            return bodies_concerned(e, member);
+            auto out = bodies_concerned(e, member);
+            // A recurring event's occurrence books the audiences its variants add.
+            if (e.repeat && index)
+                for (const auto& a : audiences_for(e, index))
+                    if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+            return out;
     }
 }
 

@@ -1,5 +1,6 @@
 // The planner's facts in words (explanation.hpp): made only when printed.
 #include "cycle/explanation.hpp"
+#include "cycle/recurrence.hpp"
 
 #include <fmt/format.h>
 
@@ -84,7 +85,8 @@ std::string offset(const calendar& cal, const event_template& e, const placement
 std::string describe(const calendar& cal, const std::string& event, const narrowing& n) {
     const event_template* e = cal.find_event(event);
     if (n.rule == "outside-window")
-        return fmt::format("window {} ({})", window_text(n.days), e ? describe(e->timing) : "");
+        return fmt::format("window {} ({}{})", window_text(n.days), e ? describe(e->timing) : "",
+                           e && e->repeat ? ", " + describe(*e->repeat) : "");
     if (n.rule == "deadline-missed") return fmt::format("deadline {}", iso_date(n.days.first));
     return fmt::format("after {} (last {}{})", n.event, iso_date(n.days.last),
                        n.gap_days ? fmt::format(", gap {} days", n.gap_days) : "");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <utility>
 #include <vector>
 
 namespace cycle {
@@ -25,22 +26,41 @@ std::optional<int> year_of(std::string_view text) {
     return y;
 }
 
+// "event" or "event#3": the event id and the number of a recurring event's
+// occurrence (from 1); none for a number that is not one.
+std::optional<std::pair<std::string_view, unsigned>> event_and_index(std::string_view text) {
+    const auto hash = text.find('#');
+    if (hash == std::string_view::npos) return std::pair{text, 0u};
+    const std::string_view digits = text.substr(hash + 1);
+    unsigned n = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc{} || end != digits.data() + digits.size() || n == 0 || digits[0] == '0')
+        return std::nullopt;
+    return std::pair{text.substr(0, hash), n};
+}
+
 // event + year at the given positions, member (if three parts) at the other.
 std::optional<occurrence_id> from_parts(const std::vector<std::string_view>& parts,
                                         std::size_t year_at, std::size_t member_at) {
     if (parts.size() < 2 || parts.size() > 3 || parts[0].empty()) return std::nullopt;
     auto year = year_of(parts[year_at]);
-    if (!year) return std::nullopt;
-    occurrence_id id{std::string(parts[0]), {}, *year};
+    auto event = event_and_index(parts[0]);
+    if (!year || !event || event->first.empty()) return std::nullopt;
+    occurrence_id id{std::string(event->first), {}, *year, event->second};
     if (parts.size() == 3) id.member = std::string(parts[member_at]);
     return id;
+}
+
+// "event" or "event#3".
+std::string numbered(const occurrence_id& id) {
+    return id.index ? fmt::format("{}#{}", id.event, id.index) : id.event;
 }
 
 }  // namespace
 
 std::string occurrence_id::to_string() const {
-    return member.empty() ? fmt::format("{}/{}", event, cycle_year)
-                          : fmt::format("{}/{}/{}", event, member, cycle_year);
+    return member.empty() ? fmt::format("{}/{}", numbered(*this), cycle_year)
+                          : fmt::format("{}/{}/{}", numbered(*this), member, cycle_year);
 }
 
 std::optional<occurrence_id> occurrence_id::parse(std::string_view text) {
@@ -55,7 +75,9 @@ std::string occurrence_id::uid(std::string_view calendar_id) const {
     (void)ec;  // an int always fits
     std::string out;
     out.reserve(event.size() + member.size() + calendar_id.size() + 20);
-    out.append(event).append(".").append(year, end);
+    out.append(event);
+    if (index) out.append("#").append(std::to_string(index));
+    out.append(".").append(year, end);
     if (!member.empty()) out.append(".").append(member);
     return out.append("@").append(calendar_id);
 }

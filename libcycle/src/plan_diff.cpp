@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "cycle/recurrence.hpp"
 #include "enum_names.hpp"
 
 namespace cycle {
@@ -13,7 +14,7 @@ namespace {
 
 std::string title_of(const calendar& cal, const plan_entry& e) {
     const event_template* t = cal.find_event(e.event);
-    std::string title = t ? t->title : e.event;
+    std::string title = t ? title_for(*t, e.index) : e.event;
     if (!e.member.empty()) {
         const body* b = cal.find_body(e.member);
         title += " – " + (b ? b->name : e.member);

@@ -155,7 +155,7 @@ private:
     std::optional<plan_entry> read_entry(const toml::table& t) {
         table_reader r(t, "[[occurrence]]", file_, errors_,
                        {"event", "member", "year", "date", "end", "start", "duration", "status",
-                        "note", "waive"});
+                        "note", "waive", "index"});
         const std::size_t errors_before = errors_.size();
         plan_entry entry = read_fields(r, [&](plan_entry& e) { read_waivers(t, e); });
         if (errors_.size() != errors_before) return std::nullopt;
@@ -171,6 +171,7 @@ private:
         const event_template* e = read_event_and_member(r, entry);
         const bool dated = read_dates(r, entry);
         read_year(r, e, dated, entry);
+        read_index(r, e, dated, entry);
         read_clock(r, dated, entry);
         read_status(r, entry);
         entry.note = r.string("note").value_or("");
@@ -257,6 +258,32 @@ private:
                                "[[occurrence]]: " + *why);
         }
         if (entry.cycle_year && e) check_year(r, *e, entry.cycle_year);
+    }
+
+    // 'index': which occurrence of a recurring event (recurrence.hpp), else
+    // the one whose window holds the date; none for another event.
+    void read_index(auto& r, const event_template* e, bool dated, plan_entry& entry) {
+        auto index = r.integer("index", 1, 366);
+        if (!e) return;
+        if (!e->repeat) {
+            if (r.has("index"))
+                r.error_at_key("index", fmt::format("[[occurrence]]: event '{}' occurs once a "
+                                                    "year; remove 'index'",
+                                                    e->id));
+            return;
+        }
+        if (!entry.cycle_year) return;
+        const unsigned count = occurrence_count(*e, entry.cycle_year);
+        if (index) entry.index = static_cast<unsigned>(*index);
+        else if (dated) entry.index = occurrence_at(*e, entry.cycle_year, entry.date);
+        if (!entry.index && !r.has("index"))
+            r.error(fmt::format("[[occurrence]]: event '{}' recurs ({} a year): say which "
+                                "occurrence with 'index' (1–{})",
+                                e->id, count, count));
+        else if (entry.index > count)
+            r.error_at_key("index", fmt::format("[[occurrence]]: event '{}' has {} occurrences in "
+                                                "{}, not {}",
+                                                e->id, count, entry.cycle_year, entry.index));
     }
 
     // The cycle year is one the plan can hold and one the event occurs in.
@@ -487,7 +514,9 @@ void append_plan_entry(std::string& out, const calendar& cal, const occurrence& 
         append_toml_string(out, o.member);
         out += '\n';
     }
-    fmt::format_to(to, "year = {}\ndate = {}\n", o.cycle_year, iso_date(o.date));
+    fmt::format_to(to, "year = {}\n", o.cycle_year);
+    if (o.index) fmt::format_to(to, "index = {}\n", o.index);  // a recurring event's
+    fmt::format_to(to, "date = {}\n", iso_date(o.date));
     if (o.end_date != o.date) fmt::format_to(to, "end = {}\n", iso_date(o.end_date));
     if (o.start_time) {
         fmt::format_to(to, "start = \"{}\"\n", detail::format_clock(*o.start_time));

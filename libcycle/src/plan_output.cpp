@@ -152,6 +152,7 @@ std::string format_json_tree(const calendar& cal, const plan& p, const std::stri
         j["title"] = title_of(cal, o);
         j["kind"] = to_string(e->kind);
         j["member"] = o.member.empty() ? json(nullptr) : json(o.member);
+        if (o.index) j["index"] = o.index;  // a recurring event's occurrence only
         j["cycle_year"] = o.cycle_year;
         j["cycle_year_number"] = o.cycle_year - cal.first_year + 1;
         j["date"] = day_text(o.date);
@@ -322,6 +323,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         j.key("event").string(o.event);
         j.key("explanation").string(explain(cal, o));
         j.key("fixed").boolean(o.fixed);
+        if (o.index) j.key("index").number(o.index);  // a recurring event's occurrence only
         j.key("key").string(o.to_string());
         j.key("kind").string(to_string(e->kind));
         j.key("member").string_or_null(o.member);

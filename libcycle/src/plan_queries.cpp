@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cycle/plan.hpp"
+#include "cycle/recurrence.hpp"
 
 namespace cycle {
 
@@ -51,7 +52,7 @@ std::vector<occurrence> select(const calendar& cal, const plan& p, const occurre
 
 std::string title_of(const calendar& cal, const occurrence& o) {
     const event_template* e = cal.find_event(o.event);
-    std::string title = e ? e->title : o.event;
+    std::string title = e ? title_for(*e, o.index) : o.event;
     if (!o.member.empty()) {
         const body* b = cal.find_body(o.member);
         title += " – " + (b ? b->name : o.member);

@@ -38,7 +38,7 @@ struct scanned_value {
 // its values by key (the keys are the plan format's, in `keys` order).
 struct scanned_table {
     int line = 0, column = 0;
-    std::array<scanned_value, 9> values;  // a slot per key of the table's kind
+    std::array<scanned_value, 10> values;  // a slot per key of the table's kind
 };
 
 struct scanned_occurrence {
@@ -54,7 +54,7 @@ struct scanned_plan {
 
 // The keys an [[occurrence]] and an [[occurrence.waive]] may have, in slot order.
 inline constexpr std::string_view occurrence_keys[] = {"event", "member",   "year",   "date", "end",
-                                                       "start", "duration", "status", "note"};
+                                                       "start", "duration", "status", "note", "index"};
 inline constexpr std::string_view waiver_keys[] = {"rule", "reason"};
 
 // The plan in `text`, or none when it is not of the plain shape (or not

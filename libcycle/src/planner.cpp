@@ -11,6 +11,7 @@
 #include "cycle/constraint.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
+#include "cycle/recurrence.hpp"
 #include "cycle/timezone.hpp"
 #include "cycle/working_days.hpp"
 
@@ -163,7 +164,7 @@ private:
     static bool has_member_references(const calendar& cal) {
         auto member = [](const std::string& ref) { return !split_reference(ref).member.empty(); };
         return std::any_of(cal.events.begin(), cal.events.end(), [&](const event_template& e) {
-            return std::any_of(e.after.begin(), e.after.end(), member) ||
+            return e.same_member || std::any_of(e.after.begin(), e.after.end(), member) ||
                    (e.timing.relative() && member(e.timing.relative()->anchor));
         });
     }
@@ -173,7 +174,7 @@ private:
         const event_template& e = *cal_.find_event(event);
         for (const auto& o : placed_[event]) {
             spans.push_back({o.date, o.end_date});
-            if (auto booked = bodies_booked(e, o.member); !booked.empty())
+            if (auto booked = bodies_booked(e, o.member, o.index); !booked.empty())
                 bookings_.add({o.event, o.member, o.cycle_year, {o.date, o.end_date}, o.start_time,
                                o.duration, std::move(booked), attended_event(e)});
         }
@@ -183,11 +184,13 @@ private:
                 if (!o.member.empty()) spans_[event + "/" + o.member].push_back({o.date, o.end_date});
     }
 
-    occurrence skeleton(const event_template& e, const std::string& member) const {
+    occurrence skeleton(const event_template& e, const std::string& member,
+                        unsigned index = 0) const {
         occurrence o;
         o.event = e.id;
         o.member = member;
         o.cycle_year = year_;
+        o.index = index;
         o.start_time = e.start_time;
         o.duration = e.duration;
         o.organiser = e.organiser;
@@ -197,16 +200,17 @@ private:
             for (const auto& a : e.audiences)
                 if (a != e.per_member->body) o.audiences.push_back(a);
         } else {
-            o.audiences = e.audiences;
+            o.audiences = e.repeat ? audiences_for(e, index) : e.audiences;
         }
         o.where = e.where;
         if (e.held) o.status = occurrence_status::held;  // history (a plan file may say otherwise)
         return o;
     }
 
-    const plan_entry* fixed_entry(const event_template& e, const std::string& member) const {
+    const plan_entry* fixed_entry(const event_template& e, const std::string& member,
+                                  unsigned index = 0) const {
         if (fixed_by_id_.empty()) return nullptr;  // no plan file: no key made per occurrence
-        auto it = fixed_by_id_.find(occurrence_id{e.id, member, year_});
+        auto it = fixed_by_id_.find(occurrence_id{e.id, member, year_, index});
         return it == fixed_by_id_.end() ? nullptr : it->second;
     }
 
@@ -297,6 +301,7 @@ private:
 
     void plan_event(const event_template& e) {
         std::vector<occurrence>& out = placed_[e.id];
+        if (e.repeat) return plan_recurring(e, out);
         const std::vector<std::string> open = place_fixed(e, out);
         auto cs =
             constraints_of(cal_, holidays_, e, open.empty() ? std::string{} : open.front(), year_);
@@ -325,6 +330,7 @@ private:
         if (e.kind == event_kind::window || e.kind == event_kind::deadline)
             return place_spanning(e, open, *cs, out);
 
+        if (e.per_member && e.same_member) return plan_each_member(e, open, out);
         const narrowed_days n = narrow(*cs);
         if (n.allowed.first > n.allowed.last)
             return fail(e, fmt::format("its window ends {} but it must come {}", iso_date(n.allowed.last),
@@ -351,6 +357,90 @@ private:
             note_move(o.explanation, window_rule);
         }
         out.push_back(std::move(o));
+    }
+
+    // A recurring event (recurrence.hpp): each occurrence on its own, in its
+    // own part of the window, as a single event would be placed there.
+    void plan_recurring(const event_template& e, std::vector<occurrence>& out) {
+        const unsigned count = occurrence_count(e, year_);
+        for (unsigned i = 1; i <= count; ++i) {
+            auto cs = constraints_of(cal_, holidays_, e, {}, year_, i);
+            if (!cs) return fail(e, cs.errors().front().message);
+            const window_constraint& window_rule = *find_constraint<window_constraint>(*cs);
+            occurrence o = skeleton(e, {}, i);
+            if (const plan_entry* entry = fixed_entry(e, {}, i)) apply_fixed(o, *entry);
+            o.window = window_rule.days;
+            if (const auto* d = find_constraint<deadline_constraint>(*cs)) o.deadline = d->day;
+            if (o.fixed) {
+                out.push_back(std::move(o));
+                continue;
+            }
+            if (window_rule.moved && window_rule.moved->policy == day_off_policy::error)
+                return fail_at(e,
+                               fmt::format("its rule names {}, which is {}, and on_day_off = "
+                                           "\"error\"",
+                                           iso_date(window_rule.moved->named), window_rule.moved->why),
+                               cal_.day_off_where(e));
+            const narrowed_days n = narrow(*cs);
+            if (n.allowed.first > n.allowed.last)
+                return fail(e, fmt::format("occurrence {}: its window ends {} but it must come {}", i,
+                                           iso_date(n.allowed.last),
+                                           describe(cal_, e.id, n.by.back())));
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+            auto chosen = choose_day(e, test, n.allowed, window_rule.moved.has_value());
+            if (!chosen)
+                return fail(e, fmt::format("occurrence {}: no working day in {} ({})", i,
+                                           window_text(n.allowed), reasons_text(e, n)));
+            place(e, o, *chosen);
+            o.explanation = pick_facts(e, test, o, n);
+            if (window_rule.moved) {
+                o.explanation.how = placed_by::named_day;
+                note_move(o.explanation, window_rule);
+            }
+            out.push_back(std::move(o));
+        }
+    }
+
+    // A per-member event with same_member: each member after its own
+    // predecessors (their days differ), in the order of the members, under
+    // the caps; not spread, as each member's days are its own.
+    void plan_each_member(const event_template& e, const std::vector<std::string>& open,
+                          std::vector<occurrence>& out) {
+        cap_counter counts(caps_of(e));
+        for (const auto& o : out) counts.count(o.date);
+        for (const auto& m : open) {
+            auto cs = constraints_of(cal_, holidays_, e, m, year_);
+            if (!cs) return fail(e, cs.errors().front().message);
+            const narrowed_days n = narrow(*cs);
+            if (n.allowed.first > n.allowed.last)
+                return fail(e, fmt::format("{}: its window ends {} but it must come {}",
+                                           cal_.body_label(m), iso_date(n.allowed.last),
+                                           describe(cal_, e.id, n.by.back())));
+            occurrence o = skeleton(e, m);
+            o.window = find_constraint<window_constraint>(*cs)->days;
+            if (const auto* d = find_constraint<deadline_constraint>(*cs)) o.deadline = d->day;
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+            // As choose_day: preferred weekdays first, days to avoid
+            // (test.soft) only when there is no other; under the caps.
+            std::optional<sys_days> chosen;
+            const auto days_in = candidates(e, n.allowed);
+            for (int pass = 0; pass < 4 && !chosen; ++pass)
+                for (sys_days d : days_in)
+                    if ((pass % 2 == 1 || e.preferred_weekdays.empty() ||
+                         std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
+                                   date::weekday{d}) != e.preferred_weekdays.end()) &&
+                        counts.fits(d) && !test.blocked(d) && (pass >= 2 || !test.soft(d))) {
+                        chosen = d;
+                        break;
+                    }
+            if (!chosen)
+                return fail(e, fmt::format("no day left for {} in {} ({})", cal_.body_label(m),
+                                           window_text(n.allowed), reasons_text(e, n)));
+            counts.count(*chosen);
+            place(e, o, *chosen);
+            o.explanation = pick_facts(e, test, o, n);
+            out.push_back(std::move(o));
+        }
     }
 
     // A window event spans its window; a deadline event marks its day, or
@@ -709,13 +799,15 @@ struct occurrence_rank {
     long event;
     long member;
     int cycle_year;
+    unsigned index;
     auto operator<=>(const occurrence_rank&) const = default;
 };
 
 occurrence_rank rank_of(const calendar& cal, const occurrence& o) {
     const event_template* e = cal.find_event(o.event);
     return {o.date, o.start_time ? o.start_time->count() : -1, e - cal.events.data(),
-            e->per_member ? cal.member_index(e->per_member->body, o.member) : -1, o.cycle_year};
+            e->per_member ? cal.member_index(e->per_member->body, o.member) : -1, o.cycle_year,
+            o.index};
 }
 
 }  // namespace

@@ -85,6 +85,8 @@ public:
     source_region where(std::string_view key) const;  // a key's value, else the table
     const std::string& file() const { return file_; }
     const std::string& what() const { return what_; }
+    // Where errors go: for the readers of tables within this one.
+    errors& errors_out() const { return out_; }
 
     // Reports every key that is not allowed. Call once, after reading.
     void finish();

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "cycle/constraint.hpp"
+#include "cycle/recurrence.hpp"
 #include "cycle/working_days.hpp"
 
 namespace cycle::deadlines {
@@ -60,7 +61,7 @@ private:
     void book(const plan_entry& entry) {
         const event_template* e = cal_.find_event(entry.event);
         if (!e || !counts(entry)) return;
-        auto booked = bodies_booked(*e, entry.member);
+        auto booked = bodies_booked(*e, entry.member, entry.index);
         if (booked.empty()) return;
         const timed_span t = time_of(*e, entry);
         bookings_.add({entry.event,
@@ -79,8 +80,9 @@ private:
         return it == by_event_.end() ? none : it->second;
     }
 
-    std::string label(const event_template& e, const std::string& member) const {
-        if (member.empty()) return e.title;
+    std::string label(const event_template& e, const std::string& member,
+                      unsigned index = 0) const {
+        if (member.empty()) return title_for(e, index);
         const body* b = cal_.find_body(member);
         return fmt::format("{} – {}", e.title, b ? b->name : member);
     }
@@ -116,10 +118,14 @@ private:
             std::unordered_map<std::string_view, std::vector<const plan_entry*>> by_member;
             for (const plan_entry* entry : entries_of(e.id, year))
                 by_member[entry->member].push_back(entry);
-            for (const auto& member : members) {
-                auto it = by_member.find(member);
-                check_presence(e, member, year, year_file,
-                               it == by_member.end() ? no_entries_ : it->second);
+            if (e.repeat) {
+                check_recurring_presence(e, year, year_file, by_member[""]);
+            } else {
+                for (const auto& member : members) {
+                    auto it = by_member.find(member);
+                    check_presence(e, member, year, year_file,
+                                   it == by_member.end() ? no_entries_ : it->second);
+                }
             }
             for (const plan_entry* entry : entries_of(e.id, year))
                 if (counts(*entry)) check_entry(e, *entry, dates);
@@ -127,19 +133,36 @@ private:
         }
     }
 
+    // A recurring event (recurrence.hpp): each of its occurrences of the
+    // year once, as a single event's.
+    void check_recurring_presence(const event_template& e, int year, const source_region& year_file,
+                                  const std::vector<const plan_entry*>& entries) {
+        std::map<unsigned, std::vector<const plan_entry*>> by_index;
+        for (const plan_entry* entry : entries) by_index[entry->index].push_back(entry);
+        const unsigned count = occurrence_count(e, year);
+        for (unsigned i = 1; i <= count; ++i) {
+            auto it = by_index.find(i);
+            check_presence(e, {}, year, year_file, it == by_index.end() ? no_entries_ : it->second,
+                           i);
+        }
+    }
+
     void check_presence(const event_template& e, const std::string& member, int year,
                         const source_region& year_file,
-                        const std::vector<const plan_entry*>& mine) {
+                        const std::vector<const plan_entry*>& mine, unsigned index = 0) {
         // The label only when there is something to say: made for every
         // occurrence, it was a tenth of checking a large plan (issue 12).
         if (mine.size() == 1 && counts(*mine.front())) return;
-        const std::string who = label(e, member);
+        const std::string who =
+            index ? fmt::format("{} ({} of {})", title_for(e, index), index,
+                                occurrence_count(e, year))
+                  : label(e, member);
         if (mine.empty()) {
             if (options_.partial) return;  // the planner proposes what the plan leaves out
             add("missing",
                 fmt::format("no {} in {}: the calendar requires it ({})", who, year,
                             e.where.to_string()),
-                year_file, occurrence_id{e.id, member, year}.to_string());
+                year_file, occurrence_id{e.id, member, year, index}.to_string());
             return;
         }
         for (std::size_t i = 1; i < mine.size(); ++i)
@@ -191,12 +214,12 @@ private:
     // The calendar's constraints of the entry's occurrence (constraint.hpp),
     // evaluated on the entry's dates; each broken one is a finding.
     void check_entry(const event_template& e, const plan_entry& entry, const year_dates& dates) {
-        auto cs = constraints_of(cal_, holidays_, e, entry.member, entry.cycle_year);
+        auto cs = constraints_of(cal_, holidays_, e, entry.member, entry.cycle_year, entry.index);
         if (!cs) return;  // the loader has checked every window and deadline
         const auto broken = violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_,
                                           time_of(e, entry));
         const std::string who = broken.empty() ? std::string{}
-                                               : fmt::format("{} on {}", label(e, entry.member),
+                                               : fmt::format("{} on {}", label(e, entry.member, entry.index),
                                                              iso_date(entry.date));
         for (const auto& v : broken) add_for(entry, v.rule, message(e, entry, who, v, dates));
         if (options_.today) check_overdue(e, entry, *cs);
@@ -235,7 +258,9 @@ private:
         if (const auto* window = c.as<window_constraint>())
             return fmt::format("{} is outside its window {} – {} ({})", who,
                                iso_date(window->days.first), iso_date(window->days.last),
-                               describe(e.timing));
+                               e.repeat ? fmt::format("{}, {}", describe(e.timing),
+                                                      describe(*e.repeat))
+                                        : describe(e.timing));
         if (const auto* offset = c.as<offset_constraint>()) return offset_message(*offset, who, v);
         if (const auto* weekdays = c.as<weekday_constraint>()) {
             std::vector<std::string> names;

@@ -1,5 +1,7 @@
 #include "feed_writer.hpp"
 
+#include "cycle/recurrence.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -114,7 +116,7 @@ public:
         const template_texts* tt = e ? &template_of(*e) : nullptr;
         if (auto t = add_times(props, o); !t) return t;
         // SUMMARY: the event's title, and the member's name (title_of).
-        summary_.assign(e ? std::string_view(e->title) : std::string_view(o.event));
+        summary_.assign(e ? std::string_view(title_for(*e, o.index)) : std::string_view(o.event));
         if (!o.member.empty()) summary_.append(" – ").append(body_of(o.member).name);
         add_text(props, "SUMMARY:", summary_);
         kept = props.size();
@@ -131,7 +133,9 @@ public:
         props += e && transparent(e->kind) ? "TRANSP:TRANSPARENT\r\n" : "TRANSP:OPAQUE\r\n";
         props += "CLASS:PUBLIC\r\n";
         if (!settings_.organizer.empty()) props += organizer_line(o.organiser);
-        key_.assign(o.event).append("/");
+        key_.assign(o.event);
+        if (o.index) key_.append("#").append(std::to_string(o.index));
+        key_.append("/");
         if (!o.member.empty()) key_.append(o.member).append("/");
         fmt::format_to(std::back_inserter(key_), "{}", o.cycle_year);
         add_text(props, "X-CYCLE-OCCURRENCE:", key_);
@@ -252,7 +256,7 @@ private:
     void describe(const event_template* e, const template_texts* tt, const occurrence& o) {
         std::string& d = description_;
         d.clear();
-        if (e && !e->description.empty()) d += e->description;
+        if (e) d += description_for(*e, o.index);
         bool facts = false;
         auto fact = [&](std::string_view label) {
             d += facts ? "\n" : (d.empty() ? "" : "\n\n");

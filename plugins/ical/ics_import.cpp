@@ -1,5 +1,7 @@
 #include "ics_import.hpp"
 
+#include "cycle/recurrence.hpp"
+
 #include <date/date.h>
 #include <fmt/format.h>
 
@@ -162,6 +164,7 @@ struct match {
     std::string member;
     std::optional<int> cycle_year;
     std::string how;  // "X-CYCLE-OCCURRENCE", "UID" or "title"
+    unsigned index = 0;  // a recurring event's occurrence, when the key or UID says
 };
 
 // A VEVENT being read: where it begins, its SUMMARY, and the import its
@@ -302,7 +305,7 @@ private:
         auto id = occurrence_id::parse(key);
         const event_template* e = id ? cal_.find_event(id->event) : nullptr;
         if (!e) return std::nullopt;
-        return match{e, id->member, id->cycle_year, "X-CYCLE-OCCURRENCE"};
+        return match{e, id->member, id->cycle_year, "X-CYCLE-OCCURRENCE", id->index};
     }
 
     std::optional<match> by_uid(const std::string& uid) const {
@@ -313,7 +316,7 @@ private:
                 id->event = inc->prefix + ":" + id->event;
         const event_template* e = id ? cal_.find_event(id->event) : nullptr;
         if (!e) return std::nullopt;
-        return match{e, id->member, id->cycle_year, "UID"};
+        return match{e, id->member, id->cycle_year, "UID", id->index};
     }
 
     std::optional<match> by_title(const std::string& summary,
@@ -321,6 +324,10 @@ private:
         for (const auto& e : cal_.events) {
             if (!e.per_member) {
                 if (summary == e.title) return match{&e, "", std::nullopt, "title"};
+                // A recurring event's occurrence may have its variant's title.
+                for (const auto& v : e.variants)
+                    if (!v.title.empty() && summary == v.title)
+                        return match{&e, "", std::nullopt, "title"};
                 continue;
             }
             if (summary == e.title) {
@@ -367,6 +374,10 @@ private:
         entry.cycle_year = m->cycle_year.value_or(cal_.cycle_year_of(e, start->day));
         entry.date = start->day;
         entry.where = v.where;
+        // A recurring event's occurrence: as the key or UID says, else the
+        // one whose window holds the day (recurrence.hpp).
+        if (e.repeat)
+            entry.index = m->index ? m->index : occurrence_at(e, entry.cycle_year, entry.date);
         if (auto why = invalid(e, entry))
             return fmt::format("matched by {} to '{}', but {}", m->how, e.id, *why);
         if (auto why = read_times(v, *start, entry)) return why;
@@ -482,6 +493,11 @@ private:
         if (!e.years.selects(entry.cycle_year - cal_.first_year + 1, cal_.cycle_length()))
             return fmt::format("event '{}' does not occur in cycle year {}", e.id,
                                entry.cycle_year);
+        if (e.repeat && (!entry.index || entry.index > occurrence_count(e, entry.cycle_year)))
+            return fmt::format("no occurrence of '{}' in {} has {} in its window ({})", e.id,
+                               entry.cycle_year, iso_date(entry.date), describe(*e.repeat));
+        if (!e.repeat && entry.index)
+            return fmt::format("event '{}' occurs once a year", e.id);
         return std::nullopt;
     }
 

@@ -24,6 +24,7 @@
 
 #include "cycle/error.hpp"
 #include "cycle/occurrence_id.hpp"
+#include "cycle/recurrence.hpp"
 #include "cycle/rule.hpp"
 
 namespace cycle {
@@ -102,6 +103,11 @@ struct event_template {
     timing_rule timing;
     std::optional<month_day_rule> deadline;  // "no later than"
     std::vector<std::string> after;          // precedence: event ids
+    // `same_member = true` on a per-member event: an `after` or `relative_to`
+    // naming a per-member event of the same body means the same member's
+    // occurrence ("ks-proposal/eda" for Eda's), not the last of all members.
+    bool same_member = false;
+    source_region same_member_where;
     unsigned gap_days = 0;    // at least this many days after every predecessor
     unsigned gap_working_days = 0;  // and this many working days between
     placement prefer = placement::start;
@@ -114,6 +120,10 @@ struct event_template {
     std::optional<day_off_policy> on_day_off;  // none: the calendar's, else by kind
     source_region on_day_off_where;            // the key; empty when not given
     std::optional<per_member_rule> per_member;
+    // `repeat`: several occurrences in a cycle year, each with its own
+    // window and number (recurrence.hpp); [[event.variant]] what some add.
+    std::optional<recurrence> repeat;
+    std::vector<occurrence_variant> variants;
     rule_source source;
     // Why its dates are a guess (`assumed = "why"`): the documents do not
     // state them. Empty for a sourced rule. Its planned dates are shown as

@@ -156,7 +156,11 @@ struct constraint {
     }
 };
 
-// The constraints of one occurrence, in the order of the table above. An
+// The constraints of one occurrence, in the order of the table above. A
+// recurring event's occurrence (`index` from 1) has the window of its own
+// part (recurrence.hpp); index 0 gives the event's whole window. With
+// same_member, an after or offset naming a per-member event of the same
+// body is the same member's occurrence ("ks-proposal/eda"). An
 // error when the rule's window or deadline does not exist in that year (the
 // loader has checked every year of the cycle), or when on_day_off finds no
 // working day within 60 days. A relative rule has an offset and no window or
@@ -171,7 +175,7 @@ struct constraint {
 result<std::vector<constraint>> constraints_of(const calendar& cal,
                                                const holiday_calendar& holidays,
                                                const event_template& e, const std::string& member,
-                                               int cycle_year);
+                                               int cycle_year, unsigned index = 0);
 
 // The first constraint of a kind, or nullptr.
 template <class T>
@@ -198,7 +202,9 @@ bool full_day_event(const event_template& e);
 // Who an occurrence keeps busy on its days: a meeting, conference or
 // dialogue its bodies concerned (bodies_concerned; a per-member one only its
 // member), a milestone its organiser; a window or deadline nobody.
-std::vector<std::string> bodies_booked(const event_template& e, const std::string& member);
+// (A recurring event's occurrence `index` also books what its variants add.)
+std::vector<std::string> bodies_booked(const event_template& e, const std::string& member,
+                                       unsigned index = 0);
 // A meeting, conference or dialogue: its bodies take part.
 bool attended_event(const event_template& e);
 
