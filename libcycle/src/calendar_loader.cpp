@@ -1,90 +1,41 @@
 // Reads a calendar from TOML (docs/calendar-format.md) and checks it whole:
 // every key, type, date and reference, and precedence without cycles.
+#include <date/iso_week.h>
 #include <date/tz.h>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <set>
-#include <unordered_set>
 #include <sstream>
-#include <cstring>
-#include <cerrno>
+#include <unordered_set>
 
-#include <date/iso_week.h>
-
-#include <fmt/format.h>
-
+#include "calendar_include.hpp"
+#include "calendar_references.hpp"
 #include "cycle/calendar.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/read_file.hpp"
-#include "calendar_include.hpp"
 #include "enum_names.hpp"
-#include "id_graph.hpp"
+#include "idle_keys.hpp"
 #include "recurrence_reader.hpp"
 #include "suggest.hpp"
 #include "timing_reader.hpp"
 #include "toml_reader.hpp"
-#include "window_check.hpp"
 #include "value_parsing.hpp"
+#include "window_check.hpp"
 
 namespace cycle {
 namespace {
 
+using detail::calendar_reference;
 using detail::table_reader;
 
 constexpr std::int64_t min_year = 1900, max_year = 2200;
 constexpr std::int64_t first_cycle_year = first_holiday_year, last_cycle_year = last_holiday_year - 11;
-
-// A window spans its window and a deadline marks its day: neither is
-// placed on a chosen day.
-bool spans_or_marks(const event_template& e) {
-    return e.kind == event_kind::window || e.kind == event_kind::deadline;
-}
-
-// A rule that names its one day (a fixed day, the nth weekday, a weekday of
-// a week) leaves the planner nothing to choose.
-bool timing_names_one_day(const event_template& e) {
-    return std::holds_alternative<fixed_day>(e.timing.form) ||
-           std::holds_alternative<nth_weekday>(e.timing.form) ||
-           std::holds_alternative<last_weekday>(e.timing.form) ||
-           (std::holds_alternative<iso_week_rule>(e.timing.form) &&
-            std::get<iso_week_rule>(e.timing.form).weekday);
-}
-
-// An event key that has no effect on some events (check_idle_keys).
-struct idle_key_rule {
-    const char* key;
-    bool (*idle)(const event_template&);
-    const char* why;
-};
-
-const std::vector<idle_key_rule>& idle_key_rules() {
-    static const std::vector<idle_key_rule> rules{
-        {"working_days_only", spans_or_marks,
-         "does nothing on a window or deadline: a window spans its window and a deadline marks "
-         "its day, on any day; remove it"},
-        {"prefer", spans_or_marks,
-         "does nothing on a window or deadline (it is not placed in its window); remove it"},
-        {"weekdays", spans_or_marks,
-         "does nothing on a window or deadline (it is not placed on a weekday); remove it"},
-        {"days", spans_or_marks,
-         "does nothing on a window or deadline (a window spans its window, a deadline is one "
-         "day); remove it"},
-        {"election_margin_days", spans_or_marks,
-         "does nothing on a window or deadline (it is not placed); remove it"},
-        {"prefer", [](const event_template& e) { return e.timing.relative() != nullptr; },
-         "does nothing with 'relative_to': the offset names the day; remove it"},
-        {"prefer", timing_names_one_day, "does nothing: the rule names one day; remove it"},
-        {"weekdays", timing_names_one_day, "does nothing: the rule names one day; remove it"},
-        {"gap_days", [](const event_template& e) { return e.after.empty(); },
-         "does nothing without 'after' (a gap to what?); add after = [...] or remove it"},
-        {"gap_working_days", [](const event_template& e) { return e.after.empty(); },
-         "does nothing without 'after' (a gap to what?); add after = [...] or remove it"},
-    };
-    return rules;
-}
 
 class calendar_loader {
 public:
@@ -119,11 +70,11 @@ public:
         if (cal_.events.empty() && errors_.empty())
             errors_.push_back({"the calendar has no [[event]]", {file_, 0, 0}});
         cal_.build_index();
-        if (errors_.empty()) check_references();
+        if (errors_.empty()) detail::check_references(cal_, references_, errors_);
         if (errors_.empty()) detail::check_recurrences(cal_, errors_);
         if (errors_.empty()) detail::check_same_member(cal_, errors_);
-        if (errors_.empty()) check_membership_cycles();
-        if (errors_.empty()) check_precedence_cycles();
+        if (errors_.empty()) detail::check_membership_cycles(cal_, errors_);
+        if (errors_.empty()) detail::check_precedence_cycles(cal_, errors_);
         if (errors_.empty()) detail::check_windows(cal_, errors_);
         if (!errors_.empty()) return errors_;
         return std::move(cal_);
@@ -237,7 +188,7 @@ private:
         b.where = r.where();
         if (auto members = r.strings("members")) {
             for (auto& m : *members) {
-                references_.push_back({reference::body, m.value, m.where, "member"});
+                references_.push_back({calendar_reference::body, m.value, m.where, "member"});
                 b.members.push_back(std::move(m.value));
             }
         }
@@ -291,7 +242,8 @@ private:
                         {"body", "max_per_day", "max_per_week", "buffer_days"});
         per_member_rule rule;
         rule.body = pm.id("body", true).value_or("");
-        references_.push_back({reference::body, rule.body, pm.where("body"), "per_member.body"});
+        references_.push_back(
+            {calendar_reference::body, rule.body, pm.where("body"), "per_member.body"});
         rule.max_per_day = static_cast<unsigned>(pm.integer("max_per_day", 0, 1000).value_or(0));
         rule.max_per_week = static_cast<unsigned>(pm.integer("max_per_week", 0, 1000).value_or(0));
         rule.buffer_days = static_cast<unsigned>(pm.integer("buffer_days", 0, 366).value_or(0));
@@ -324,7 +276,7 @@ private:
         read_per_member(r, e);
         detail::read_recurrence(r, e);  // recurrence_reader.cpp
         detail::read_same_member(r, e);
-        check_idle_keys(r, e);
+        detail::check_idle_keys(r, e);
         if (e.on_day_off && !e.names_one_day())
             r.error_at_key(
                 "on_day_off",
@@ -399,12 +351,13 @@ private:
     void read_people(table_reader& r, event_template& e) {
         if (auto organiser = r.id("organiser")) {
             e.organiser = *organiser;
-            references_.push_back({reference::body, e.organiser, r.where("organiser"), "organiser"});
+            references_.push_back(
+                {calendar_reference::body, e.organiser, r.where("organiser"), "organiser"});
         }
         read_organisers(r, e);
         if (auto audiences = r.strings("audiences")) {
             for (auto& a : *audiences) {
-                references_.push_back({reference::body, a.value, a.where, "audience"});
+                references_.push_back({calendar_reference::body, a.value, a.where, "audience"});
                 e.audiences.push_back(std::move(a.value));
             }
         }
@@ -434,7 +387,7 @@ private:
                      o.where});
                 continue;
             }
-            references_.push_back({reference::body, o.value, o.where, "organisers"});
+            references_.push_back({calendar_reference::body, o.value, o.where, "organisers"});
             if (e.organiser.empty()) e.organiser = std::move(o.value);
             else e.co_organisers.push_back(std::move(o.value));
         }
@@ -446,8 +399,8 @@ private:
             table_reader sr(*s, fmt::format("[[event]] '{}' source", e.id), file_, errors_,
                             {"document", "section", "lines"});
             e.source.document = sr.reference("document", true).value_or("");
-            references_.push_back({reference::source, e.source.document, sr.where("document"),
-                                   "source.document"});
+            references_.push_back({calendar_reference::source, e.source.document,
+                                   sr.where("document"), "source.document"});
             e.source.section = sr.string("section").value_or("");
             e.source.lines = sr.string("lines").value_or("");
             sr.finish();
@@ -458,7 +411,8 @@ private:
     void read_timing_and_deadline(table_reader& r, event_template& e) {
         e.timing = detail::read_timing(r, e.id);
         if (const relative_rule* rel = e.timing.relative())
-            references_.push_back({reference::event, rel->anchor, r.where("relative_to"), "relative_to"});
+            references_.push_back(
+                {calendar_reference::event, rel->anchor, r.where("relative_to"), "relative_to"});
         if (const toml::table* d = r.table("deadline")) {
             table_reader dr(*d, fmt::format("[[event]] '{}' deadline", e.id), file_, errors_,
                             {"month", "day", "year_offset"});
@@ -480,7 +434,7 @@ private:
     void read_precedence(table_reader& r, event_template& e) {
         if (auto after = r.strings("after")) {
             for (auto& a : *after) {
-                references_.push_back({reference::event, a.value, a.where, "after"});
+                references_.push_back({calendar_reference::event, a.value, a.where, "after"});
                 e.after.push_back(std::move(a.value));
             }
         }
@@ -512,25 +466,6 @@ private:
         }
         e.election_margin_days =
             static_cast<unsigned>(r.integer("election_margin_days", 1, 366).value_or(0));
-    }
-
-    // Keys that would be accepted and do nothing on this event are errors at
-    // the key (docs/calendar-format.md, "Keys that do nothing"). One row per
-    // combination; tests/calendar_test.cpp walks every row.
-    void check_idle_keys(table_reader& r, const event_template& e) {
-        std::set<std::string_view> reported;  // the first reason per key
-        for (const auto& rule : idle_key_rules())
-            if (r.has(rule.key) && rule.idle(e) && reported.insert(rule.key).second)
-                r.error_at_key(rule.key, fmt::format("[[event]] '{}': '{}' {}", e.id, rule.key,
-                                                     rule.why));
-        const toml::table* pm = r.has("per_member") ? r.node("per_member")->as_table() : nullptr;
-        if (pm && spans_or_marks(e))
-            for (const char* key : {"max_per_day", "max_per_week", "buffer_days"})
-                if (const toml::node* n = pm->get(key))
-                    r.error_at(*n, fmt::format("[[event]] '{}': per_member.{} does nothing on a "
-                                               "{} (its occurrences are not placed, so there is "
-                                               "nothing to cap); remove it",
-                                               e.id, key, to_string(e.kind)));
     }
 
     // start, duration and days.
@@ -568,7 +503,7 @@ private:
         read_assumed(r, c.assumed, assumed_where, "[[closure]]");
         if (auto bodies = r.strings("bodies")) {
             for (auto& b : *bodies) {
-                references_.push_back({reference::body, b.value, b.where, "closure body"});
+                references_.push_back({calendar_reference::body, b.value, b.where, "closure body"});
                 c.bodies.push_back(std::move(b.value));
             }
         } else if (!r.has("bodies")) {
@@ -631,124 +566,11 @@ private:
         }
     }
 
-    struct reference {
-        enum kind_t { body, event, source } kind;
-        std::string id;
-        source_region where;
-        const char* role;
-    };
-
-    void check_references() {
-        for (const auto& ref : references_) {
-            if (ref.kind == reference::event && !split_reference(ref.id).member.empty()) {
-                check_member_reference(ref);
-                continue;
-            }
-            const bool known = ref.kind == reference::body    ? cal_.find_body(ref.id) != nullptr
-                               : ref.kind == reference::event ? cal_.find_event(ref.id) != nullptr
-                                                              : cal_.find_source(ref.id) != nullptr;
-            if (known) continue;
-            std::vector<std::string> ids;
-            if (ref.kind == reference::body)
-                for (const auto& b : cal_.bodies) ids.push_back(b.id);
-            else if (ref.kind == reference::event)
-                for (const auto& e : cal_.events) ids.push_back(e.id);
-            else
-                for (const auto& src : cal_.sources) ids.push_back(src.id);
-            const char* what = ref.kind == reference::body    ? "body"
-                               : ref.kind == reference::event ? "event"
-                                                              : "source document";
-            errors_.push_back({fmt::format("unknown {} '{}' in {}{}{}", what, ref.id, ref.role,
-                                           detail::include_note(cal_, ref.id),
-                                           detail::did_you_mean(ref.id, ids)),
-                               ref.where});
-        }
-        for (const auto& e : cal_.events) {
-            if (e.per_member) {
-                const body* b = cal_.find_body(e.per_member->body);
-                if (b && b->members.empty())
-                    errors_.push_back({fmt::format("[[event]] '{}': per_member body '{}' has no "
-                                                   "members", e.id, b->id),
-                                       e.where});
-            }
-            if (std::find(e.after.begin(), e.after.end(), e.id) != e.after.end())
-                errors_.push_back({fmt::format("[[event]] '{}' cannot come after itself", e.id),
-                                   e.where});
-        }
-    }
-
-    // "event/member": a per-member event and one of its members.
-    void check_member_reference(const reference& ref) {
-        const auto [event, member] = split_reference(ref.id);
-        const event_template* e = cal_.find_event(event);
-        if (!e) {
-            std::vector<std::string> ids;
-            for (const auto& ev : cal_.events) ids.push_back(ev.id);
-            errors_.push_back({fmt::format("unknown event '{}' in {}{}{}", event, ref.role,
-                                           detail::include_note(cal_, event),
-                                           detail::did_you_mean(std::string(event), ids)),
-                               ref.where});
-        } else if (!e->per_member) {
-            errors_.push_back({fmt::format("'{}' in {}: event '{}' is not per member, so it has "
-                                           "no occurrence for '{}' ({}); write '{}'",
-                                           ref.id, ref.role, event, member, e->where.to_string(),
-                                           event),
-                               ref.where});
-        } else if (cal_.member_index(e->per_member->body, member) < 0) {
-            errors_.push_back({fmt::format("'{}' in {}: '{}' is not a member of '{}' (event '{}' "
-                                           "at {})",
-                                           ref.id, ref.role, member, e->per_member->body, event,
-                                           e->where.to_string()),
-                               ref.where});
-        }
-    }
-
-    static std::string join_path(const std::vector<std::string>& path) {
-        std::string text;
-        for (const auto& p : path) text += (text.empty() ? "" : " -> ") + p;
-        return text;
-    }
-
-    void check_membership_cycles() {
-        detail::id_graph g;
-        for (const auto& b : cal_.bodies) {
-            g.nodes.push_back(b.id);
-            auto& edges = g.next.emplace_back();
-            for (const auto& m : b.members)
-                edges.push_back(static_cast<std::size_t>(cal_.find_body(m) - cal_.bodies.data()));
-        }
-        auto cycle = detail::first_cycle(g);
-        if (cycle.empty()) return;
-        const body& b = *cal_.find_body(cycle.front());
-        errors_.push_back({fmt::format("[[body]] '{}' is a member of itself: {}", b.id,
-                                       join_path(cycle)),
-                           b.where});
-    }
-
-    void check_precedence_cycles() {
-        detail::id_graph g;
-        for (const auto& e : cal_.events) {
-            g.nodes.push_back(e.id);
-            auto& edges = g.next.emplace_back();
-            for (const auto& dep : e.after)
-                edges.push_back(static_cast<std::size_t>(cal_.event_index(split_reference(dep).event)));
-            if (const relative_rule* rel = e.timing.relative())
-                edges.push_back(
-                    static_cast<std::size_t>(cal_.event_index(split_reference(rel->anchor).event)));
-        }
-        auto cycle = detail::first_cycle(g);
-        if (cycle.empty()) return;
-        const event_template& e = *cal_.find_event(cycle.front());
-        errors_.push_back({fmt::format("cyclic precedence: [[event]] '{}' depends on "
-                                       "itself: {}", e.id, join_path(cycle)),
-                           e.where});
-    }
-
     std::string file_;
     const detail::include_chain& chain_;
     calendar cal_;
     errors errors_;
-    std::vector<reference> references_;
+    std::vector<calendar_reference> references_;
     std::unordered_set<std::string> source_ids_, body_ids_, event_ids_;  // duplicates
 };
 
