@@ -2,11 +2,11 @@
 // of docs/planning.md. It asks the constraint model (constraint.hpp) what
 // each occurrence's days must satisfy and searches the days that do; why it
 // chose a day is kept as facts (explanation.hpp), put into words on demand.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "cycle/constraint.hpp"
 #include "cycle/holidays.hpp"
@@ -14,87 +14,29 @@
 #include "cycle/recurrence.hpp"
 #include "cycle/timezone.hpp"
 #include "cycle/working_days.hpp"
+#include "day_choice.hpp"
+#include "day_test.hpp"
+#include "dependency_order.hpp"
+#include "plan_order.hpp"
+#include "spread.hpp"
 
 namespace cycle {
 namespace {
 
 using date::days;
 using date::sys_days;
-
-// What the planner tests on each candidate day of one occurrence: its
-// working-day and election constraints and that its start time exists on
-// that day (hard: never broken), its short-day and clash constraints (soft:
-// kept when some day allows it; a check warns otherwise).
-class day_test {
-public:
-    day_test(const calendar& cal, const holiday_calendar& holidays, const dated_occurrences& others,
-             const event_template& e, const std::vector<constraint>& cs,
-             std::optional<std::chrono::minutes> start)
-        : cal_(cal), holidays_(holidays), others_(others), e_(e),
-          working_(find_constraint<working_day_constraint>(cs)),
-          election_(find_constraint<election_constraint>(cs)),
-          short_day_(find_constraint<short_day_constraint>(cs)),
-          clash_(find_constraint<clash_constraint>(cs)), time_{start, e.duration} {}
-
-    // Whether the occurrence cannot start on `d` (no text is made).
-    bool blocked(sys_days d) const {
-        if (election_ && conflict_of(*election_, d, last_day(d))) return true;
-        if (!working_) return false;
-        return has_conflict(*working_, cal_, holidays_, d, last_day(d)) || !time_exists(d);
-    }
-    // Whether `d` is to be avoided when another day allows it.
-    bool soft(sys_days d) const { return static_cast<bool>(soft_conflict(d)); }
-    // Why it cannot (or had better not) start on `d`, or "" — also for an
-    // event that may be held on any day (the named day's note).
-    std::string why(sys_days d, const std::string& member) const {
-        const working_day_constraint any{bodies_concerned(e_, member)};
-        auto conflicts = conflicts_of(working_ ? *working_ : any, cal_, holidays_, d, last_day(d));
-        if (!conflicts.empty()) return conflicts.front().what;
-        if (election_)
-            if (auto c = conflict_of(*election_, d, last_day(d))) return c->what;
-        if (!time_exists(d)) return "no such local time (DST)";
-        if (auto c = soft_conflict(d))
-            return c->rule == "short-day" ? c->what : fmt::format("clash with {}", c->what);
-        return {};
-    }
-
-private:
-    std::optional<day_conflict> soft_conflict(sys_days d) const {
-        if (short_day_)
-            if (auto c = conflict_of(*short_day_, holidays_, d, last_day(d))) return c;
-        if (clash_ && others_.bookings())
-            return conflict_of(*clash_, cal_, *others_.bookings(), d, last_day(d), time_, true);
-        return std::nullopt;
-    }
-    sys_days last_day(sys_days d) const { return d + days{e_.days - 1}; }
-    bool time_exists(sys_days d) const {
-        if (!time_.start) return true;
-        return static_cast<bool>(
-            to_utc(cal_.time_zone, date::local_seconds{d.time_since_epoch()} + *time_.start));
-    }
-
-    const calendar& cal_;
-    const holiday_calendar& holidays_;
-    const dated_occurrences& others_;
-    const event_template& e_;
-    const working_day_constraint* working_;
-    const election_constraint* election_;
-    const short_day_constraint* short_day_;
-    const clash_constraint* clash_;
-    timed_span time_;
-};
-
-// The days an occurrence may have once its window, deadline and
-// predecessors are applied, and the constraints that narrowed them.
-struct narrowed_days {
-    day_window allowed;
-    std::vector<narrowing> by;
-};
+using detail::day_test;
+using detail::member_tests;
+using detail::narrowed_days;
+using detail::spread_days;
+using detail::spread_pick;
 
 class planner final : public dated_occurrences {
 public:
     planner(const calendar& cal, const holiday_calendar& holidays, const plan_file* fixed)
-        : cal_(cal), holidays_(holidays), order_(in_dependency_order()),
+        : cal_(cal),
+          holidays_(holidays),
+          order_(detail::dependency_order(cal)),
           member_references_(has_member_references(cal)) {
         // The first entry for an occurrence counts (cycle check reports the rest).
         if (fixed)
@@ -128,39 +70,6 @@ public:
     const holiday_calendar* holidays() const override { return &holidays_; }
 
 private:
-    // Events ordered so that every event comes after the ones it depends on
-    // (the loader has rejected cycles); ties keep calendar order.
-    std::vector<const event_template*> in_dependency_order() const {
-        std::vector<const event_template*> order;
-        std::vector<bool> done(cal_.events.size(), false);
-        // Depth-first, post-order, with an explicit stack: a chain of
-        // thousands of events must not grow the call stack.
-        std::vector<std::pair<const event_template*, std::size_t>> stack;
-        auto enter = [&](const event_template& e) {
-            const auto at = static_cast<std::size_t>(&e - cal_.events.data());
-            if (done[at]) return;
-            done[at] = true;
-            stack.push_back({&e, 0});
-        };
-        for (const auto& root : cal_.events) {
-            enter(root);
-            while (!stack.empty()) {
-                auto& [e, next] = stack.back();
-                const std::size_t deps = e->after.size();
-                const relative_rule* relative = e->timing.relative();
-                if (next < deps + (relative ? 1 : 0)) {
-                    const std::string& dep = next < deps ? e->after[next] : relative->anchor;
-                    ++next;
-                    enter(*cal_.find_event(split_reference(dep).event));
-                    continue;
-                }
-                order.push_back(e);
-                stack.pop_back();
-            }
-        }
-        return order;
-    }
-
     static bool has_member_references(const calendar& cal) {
         auto member = [](const std::string& ref) { return !split_reference(ref).member.empty(); };
         return std::any_of(cal.events.begin(), cal.events.end(), [&](const event_template& e) {
@@ -344,12 +253,12 @@ private:
         o.window = window;
         o.deadline = deadline;
         const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
-        auto chosen = choose_day(e, test, n.allowed, window_rule.moved.has_value());
+        auto chosen = detail::choose_day(e, test, n.allowed, window_rule.moved.has_value());
         if (!chosen)
             return fail(e, fmt::format("no working day in {} ({})", window_text(n.allowed),
                                        reasons_text(e, n)));
         place(e, o, *chosen);
-        o.explanation = pick_facts(e, test, o, n);
+        o.explanation = detail::pick_facts(e, test, o, n);
         if (window_rule.moved) {
             o.explanation.how = placed_by::named_day;
             o.explanation.passed.clear();
@@ -387,12 +296,12 @@ private:
                                            iso_date(n.allowed.last),
                                            describe(cal_, e.id, n.by.back())));
             const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
-            auto chosen = choose_day(e, test, n.allowed, window_rule.moved.has_value());
+            auto chosen = detail::choose_day(e, test, n.allowed, window_rule.moved.has_value());
             if (!chosen)
                 return fail(e, fmt::format("occurrence {}: no working day in {} ({})", i,
                                            window_text(n.allowed), reasons_text(e, n)));
             place(e, o, *chosen);
-            o.explanation = pick_facts(e, test, o, n);
+            o.explanation = detail::pick_facts(e, test, o, n);
             if (window_rule.moved) {
                 o.explanation.how = placed_by::named_day;
                 note_move(o.explanation, window_rule);
@@ -423,7 +332,7 @@ private:
             // As choose_day: preferred weekdays first, days to avoid
             // (test.soft) only when there is no other; under the caps.
             std::optional<sys_days> chosen;
-            const auto days_in = candidates(e, n.allowed);
+            const auto days_in = detail::candidates(e, n.allowed);
             for (int pass = 0; pass < 4 && !chosen; ++pass)
                 for (sys_days d : days_in)
                     if ((pass % 2 == 1 || e.preferred_weekdays.empty() ||
@@ -438,7 +347,7 @@ private:
                                            window_text(n.allowed), reasons_text(e, n)));
             counts.count(*chosen);
             place(e, o, *chosen);
-            o.explanation = pick_facts(e, test, o, n);
+            o.explanation = detail::pick_facts(e, test, o, n);
             out.push_back(std::move(o));
         }
     }
@@ -488,68 +397,6 @@ private:
         o.end_date = d + days{e.days - 1};
     }
 
-    // Candidate days of a window in the order of the event's preference.
-    std::vector<sys_days> candidates(const event_template& e, const day_window& w) const {
-        std::vector<sys_days> days_in;
-        for (sys_days d = w.first; d <= w.last - days{e.days - 1}; d += days{1}) days_in.push_back(d);
-        if (e.prefer == placement::end) std::reverse(days_in.begin(), days_in.end());
-        if (e.prefer == placement::middle) {
-            sys_days middle = w.first + days{(w.last - w.first).count() / 2};
-            std::stable_sort(days_in.begin(), days_in.end(), [&](sys_days a, sys_days b) {
-                return std::abs((a - middle).count()) < std::abs((b - middle).count());
-            });
-        }
-        return days_in;
-    }
-
-    // Step 3: the first free day in the order of preference, preferred
-    // weekdays first, days to avoid (test.soft) only when there is no other.
-    std::optional<sys_days> choose_day(const event_template& e, const day_test& test,
-                                       const day_window& w, bool moved) const {
-        // Single-day rules (a fixed day, the nth weekday) name their day;
-        // one on_day_off moved is searched like any window (only the day it
-        // moves to is free).
-        if (!moved && w.first == w.last && !std::holds_alternative<whole_month>(e.timing.form))
-            return w.first;
-        auto days_in = candidates(e, w);
-        auto preferred = [&](sys_days d) {
-            return e.preferred_weekdays.empty() ||
-                   std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
-                             date::weekday{d}) != e.preferred_weekdays.end();
-        };
-        for (int pass = 0; pass < 4; ++pass)
-            for (sys_days d : days_in)
-                if ((pass % 2 == 1 || preferred(d)) && !test.blocked(d) && (pass >= 2 || !test.soft(d)))
-                    return d;
-        return std::nullopt;
-    }
-
-    // Step 4: the facts of the choice — the days passed over before it
-    // (their reasons for the first four only: the rest are counted).
-    placement_facts pick_facts(const event_template& e, const day_test& test, const occurrence& o,
-                               const narrowed_days& n) const {
-        placement_facts f;
-        f.narrowed = n.by;
-        if (n.allowed.first == n.allowed.last) {
-            f.how = placed_by::named_day;
-            f.named_day_note = test.why(o.date, o.member);
-            return f;
-        }
-        f.how = placed_by::first_working_day;
-        for (sys_days d : candidates(e, n.allowed)) {
-            if (d == o.date) break;
-            if (!test.blocked(d) && !test.soft(d)) continue;
-            if (++f.passed_count <= 4) f.passed.push_back({d, test.why(d, o.member)});
-        }
-        return f;
-    }
-
-    // The members' day tests (closures differ per member), made once for a
-    // spread and the search for a change that would make it fit.
-    struct member_tests {
-        std::vector<std::vector<constraint>> constraints;
-        std::vector<day_test> tests;
-    };
     // (Filled in place: the tests point into the constraints.)
     result<bool> tests_of(const event_template& e, const std::vector<std::string>& open,
                           member_tests& t) const {
@@ -563,110 +410,6 @@ private:
         for (const auto& cs : t.constraints)
             t.tests.emplace_back(cal_, holidays_, *this, e, cs, e.start_time);
         return true;
-    }
-
-    // Where spreading put each open member: the day, its target, whether it
-    // took a day of the buffer; or the first member that found no day.
-    struct spread_pick {
-        sys_days day;
-        sys_days target;
-        bool used_buffer = false;
-    };
-    struct spread_days {
-        day_window main{};
-        std::vector<spread_pick> picks;
-        std::optional<std::size_t> stuck;
-    };
-
-    // One occurrence per open member, spread evenly over the main window
-    // (the window less its buffer) under the caps: from its target outwards,
-    // on one of the event's weekdays if any is free, then in the buffer,
-    // then on any weekday.
-    spread_days spread_over(const event_template& e, const member_tests& t,
-                            const day_window& allowed, const caps_constraint& caps,
-                            const std::vector<occurrence>& fixed) const {
-        spread_days out;
-        cap_counter counts(caps);
-        for (const auto& o : fixed) counts.count(o.date);  // fixed dates count towards the caps
-        out.main = allowed;
-        if (caps.buffer_days && allowed.last - days{caps.buffer_days} >= allowed.first)
-            out.main.last = allowed.last - days{caps.buffer_days};
-        const day_window& main = out.main;
-        const long span = (main.last - main.first).count() + 1;
-        const long slots = static_cast<long>(t.tests.size());
-        auto preferred = [&](sys_days d) {
-            return std::find(e.preferred_weekdays.begin(), e.preferred_weekdays.end(),
-                             date::weekday{d}) != e.preferred_weekdays.end();
-        };
-        for (long i = 0; i < slots; ++i) {
-            const day_test& test = t.tests[static_cast<std::size_t>(i)];
-            const sys_days target = main.first + days{(2 * i + 1) * span / (2 * slots)};
-            std::optional<sys_days> chosen;
-            bool used_buffer = false;
-            // One of the event's weekdays if any is free; days to avoid
-            // (test.soft) only when no other day is left.
-            const int passes = e.preferred_weekdays.empty() ? 1 : 2;
-            for (int round = 0; round < 2 * passes && !chosen; ++round) {
-                const bool strict = round < passes;
-                const bool any_weekday = passes == 1 || round % 2 == 1;
-                auto ok = [&](sys_days d) {
-                    return (any_weekday || preferred(d)) && counts.fits(d) && !test.blocked(d) &&
-                           !(strict && test.soft(d));
-                };
-                for (long step = 0; step < span && !chosen; ++step)
-                    for (sys_days d : {target + days{step}, target - days{step}})
-                        if (!chosen && main.contains(d) && ok(d)) chosen = d;
-                for (sys_days d = main.last + days{1}; !chosen && d <= allowed.last; d += days{1})
-                    if (ok(d)) chosen = d, used_buffer = true;
-            }
-            if (!chosen) {
-                out.stuck = static_cast<std::size_t>(i);
-                return out;
-            }
-            counts.count(*chosen);
-            out.picks.push_back({*chosen, target, used_buffer});
-        }
-        return out;
-    }
-
-    // The smallest changes that would let every member find a day: a
-    // higher weekly or daily cap, or a later end of the window.
-    std::string smallest_fix(const event_template& e, const member_tests& t,
-                             const day_window& allowed, const caps_constraint& caps,
-                             const std::vector<occurrence>& fixed) const {
-        std::vector<std::string> fixes;
-        const unsigned most = static_cast<unsigned>(t.tests.size() + fixed.size());
-        auto fits = [&](const day_window& w, const caps_constraint& c) {
-            return !spread_over(e, t, w, c, fixed).stuck;
-        };
-        if (caps.max_per_week)
-            for (unsigned n = caps.max_per_week + 1; n <= most; ++n) {
-                caps_constraint c = caps;
-                c.max_per_week = n;
-                if (fits(allowed, c)) {
-                    fixes.push_back(fmt::format("raise max_per_week to {}", n));
-                    break;
-                }
-            }
-        if (caps.max_per_day)
-            for (unsigned n = caps.max_per_day + 1; n <= most; ++n) {
-                caps_constraint c = caps;
-                c.max_per_day = n;
-                if (fits(allowed, c)) {
-                    fixes.push_back(fmt::format("raise max_per_day to {}", n));
-                    break;
-                }
-            }
-        for (int more = 1; more <= 366; ++more) {
-            const day_window w{allowed.first, allowed.last + days{more}};
-            if (fits(w, caps)) {
-                fixes.push_back(
-                    fmt::format("widen the window (and deadline) to {}", iso_date(w.last)));
-                break;
-            }
-        }
-        if (fixes.empty()) return {};
-        return fmt::format("; smallest change that would work: {}", fmt::join(fixes, ", or "));
     }
 
     void spread(const event_template& e, const std::vector<std::string>& open,
@@ -790,26 +533,6 @@ private:
     errors errors_;
 };
 
-// Plan order: date, time, then calendar order of event and member. The
-// positions come from the calendar's index: a sort of 20,000 occurrences
-// must not search the events per comparison.
-struct occurrence_rank {
-    sys_days date;
-    long minutes;
-    long event;
-    long member;
-    int cycle_year;
-    unsigned index;
-    auto operator<=>(const occurrence_rank&) const = default;
-};
-
-occurrence_rank rank_of(const calendar& cal, const occurrence& o) {
-    const event_template* e = cal.find_event(o.event);
-    return {o.date, o.start_time ? o.start_time->count() : -1, e - cal.events.data(),
-            e->per_member ? cal.member_index(e->per_member->body, o.member) : -1, o.cycle_year,
-            o.index};
-}
-
 }  // namespace
 
 // A rule's start time on a day the clock skips it (02:30 on the last Sunday
@@ -861,16 +584,7 @@ result<plan> make_plan(const calendar& cal, const plan_request& request) {
 
     // Entries of the plan file for years outside this plan are not lost:
     // they belong to other years' plans.
-    std::vector<std::pair<occurrence_rank, std::size_t>> ranks;
-    ranks.reserve(p.occurrences.size());
-    for (std::size_t i = 0; i < p.occurrences.size(); ++i)
-        ranks.push_back({rank_of(cal, p.occurrences[i]), i});
-    std::stable_sort(ranks.begin(), ranks.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<occurrence> sorted;
-    sorted.reserve(ranks.size());
-    for (const auto& r : ranks) sorted.push_back(std::move(p.occurrences[r.second]));
-    p.occurrences = std::move(sorted);
+    detail::sort_plan(cal, p.occurrences);
     return p;
 }
 

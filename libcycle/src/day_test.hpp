@@ -1,0 +1,86 @@
+// day_test.hpp — the planner's test of one occurrence's candidate days,
+// from the constraints the core yields for it (constraint.hpp).
+#pragma once
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cycle/constraint.hpp"
+#include "cycle/holidays.hpp"
+#include "cycle/timezone.hpp"
+
+namespace cycle::detail {
+
+// What the planner tests on each candidate day of one occurrence: its
+// working-day and election constraints and that its start time exists on
+// that day (hard: never broken), its short-day and clash constraints (soft:
+// kept when some day allows it; a check warns otherwise).
+class day_test {
+public:
+    day_test(const calendar& cal, const holiday_calendar& holidays, const dated_occurrences& others,
+             const event_template& e, const std::vector<constraint>& cs,
+             std::optional<std::chrono::minutes> start)
+        : cal_(cal),
+          holidays_(holidays),
+          others_(others),
+          e_(e),
+          working_(find_constraint<working_day_constraint>(cs)),
+          election_(find_constraint<election_constraint>(cs)),
+          short_day_(find_constraint<short_day_constraint>(cs)),
+          clash_(find_constraint<clash_constraint>(cs)),
+          time_{start, e.duration} {}
+
+    // Whether the occurrence cannot start on `d` (no text is made).
+    bool blocked(date::sys_days d) const {
+        if (election_ && conflict_of(*election_, d, last_day(d))) return true;
+        if (!working_) return false;
+        return has_conflict(*working_, cal_, holidays_, d, last_day(d)) || !time_exists(d);
+    }
+    // Whether `d` is to be avoided when another day allows it.
+    bool soft(date::sys_days d) const { return static_cast<bool>(soft_conflict(d)); }
+    // Why it cannot (or had better not) start on `d`, or "" — also for an
+    // event that may be held on any day (the named day's note).
+    std::string why(date::sys_days d, const std::string& member) const {
+        const working_day_constraint any{bodies_concerned(e_, member)};
+        auto conflicts = conflicts_of(working_ ? *working_ : any, cal_, holidays_, d, last_day(d));
+        if (!conflicts.empty()) return conflicts.front().what;
+        if (election_)
+            if (auto c = conflict_of(*election_, d, last_day(d))) return c->what;
+        if (!time_exists(d)) return "no such local time (DST)";
+        if (auto c = soft_conflict(d))
+            return c->rule == "short-day" ? c->what : fmt::format("clash with {}", c->what);
+        return {};
+    }
+
+private:
+    std::optional<day_conflict> soft_conflict(date::sys_days d) const {
+        if (short_day_)
+            if (auto c = conflict_of(*short_day_, holidays_, d, last_day(d))) return c;
+        if (clash_ && others_.bookings())
+            return conflict_of(*clash_, cal_, *others_.bookings(), d, last_day(d), time_, true);
+        return std::nullopt;
+    }
+    date::sys_days last_day(date::sys_days d) const { return d + date::days{e_.days - 1}; }
+    bool time_exists(date::sys_days d) const {
+        if (!time_.start) return true;
+        return static_cast<bool>(
+            to_utc(cal_.time_zone, date::local_seconds{d.time_since_epoch()} + *time_.start));
+    }
+
+    const calendar& cal_;
+    const holiday_calendar& holidays_;
+    const dated_occurrences& others_;
+    const event_template& e_;
+    const working_day_constraint* working_;
+    const election_constraint* election_;
+    const short_day_constraint* short_day_;
+    const clash_constraint* clash_;
+    timed_span time_;
+};
+
+}  // namespace cycle::detail
