@@ -7,6 +7,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "clash_test.hpp"
 #include "cycle/constraint.hpp"
 #include "cycle/occurrence.hpp"
 #include "cycle/recurrence.hpp"
@@ -382,7 +383,19 @@ std::optional<day_conflict> conflict_of(const election_constraint& c, sys_days f
 std::optional<day_conflict> conflict_of(const clash_constraint& c, const calendar& cal,
                                         const day_bookings& bookings, sys_days first, sys_days last,
                                         const timed_span& time, bool all) {
-    const auto mine = rank(cal, c.event, c.member, c.cycle_year);
+    return detail::clash_of(c, cal, bookings, first, last, time, all, true);
+}
+
+std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const calendar& cal,
+                                             const day_bookings& bookings, sys_days first,
+                                             sys_days last, const timed_span& time, bool all,
+                                             bool words) {
+    // This occurrence's rank, looked up once and only when it is needed.
+    std::optional<decltype(rank(cal, c.event, c.member, c.cycle_year))> mine;
+    auto ranks_after = [&](const booking& b) {
+        if (!mine) mine = rank(cal, c.event, c.member, c.cycle_year);
+        return rank(cal, b.event, b.member, b.cycle_year) > *mine;
+    };
     // The first booking on day d of the list that clashes; `body` is the
     // body both hold (for the message), or none: the member of `group` the
     // booking holds.
@@ -395,7 +408,10 @@ std::optional<day_conflict> conflict_of(const clash_constraint& c, const calenda
             if (b->event == c.event && b->member == c.member && b->cycle_year == c.cycle_year)
                 continue;
             if (!c.attended && !b->attended) continue;
-            if (!all && rank(cal, b->event, b->member, b->cycle_year) > mine) continue;
+            if (!all && ranks_after(*b)) continue;
+            const bool overlap = d == b->days.first && times_overlap(time, *b);
+            const char* rule = overlap ? "time-overlap" : "body-clash";
+            if (!words) return day_conflict{rule, d, {}};
             std::string both = body ? *body : group;
             if (!body)
                 for (const auto& y : b->bodies)
@@ -407,8 +423,7 @@ std::optional<day_conflict> conflict_of(const clash_constraint& c, const calenda
             const std::string what = other ? other->title : b->event;
             const std::string who =
                 b->member.empty() ? what : fmt::format("{} – {}", what, cal.body_label(b->member));
-            const bool overlap = d == b->days.first && times_overlap(time, *b);
-            return day_conflict{overlap ? "time-overlap" : "body-clash", d,
+            return day_conflict{rule, d,
                                 fmt::format("{} ({} in both)", who, cal.body_label(both))};
         }
         return std::nullopt;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clash_test.hpp"
 #include "cycle/constraint.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/timezone.hpp"
@@ -42,7 +43,7 @@ public:
         return has_conflict(*working_, cal_, holidays_, d, last_day(d)) || !time_exists(d);
     }
     // Whether `d` is to be avoided when another day allows it.
-    bool soft(date::sys_days d) const { return static_cast<bool>(soft_conflict(d)); }
+    bool soft(date::sys_days d) const { return static_cast<bool>(soft_conflict(d, false)); }
     // Why it cannot (or had better not) start on `d`, or "" — also for an
     // event that may be held on any day (the named day's note).
     std::string why(date::sys_days d, const std::string& member) const {
@@ -58,11 +59,12 @@ public:
     }
 
 private:
-    std::optional<day_conflict> soft_conflict(date::sys_days d) const {
+    // Without `words`, a clash carries no text (soft() tests many days).
+    std::optional<day_conflict> soft_conflict(date::sys_days d, bool words = true) const {
         if (short_day_)
             if (auto c = conflict_of(*short_day_, holidays_, d, last_day(d))) return c;
         if (clash_ && others_.bookings())
-            return conflict_of(*clash_, cal_, *others_.bookings(), d, last_day(d), time_, true);
+            return clash_of(*clash_, cal_, *others_.bookings(), d, last_day(d), time_, true, words);
         return std::nullopt;
     }
     date::sys_days last_day(date::sys_days d) const { return d + date::days{e_.days - 1}; }
