@@ -1,7 +1,5 @@
 #include "cycle/occurrence_id.hpp"
 
-#include <fmt/format.h>
-
 #include <charconv>
 #include <utility>
 #include <vector>
@@ -51,16 +49,31 @@ std::optional<occurrence_id> from_parts(const std::vector<std::string_view>& par
     return id;
 }
 
-// "event" or "event#3".
-std::string numbered(const occurrence_id& id) {
-    return id.index ? fmt::format("{}#{}", id.event, id.index) : id.event;
+// "event" or "event#3", appended.
+void append_numbered(std::string& out, const occurrence_id& id) {
+    out.append(id.event);
+    if (id.index) out.append("#").append(std::to_string(id.index));
+}
+
+void append_year(std::string& out, int year) {
+    char digits[16];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, year);
+    (void)ec;  // an int always fits
+    out.append(digits, end);
 }
 
 }  // namespace
 
+// Keys and UIDs are appended, not formatted: a plan, a feed and a check
+// make one per occurrence (issue 12).
 std::string occurrence_id::to_string() const {
-    return member.empty() ? fmt::format("{}/{}", numbered(*this), cycle_year)
-                          : fmt::format("{}/{}/{}", numbered(*this), member, cycle_year);
+    std::string out;
+    out.reserve(event.size() + member.size() + 16);
+    append_numbered(out, *this);
+    out.append("/");
+    if (!member.empty()) out.append(member).append("/");
+    append_year(out, cycle_year);
+    return out;
 }
 
 std::optional<occurrence_id> occurrence_id::parse(std::string_view text) {
@@ -69,15 +82,11 @@ std::optional<occurrence_id> occurrence_id::parse(std::string_view text) {
 }
 
 std::string occurrence_id::uid(std::string_view calendar_id) const {
-    // Appended, not formatted: a feed makes one per event (issue 12).
-    char year[16];
-    const auto [end, ec] = std::to_chars(year, year + sizeof year, cycle_year);
-    (void)ec;  // an int always fits
     std::string out;
     out.reserve(event.size() + member.size() + calendar_id.size() + 20);
-    out.append(event);
-    if (index) out.append("#").append(std::to_string(index));
-    out.append(".").append(year, end);
+    append_numbered(out, *this);
+    out.append(".");
+    append_year(out, cycle_year);
     if (!member.empty()) out.append(".").append(member);
     return out.append("@").append(calendar_id);
 }

@@ -126,12 +126,7 @@ struct vevent_maker::impl {
         props += e && transparent(e->kind) ? "TRANSP:TRANSPARENT\r\n" : "TRANSP:OPAQUE\r\n";
         props += "CLASS:PUBLIC\r\n";
         if (!settings_.organizer.empty()) props += organizer_line(o.organiser);
-        key_.assign(o.event);
-        if (o.index) key_.append("#").append(std::to_string(o.index));
-        key_.append("/");
-        if (!o.member.empty()) key_.append(o.member).append("/");
-        fmt::format_to(std::back_inserter(key_), "{}", o.cycle_year);
-        add_text(props, "X-CYCLE-OCCURRENCE:", key_);
+        add_text(props, "X-CYCLE-OCCURRENCE:", o.to_string());
         if (o.status == occurrence_status::held) props += "X-CYCLE-STATUS:held\r\n";
         if (!o.note.empty()) add_text(props, "X-CYCLE-NOTE:", o.note);
         if (tt)
@@ -334,7 +329,7 @@ struct vevent_maker::impl {
     std::unordered_map<std::string, body_texts> unknown_;  // ids that name no body
     std::unordered_map<std::string, std::string> organizer_lines_;
     // Buffers reused from one event to the next.
-    std::string line_, summary_, description_, key_;
+    std::string line_, summary_, description_;
     std::vector<std::string_view> categories_;
 };
 
