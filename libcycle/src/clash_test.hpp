@@ -4,14 +4,31 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cycle/constraint.hpp"
 
 namespace cycle::detail {
 
+// What a clash test of many days looks up once: per body of the clash
+// constraint, its bookings by day, those of its members (a group) and of
+// the groups it is in. The bookings must not change while it is used.
+struct clash_lists {
+    struct per_body {
+        const std::string* body;
+        const day_bookings::by_day* exact;   // the body itself
+        const day_bookings::by_day* within;  // members of the body
+        std::vector<std::pair<const std::string*, const day_bookings::by_day*>> groups;
+    };
+    std::vector<per_body> bodies;
+    clash_lists(const clash_constraint& c, const day_bookings& bookings);
+};
+
 std::optional<day_conflict> clash_of(const clash_constraint& c, const calendar& cal,
-                                     const day_bookings& bookings, date::sys_days first,
-                                     date::sys_days last, const timed_span& time, bool all,
-                                     bool words);
+                                     const day_bookings& bookings, const clash_lists& lists,
+                                     date::sys_days first, date::sys_days last,
+                                     const timed_span& time, bool all, bool words);
 
 }  // namespace cycle::detail

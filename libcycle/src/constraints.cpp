@@ -345,6 +345,14 @@ const std::vector<std::size_t>* day_bookings::find(const std::unordered_map<std:
     auto day = it->second.find(d.time_since_epoch().count());
     return day == it->second.end() ? nullptr : &day->second;
 }
+const day_bookings::by_day* day_bookings::days_of(const std::string& body) const {
+    auto it = exact_.find(body);
+    return it == exact_.end() ? nullptr : &it->second;
+}
+const day_bookings::by_day* day_bookings::days_within(const std::string& group) const {
+    auto it = within_.find(group);
+    return it == within_.end() ? nullptr : &it->second;
+}
 const std::vector<std::size_t>* day_bookings::of(const std::string& body, sys_days d) const {
     return find(exact_, body, d);
 }
@@ -383,13 +391,24 @@ std::optional<day_conflict> conflict_of(const election_constraint& c, sys_days f
 std::optional<day_conflict> conflict_of(const clash_constraint& c, const calendar& cal,
                                         const day_bookings& bookings, sys_days first, sys_days last,
                                         const timed_span& time, bool all) {
-    return detail::clash_of(c, cal, bookings, first, last, time, all, true);
+    return detail::clash_of(c, cal, bookings, detail::clash_lists(c, bookings), first, last, time,
+                            all, true);
+}
+
+detail::clash_lists::clash_lists(const clash_constraint& c, const day_bookings& bookings) {
+    bodies.reserve(c.bodies.size());
+    for (const auto& x : c.bodies) {
+        per_body p{&x, bookings.days_of(x), bookings.days_within(x), {}};
+        for (const std::string* g : bookings.groups_of(x))
+            p.groups.push_back({g, bookings.days_of(*g)});
+        bodies.push_back(std::move(p));
+    }
 }
 
 std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const calendar& cal,
-                                             const day_bookings& bookings, sys_days first,
-                                             sys_days last, const timed_span& time, bool all,
-                                             bool words) {
+                                             const day_bookings& bookings, const clash_lists& lists,
+                                             sys_days first, sys_days last, const timed_span& time,
+                                             bool all, bool words) {
     // This occurrence's rank, looked up once and only when it is needed.
     std::optional<decltype(rank(cal, c.event, c.member, c.cycle_year))> mine;
     auto ranks_after = [&](const booking& b) {
@@ -399,13 +418,14 @@ std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const ca
     // The first booking on day d of the list that clashes; `body` is the
     // body both hold (for the message), or none: the member of `group` the
     // booking holds.
-    auto clash_in = [&](const std::vector<std::size_t>* indices, sys_days d,
-                        const std::string* body,
+    auto clash_in = [&](const day_bookings::by_day* days, sys_days d, const std::string* body,
                         const std::string& group) -> std::optional<day_conflict> {
-        if (!indices) return std::nullopt;
-        for (std::size_t i : *indices) {
+        if (!days) return std::nullopt;
+        auto on_day = days->find(d.time_since_epoch().count());
+        if (on_day == days->end()) return std::nullopt;
+        for (std::size_t i : on_day->second) {
             const booking* b = &bookings.at(i);
-            if (b->event == c.event && b->member == c.member && b->cycle_year == c.cycle_year)
+            if (b->cycle_year == c.cycle_year && b->event == c.event && b->member == c.member)
                 continue;
             if (!c.attended && !b->attended) continue;
             if (!all && ranks_after(*b)) continue;
@@ -428,18 +448,14 @@ std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const ca
         }
         return std::nullopt;
     };
-    // Per body: the groups it is a member of (looked up once, not per day).
-    std::vector<std::vector<const std::string*>> groups;
-    groups.reserve(c.bodies.size());
-    for (const auto& x : c.bodies) groups.push_back(bookings.groups_of(x));
     for (sys_days d = first; d <= last; d += days{1})
-        for (std::size_t k = 0; k < c.bodies.size(); ++k) {
-            const std::string& x = c.bodies[k];
+        for (const auto& p : lists.bodies) {
+            const std::string& x = *p.body;
             // The same body; a member of x (x a group); a group x is in.
-            if (auto found = clash_in(bookings.of(x, d), d, &x, x)) return found;
-            if (auto found = clash_in(bookings.within(x, d), d, nullptr, x)) return found;
-            for (const std::string* g : groups[k])
-                if (auto found = clash_in(bookings.of(*g, d), d, &x, *g)) return found;
+            if (auto found = clash_in(p.exact, d, &x, x)) return found;
+            if (auto found = clash_in(p.within, d, nullptr, x)) return found;
+            for (const auto& [g, exact] : p.groups)
+                if (auto found = clash_in(exact, d, &x, *g)) return found;
         }
     return std::nullopt;
 }

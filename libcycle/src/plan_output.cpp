@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -53,12 +54,18 @@ std::string pad(std::string s, std::size_t width) {
 // The local clock time a timed occurrence ends: the instant `duration` after
 // its start, read on the calendar's clock, so that 02:30 + 3h on the day
 // summer time ends is 04:30, as in the feeds (feed_writer.cpp add_times).
-std::string end_clock(const calendar& cal, const occurrence& o) {
-    const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
-    auto utc = to_utc(cal.time_zone, local);
+// (`utc`: its start as an instant, when the caller has it; none when the
+// start does not exist.)
+std::string end_clock(const calendar& cal, const occurrence& o,
+                      const std::optional<date::sys_seconds>& utc) {
     if (!utc) return detail::format_clock((*o.start_time + o.duration) % std::chrono::hours{24});
     const auto end = to_local(cal.time_zone, *utc + o.duration);
     return detail::format_clock(date::floor<std::chrono::minutes>(end - date::floor<date::days>(end)));
+}
+std::string end_clock(const calendar& cal, const occurrence& o) {
+    const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
+    auto utc = to_utc(cal.time_zone, local);
+    return end_clock(cal, o, utc ? std::optional<date::sys_seconds>{*utc} : std::nullopt);
 }
 
 std::string time_text(const calendar& cal, const texts& t, const occurrence& o) {
@@ -289,8 +296,12 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
     j.key("format").string("cycle-plan");
     j.key("last_year").number(p.last_year);
     j.key("occurrences").open('[');
+    // Each event's source text, made once (not per occurrence).
+    std::vector<std::optional<std::string>> sources(cal.events.size());
     for (const auto& o : p.occurrences) {
         const event_template* e = cal.find_event(o.event);
+        auto& source = sources[static_cast<std::size_t>(e - cal.events.data())];
+        if (!source) source = cal.describe_source(e->source);
         j.item();
         j.open('{');
         j.key("all_day").boolean(o.all_day());
@@ -311,8 +322,10 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         if (o.start_time) {
             auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
             start = detail::format_clock(*o.start_time);
-            end = end_clock(cal, o);  // the same instant as end_utc
-            if (auto utc = to_utc(cal.time_zone, local)) {
+            // One zone look-up for the start (the end is the same instant as end_utc).
+            auto utc = to_utc(cal.time_zone, local);
+            end = end_clock(cal, o, utc ? std::optional<date::sys_seconds>{*utc} : std::nullopt);
+            if (utc) {
                 start_utc = utc_text(*utc);
                 end_utc = utc_text(*utc + o.duration);
             }
@@ -335,7 +348,7 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
             j.string(b);
         }
         j.close(']');
-        j.key("source").string(cal.describe_source(e->source));
+        j.key("source").string(*source);
         j.key("start").string_or_null(start);
         j.key("start_utc").string_or_null(start_utc);
         j.key("status").string(to_string(o.status));

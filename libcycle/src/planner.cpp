@@ -252,7 +252,7 @@ private:
         occurrence o = skeleton(e, open.front());
         o.window = window;
         o.deadline = deadline;
-        const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+        const day_test test(cal_, holidays_, *this, e, *cs, o.start_time, clock_);
         auto chosen = detail::choose_day(e, test, n.allowed, window_rule.moved.has_value());
         if (!chosen)
             return fail(e, fmt::format("no working day in {} ({})", window_text(n.allowed),
@@ -295,7 +295,7 @@ private:
                 return fail(e, fmt::format("occurrence {}: its window ends {} but it must come {}", i,
                                            iso_date(n.allowed.last),
                                            describe(cal_, e.id, n.by.back())));
-            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time, clock_);
             auto chosen = detail::choose_day(e, test, n.allowed, window_rule.moved.has_value());
             if (!chosen)
                 return fail(e, fmt::format("occurrence {}: no working day in {} ({})", i,
@@ -328,7 +328,7 @@ private:
             occurrence o = skeleton(e, m);
             o.window = find_constraint<window_constraint>(*cs)->days;
             if (const auto* d = find_constraint<deadline_constraint>(*cs)) o.deadline = d->day;
-            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time, clock_);
             // As choose_day: preferred weekdays first, days to avoid
             // (test.soft) only when there is no other; under the caps.
             std::optional<sys_days> chosen;
@@ -408,7 +408,7 @@ private:
         }
         t.tests.reserve(open.size());
         for (const auto& cs : t.constraints)
-            t.tests.emplace_back(cal_, holidays_, *this, e, cs, e.start_time);
+            t.tests.emplace_back(cal_, holidays_, *this, e, cs, e.start_time, clock_);
         return true;
     }
 
@@ -471,7 +471,7 @@ private:
             const bool before = offset->as<offset_constraint>()->before();
             const sys_days raw = before ? *bound->first_until : *bound->first_from;
             occurrence o = skeleton(e, m);
-            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time);
+            const day_test test(cal_, holidays_, *this, e, *cs, o.start_time, clock_);
             const std::optional<narrowing> after = latest_predecessor(*cs);
             const bool too_early_for_after = after && raw < after->days.first;
             if (too_early_for_after && before)
@@ -530,6 +530,7 @@ private:
     std::map<std::string, std::vector<occurrence>> placed_;
     std::map<std::string, std::vector<day_span>, std::less<>> spans_;
     day_bookings bookings_{cal_};  // every year's, for the clash test
+    detail::local_times clock_{cal_.time_zone};  // the start times that exist
     errors errors_;
 };
 

@@ -235,8 +235,13 @@ public:
     std::vector<const std::string*> groups_of(const std::string& body) const;
     const booking& at(std::size_t i) const { return all_[i]; }
 
-private:
+    // One body's bookings by day (the day's number since the epoch), found
+    // once for a test of many days; nullptr when it has none.
     using by_day = std::unordered_map<long, std::vector<std::size_t>>;
+    const by_day* days_of(const std::string& body) const;
+    const by_day* days_within(const std::string& group) const;
+
+private:
     static const std::vector<std::size_t>* find(const std::unordered_map<std::string, by_day>& m,
                                                  const std::string& body, date::sys_days d);
     const calendar* cal_;
