@@ -51,7 +51,7 @@ name = "Styrgruppen"
 
 [[body.term]]
 from = 2023-05-05
-to = 2026-05-14
+to = 2026-05-20
 
 [[event]]
 id = "meeting"
@@ -132,8 +132,8 @@ TEST_CASE(
         fmt::format("check --calendar {} {}", quoted(wheel.string()), quoted(plan.string())));
     CHECK(r.exit_code == 0);  // warnings only
     CHECK(std::regex_search(
-        r.out, std::regex("2027\\.toml:\\d+:8: warning: Dialog i VR/OR \\(2027\\) is outside every "
-                          "term of office of Politisk styrgrupp \\(the last ends 2026-12-31\\) "
+        r.out, std::regex("2027\\.toml:\\d+:8: warning: Dialog i Värmlandsråd/Ordföranderåd \\(VR/OR\\) on "
+                          "2027-12-\\d\\d is outside every term of office of Politisk styrgrupp \\(the last ends 2026-12-31\\) "
                           "\\[out-of-term\\]")));
     // --explain says so too; the plan is still made.
     auto explained =
@@ -147,11 +147,11 @@ TEST_CASE("terms of office: the planner keeps a body's meeting inside its term")
     temp_dir dir;
     const auto wheel = dir / "terms.toml";
     write_file(wheel, small_wheel);
-    // prefer = "end" would take 2026-05-29; the term ends 2026-05-14.
+    // prefer = "end" would take 2026-05-29; the term ends 2026-05-20.
     auto r = run_cycle(
         fmt::format("plan --calendar {} --year 2026 --format json", quoted(wheel.string())));
     REQUIRE(r.exit_code == 0);
-    CHECK(occurrence(r.out, "meeting/2026")["date"] == "2026-05-14");
+    CHECK(occurrence(r.out, "meeting/2026")["date"] == "2026-05-20");
     // No term in 2027: placed as if there were none, and the check warns.
     const auto plan = dir / "2027.toml";
     REQUIRE(run_cycle(fmt::format("plan --calendar {} --year 2027 --format plan --out {}",
