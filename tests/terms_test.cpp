@@ -132,9 +132,12 @@ TEST_CASE(
         fmt::format("check --calendar {} {}", quoted(wheel.string()), quoted(plan.string())));
     CHECK(r.exit_code == 0);  // warnings only
     CHECK(std::regex_search(
-        r.out, std::regex("2027\\.toml:\\d+:8: warning: Dialog i Värmlandsråd/Ordföranderåd \\(VR/OR\\) on "
-                          "2027-12-\\d\\d is outside every term of office of Politisk styrgrupp \\(the last ends 2026-12-31\\) "
-                          "\\[out-of-term\\]")));
+        r.out,
+        std::regex(
+            "2027\\.toml:\\d+:8: warning: Dialog i Värmlandsråd/Ordföranderåd \\(VR/OR\\) on "
+            "2027-12-\\d\\d is outside every term of office of Politisk styrgrupp \\(the last ends "
+            "2026-12-31\\) "
+            "\\[out-of-term\\]")));
     // --explain says so too; the plan is still made.
     auto explained =
         run_cycle(fmt::format("plan --calendar {} --year 2027 --explain", quoted(wheel.string())));
@@ -159,6 +162,11 @@ TEST_CASE("terms of office: the planner keeps a body's meeting inside its term")
                 .exit_code == 0);
     auto check = run_cycle(fmt::format("check --calendar {} {} --format json",
                                        quoted(wheel.string()), quoted(plan.string())));
+    const std::string placed =
+        occurrence(run_cycle(fmt::format("plan --calendar {} --year 2027 --format json",
+                                         quoted(wheel.string())))
+                       .out,
+                   "meeting/2027")["date"];
     auto findings = nlohmann::json::parse(check.out)["findings"];
     REQUIRE(findings.size() == 1);
     CHECK(findings[0]["rule"] == "out-of-term");
@@ -171,6 +179,11 @@ TEST_CASE("terms of office: the planner keeps a body's meeting inside its term")
         fmt::format("plan --calendar {} --year 2026 --format json", quoted(plain.string())));
     CHECK(occurrence(untermed.out, "meeting/2026")["date"] == "2026-05-29");
     CHECK_FALSE(contains(untermed.out, "\"terms\""));
+    // ... and 2027, without a term, is placed as the calendar without terms places it.
+    CHECK(occurrence(run_cycle(fmt::format("plan --calendar {} --year 2027 --format json",
+                                           quoted(plain.string())))
+                         .out,
+                     "meeting/2027")["date"] == placed);
 }
 
 TEST_CASE("terms of office: bad terms are located errors") {

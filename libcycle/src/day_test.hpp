@@ -5,6 +5,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -34,7 +35,8 @@ public:
           election_(find_constraint<election_constraint>(cs)),
           short_day_(find_constraint<short_day_constraint>(cs)),
           clash_(find_constraint<clash_constraint>(cs)),
-          terms_(find_constraint<term_constraint>(cs)),
+          terms_(useful(cal, find_constraint<term_constraint>(cs),
+                        find_constraint<window_constraint>(cs))),
           time_{start, e.duration} {}
 
     // Whether the occurrence cannot start on `d` (no text is made).
@@ -72,6 +74,24 @@ private:
         if (clash_ && others_.bookings())
             return clash_of(*clash_, cal_, *others_.bookings(), d, last_day(d), time_, true, words);
         return std::nullopt;
+    }
+    // The terms test, unless a body that sits has no term in the window at
+    // all: every day would be one to avoid, and the other soft tests (short
+    // day, clash) would go unheard. The occurrence is then placed as if the
+    // body had no terms, and the check reports it.
+    static const term_constraint* useful(const calendar& cal, const term_constraint* terms,
+                                         const window_constraint* window) {
+        if (!terms || !window) return terms;
+        for (const auto& id : terms->bodies) {
+            const body* b = cal.find_body(id);
+            if (!b) continue;
+            const bool overlaps =
+                std::any_of(b->terms.begin(), b->terms.end(), [&](const body_term& t) {
+                    return t.first <= window->days.last && window->days.first <= t.last;
+                });
+            if (!overlaps) return nullptr;
+        }
+        return terms;
     }
     bool outside_terms(date::sys_days d) const {
         for (const auto& id : terms_->bodies)
