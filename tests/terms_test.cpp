@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cycle/calendar.hpp"
+#include "cycle/occurrence.hpp"
 #include "support.hpp"
 
 namespace {
