@@ -24,7 +24,8 @@ using cycle::test::write_file;
 
 // The occurrence with this key in a JSON plan.
 nlohmann::json occurrence(const std::string& json_text, const std::string& key) {
-    for (const auto& o : nlohmann::json::parse(json_text)["occurrences"])
+    const auto doc = nlohmann::json::parse(json_text);
+    for (const auto& o : doc["occurrences"])
         if (o["key"] == key) return o;
     FAIL("no occurrence " << key);
     return {};
@@ -179,7 +180,7 @@ TEST_CASE("terms of office: the planner keeps a body's meeting inside its term")
     auto untermed = run_cycle(
         fmt::format("plan --calendar {} --year 2026 --format json", quoted(plain.string())));
     CHECK(occurrence(untermed.out, "meeting/2026")["date"] == "2026-05-29");
-    CHECK_FALSE(contains(untermed.out, "\"terms\""));
+    CHECK_FALSE(contains(untermed.out, "\"terms\": ["));
     // ... and 2027, without a term, is placed as the calendar without terms places it.
     CHECK(occurrence(run_cycle(fmt::format("plan --calendar {} --year 2027 --format json",
                                            quoted(plain.string())))
