@@ -9,6 +9,7 @@
 
 #include "calendar_choice.hpp"
 #include "commands.hpp"
+#include "cycle/timezone.hpp"
 #include "plan_files.hpp"
 #include "publish.hpp"
 #include "serve.hpp"
@@ -23,8 +24,7 @@ int report(const errors& errs, int status) {
 
 result<date::sys_days> day_of(const std::optional<std::string>& text, const std::string& zone) {
     if (!text) {
-        auto local = date::locate_zone(zone)->to_local(std::chrono::system_clock::now());
-        return date::sys_days{date::floor<date::days>(local).time_since_epoch()};
+        return today_in(zone);
     }
     std::istringstream in(*text);
     date::sys_days d;

@@ -17,6 +17,7 @@
 #include "calendar_include.hpp"
 #include "calendar_references.hpp"
 #include "cycle/calendar.hpp"
+#include "cycle/zone.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/read_file.hpp"
 #include "enum_names.hpp"
@@ -101,10 +102,9 @@ private:
         cal_.first_year = static_cast<int>(first.value_or(0));
         cal_.last_year = static_cast<int>(last.value_or(0));
         if (auto tz = r.string("time_zone")) {
-            try {
-                date::locate_zone(*tz);
+            if (locate_zone(*tz)) {
                 cal_.time_zone = *tz;
-            } catch (const std::exception&) {
+            } else {
                 r.error_at_key("time_zone",
                                fmt::format("[cycle]: unknown time zone '{}' (the system's tz "
                                            "database has no such zone)", *tz));

@@ -2,16 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "cycle/zone.hpp"
+
 namespace cycle {
 
 result<date::sys_seconds> to_utc(std::string_view zone, date::local_seconds local) {
-    const date::time_zone* tz = nullptr;
-    try {
-        tz = date::locate_zone(zone);
-    } catch (const std::exception&) {
-        return error{fmt::format("unknown time zone '{}'", zone), {}};
-    }
-    date::local_info info = tz->get_info(local);
+    auto tz = locate_zone(zone);
+    if (!tz) return tz.errors();
+    date::local_info info = (*tz)->get_info(local);
     switch (info.result) {
         case date::local_info::unique:
             return date::sys_seconds{local.time_since_epoch() - info.first.offset};
@@ -21,15 +19,18 @@ result<date::sys_seconds> to_utc(std::string_view zone, date::local_seconds loca
         case date::local_info::nonexistent:
             break;
     }
-    return error{fmt::format("{} does not exist in {}: the clocks go forward from {} to {}",
-                             date::format("%F %R", local), zone,
-                             date::format("%R", date::local_seconds{info.first.end.time_since_epoch() + info.first.offset}),
-                             date::format("%R", date::local_seconds{info.second.begin.time_since_epoch() + info.second.offset})),
-                 {}};
+    return error{
+        fmt::format("{} does not exist in {}: the clocks go forward from {} to {}",
+                    date::format("%F %R", local), zone,
+                    date::format("%R", date::local_seconds{info.first.end.time_since_epoch() +
+                                                           info.first.offset}),
+                    date::format("%R", date::local_seconds{info.second.begin.time_since_epoch() +
+                                                           info.second.offset})),
+        {}};
 }
 
 date::local_seconds to_local(std::string_view zone, date::sys_seconds instant) {
-    return date::locate_zone(zone)->to_local(instant);
+    return (*locate_zone(zone))->to_local(instant);
 }
 
 date::sys_days today_in(std::string_view zone) {
@@ -38,7 +39,7 @@ date::sys_days today_in(std::string_view zone) {
 }
 
 std::chrono::seconds utc_offset(std::string_view zone, date::sys_seconds instant) {
-    return date::locate_zone(zone)->get_info(instant).offset;
+    return (*locate_zone(zone))->get_info(instant).offset;
 }
 
 }  // namespace cycle

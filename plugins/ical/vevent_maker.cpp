@@ -11,6 +11,7 @@
 #include "cycle/recurrence.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
+#include "cycle/zone.hpp"
 
 namespace cycle::ical {
 
@@ -89,11 +90,8 @@ void append_local_stamp(std::string& out, date::local_seconds t) {
 struct vevent_maker::impl {
     impl(const calendar& cal, const feed_settings& settings)
         : cal_(cal), settings_(settings), t_(texts_for(cal.language)) {
-        try {
-            zone_ = date::locate_zone(cal.time_zone);
-        } catch (const std::exception&) {
-            zone_ = nullptr;  // to_utc says why, at the first timed event
-        }
+        // Without the zone, to_utc says why at the first timed event.
+        if (auto z = locate_zone(cal.time_zone)) zone_ = *z;
         templates_.resize(cal.events.size());
         bodies_.resize(cal.bodies.size());
     }
@@ -322,7 +320,7 @@ struct vevent_maker::impl {
     const calendar& cal_;
     const feed_settings& settings_;
     const texts& t_;
-    const date::time_zone* zone_ = nullptr;
+    const zone* zone_ = nullptr;
     std::string tzid_;
     std::vector<template_texts> templates_;
     std::vector<body_texts> bodies_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "content_line.hpp"
+#include "cycle/zone.hpp"
 
 namespace cycle::ical {
 namespace {
@@ -54,12 +55,9 @@ std::string local_stamp(date::local_seconds t) {
 }  // namespace
 
 result<std::string> vtimezone(std::string_view zone, int first_year, int last_year) {
-    const date::time_zone* tz = nullptr;
-    try {
-        tz = date::locate_zone(zone);
-    } catch (const std::exception&) {
-        return error{fmt::format("unknown time zone '{}'", zone), {}};
-    }
+    auto located = locate_zone(zone);
+    if (!located) return located.errors();
+    const cycle::zone* tz = *located;
     // From the year before, so the first days of first_year already have an onset.
     const auto begin = date::sys_days{date::year{first_year - 1} / 1 / 1};
     const auto end = date::sys_days{date::year{last_year + 1} / 1 / 1};

@@ -1,18 +1,14 @@
 #include "zone_names.hpp"
 
-#include <date/tz.h>
-
 #include <utility>
+
+#include "cycle/zone.hpp"
 
 namespace cycle::ical {
 namespace {
 
 bool known(std::string_view name) {
-    try {
-        return date::locate_zone(name) != nullptr;
-    } catch (const std::exception&) {
-        return false;
-    }
+    return locate_zone(name).ok();
 }
 
 // Windows time zone names (as Outlook and Exchange write them in TZID) for

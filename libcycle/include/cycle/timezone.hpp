@@ -2,7 +2,8 @@
 //
 // Plans are civil: a day and a local time of day in the calendar's zone
 // (Europe/Stockholm). Feeds and JSON also need the instant. The tz database
-// is the operating system's (Debian's tzdata), read through date/tz.h.
+// is the operating system's (Debian's tzdata): the one zone's TZif file,
+// read by cycle::locate_zone (zone.hpp) with date/tz.h's answers.
 //
 // Daylight saving time in Europe/Stockholm starts at 02:00 on the last Sunday
 // of March (clocks go to 03:00) and ends at 03:00 on the last Sunday of
