@@ -114,7 +114,7 @@ TEST_CASE("terms of office: the built-in wheel says who sits when") {
 }
 
 TEST_CASE(
-    "terms of office: the wheel's own plans keep them; without the next term, 2027 is out of "
+    "terms of office: the wheel's own plans keep them, and without the next term, 2027 is out of "
     "term") {
     temp_dir dir;
     const auto plan = dir / "2027.toml";
