@@ -71,7 +71,9 @@ int main(int argc, char** argv) {
     plan_cmd->add_option("--format", plan.format, "Output format")
         ->check(CLI::IsMember({"table", "json", "plan"}))
         ->capture_default_str();
-    plan_cmd->add_flag("--explain", plan.explain, "Say why each occurrence is on its day (table format)");
+    plan_cmd->add_flag("--explain", plan.explain,
+                       "Say why each occurrence is on its day, and in which term of office each "
+                       "body with terms sits (table format)");
     plan_cmd->add_option("--out", plan.out, "Write to this file instead of standard output")
         ->capture_default_str();
     plan_cmd->add_flag("--force", plan.force, "With --format plan: replace an existing plan file");
@@ -80,8 +82,9 @@ int main(int argc, char** argv) {
                        "and occurrences no file has are added as proposed, by editing lines only "
                        "(comments and order kept; docs/plan-format.md)");
     plan_cmd->add_flag("--assumptions", plan.assumptions,
-                       "List the calendar's guesses (assumed = \"why\") to confirm: why, the source "
-                       "each was inferred from, and the plan's preliminary dates")
+                       "List the calendar's guesses (assumed = \"why\": of events, closures and "
+                       "terms of office) to confirm: why, the source each was inferred from, and "
+                       "the plan's preliminary dates")
         ->excludes("--explain")
         ->excludes("--update");
 

@@ -117,6 +117,12 @@ last_year = 2026
 id = "alfa"
 name = "Alfa kommun"
 
+[[body.term]]
+from = 2023-05-05
+to = 2026-12-31
+people = ["Åsa Johansson (S), regionråd, ordförande"]
+assumed = "Ett exempel"
+
 [[event]]
 id = "seminar"
 title = "Vårseminarium"
@@ -251,6 +257,13 @@ TEST_CASE("files the loader refuses for a schema-expressible reason are refused 
         {"bad-prefer", replace(good_calendar, "month = 5", "month = 5\nprefer = \"late\"")},
         {"nth-zero", replace(good_calendar, "month = 5", "month = 5\nweekday = \"tue\"\nnth = 0")},
         {"bad-weekday", replace(good_calendar, "month = 5", "month = 5\nweekdays = [\"tues\"]")},
+        {"term-unknown-key",
+         replace(good_calendar, "to = 2026-12-31", "to = 2026-12-31\nseats = 8")},
+        {"term-date-as-number",
+         replace(good_calendar, "from = 2023-05-05", "from = 20230505")},
+        {"term-without-to", replace(good_calendar, "to = 2026-12-31\n", "")},
+        {"term-empty-assumed", replace(good_calendar, "\"Ett exempel\"", "\" \"")},
+        {"term-people-not-strings", replace(good_calendar, "people = [", "people = [1, ")},
     };
     // ... and what the loader accepts, the schema accepts: weekdays in any case.
     const fs::path accepted = dir / "calendar-weekdays.toml";

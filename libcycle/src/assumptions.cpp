@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "cycle/terms.hpp"
 #include "cycle/text.hpp"
 #include "cycle/texts.hpp"
 
@@ -17,6 +18,38 @@ std::string_view assumption_of(const calendar& cal, const occurrence& o) {
     return e ? std::string_view{e->assumed} : std::string_view{};
 }
 
+namespace {
+
+// The assumed terms of office, each with the plan's days a body sits in it.
+void add_terms(const calendar& cal, const plan& p, std::vector<assumption>& out) {
+    std::unordered_map<const body_term*, std::size_t> by_term;
+    for (const auto& b : cal.bodies)
+        for (const auto& t : b.terms) {
+            if (t.assumed.empty()) continue;
+            by_term.emplace(&t, out.size());
+            out.push_back({b.id,
+                           fmt::format("{} {} – {}", cal.body_label(b.id), iso_date(t.first),
+                                       iso_date(t.last)),
+                           false,
+                           true,
+                           t.assumed,
+                           cal.describe_source(t.source),
+                           t.assumed_where,
+                           {},
+                           {}});
+        }
+    if (by_term.empty()) return;
+    for (const auto& o : p.occurrences)
+        for (const auto& s : terms_of(cal, o)) {
+            auto it = by_term.find(s.term);
+            if (it == by_term.end()) continue;
+            auto& days = o.fixed ? out[it->second].fixed : out[it->second].preliminary;
+            if (std::find(days.begin(), days.end(), o.date) == days.end()) days.push_back(o.date);
+        }
+}
+
+}  // namespace
+
 std::vector<assumption> assumptions_of(const calendar& cal, const plan& p) {
     std::vector<assumption> out;
     std::unordered_map<std::string_view, std::size_t> by_event;
@@ -25,6 +58,7 @@ std::vector<assumption> assumptions_of(const calendar& cal, const plan& p) {
         by_event.emplace(e.id, out.size());
         out.push_back({e.id,
                        e.title,
+                       false,
                        false,
                        e.assumed,
                        cal.describe_source(e.source),
@@ -46,8 +80,9 @@ std::vector<assumption> assumptions_of(const calendar& cal, const plan& p) {
         const std::string key = c.where.to_string();
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
         seen.push_back(key);
-        out.push_back({c.name, c.name, true, c.assumed, {}, c.where, {}, {}});
+        out.push_back({c.name, c.name, true, false, c.assumed, {}, c.where, {}, {}});
     }
+    add_terms(cal, p, out);
     for (auto& a : out) {
         std::sort(a.preliminary.begin(), a.preliminary.end());
         std::sort(a.fixed.begin(), a.fixed.end());
@@ -65,6 +100,8 @@ std::string format_assumptions(const calendar& cal, const std::vector<assumption
         // Text from the calendar is shown, never obeyed: no raw control characters.
         if (a.is_closure)
             out += fmt::format("{}: {} ({})\n", a.where.to_string(), printable(a.title), t.closure);
+        else if (a.is_term)
+            out += fmt::format("{}: {}: {}\n", a.where.to_string(), t.term, printable(a.title));
         else
             out += fmt::format("{}: {} – {}\n", a.where.to_string(), printable(a.subject),
                                printable(a.title));

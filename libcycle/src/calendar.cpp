@@ -1,13 +1,14 @@
 #include "cycle/calendar.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
 
-#include <fmt/format.h>
-
-#include "enum_names.hpp"
 #include "cycle/texts.hpp"
+#include "enum_names.hpp"
 
 namespace cycle {
 
@@ -66,6 +67,8 @@ void calendar::build_index() {
         out.reserve(items.size());
         for (std::size_t i = 0; i < items.size(); ++i) out.try_emplace(items[i].id, i);
     };
+    has_terms_ = std::any_of(bodies.begin(), bodies.end(),
+                             [](const body& b) { return !b.terms.empty(); });
     index(events, event_ids_);
     index(bodies, body_ids_);
     index(sources, source_ids_);
@@ -226,6 +229,17 @@ int calendar::cycle_year_of(const event_template& e, date::sys_days d) const {
         range && range->last < range->first && ymd.month() < range->first)
         --year;
     return year;
+}
+
+const body_term* body::term_on(date::sys_days d) const {
+    // Terms are in order and do not overlap (the loader checks): the last
+    // that begins on or before d is the only one that can hold it.
+    auto after =
+        std::upper_bound(terms.begin(), terms.end(), d,
+                         [](date::sys_days day, const body_term& t) { return day < t.first; });
+    if (after == terms.begin()) return nullptr;
+    const body_term& t = *std::prev(after);
+    return t.covers(d) ? &t : nullptr;
 }
 
 std::string calendar::body_label(std::string_view wanted) const {

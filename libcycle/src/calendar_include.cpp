@@ -181,8 +181,11 @@ private:
             bodies.push_back(b);
             return;
         }
-        const body& first = bodies[it->second];
-        if (first.members == b.members) return;
+        body& first = bodies[it->second];
+        if (first.members == b.members) {
+            add_terms(b, first);
+            return;
+        }
         auto list = [](const body& x) {
             std::string text;
             for (const auto& m : x.members) text += (text.empty() ? "" : ", ") + m;
@@ -193,6 +196,26 @@ private:
                                     "the calendars that include each other, so define it once",
                                     b.id, list(b), first.where.to_string(), list(first)),
                         b.where});
+    }
+
+    // Terms of office of a shared body: given in one of the files, or the
+    // same days in each.
+    void add_terms(const body& b, body& first) {
+        if (b.terms.empty()) return;
+        if (first.terms.empty()) {
+            first.terms = b.terms;
+            return;
+        }
+        auto same_days = [](const body_term& x, const body_term& y) {
+            return x.first == y.first && x.last == y.last;
+        };
+        if (!std::equal(b.terms.begin(), b.terms.end(), first.terms.begin(), first.terms.end(),
+                        same_days))
+            out_.push_back({fmt::format("[[body]] '{}' is defined twice with different terms: "
+                                        "here and at {}; give its [[body.term]] tables in one of "
+                                        "the files",
+                                        b.id, first.where.to_string()),
+                            b.where});
     }
 
     // A calendar reached twice (Eda's wheel and Arvika's both include the

@@ -24,6 +24,7 @@
 #include "idle_keys.hpp"
 #include "recurrence_reader.hpp"
 #include "suggest.hpp"
+#include "term_reader.hpp"
 #include "timing_reader.hpp"
 #include "toml_reader.hpp"
 #include "value_parsing.hpp"
@@ -74,6 +75,7 @@ public:
         if (errors_.empty()) detail::check_references(cal_, references_, errors_);
         if (errors_.empty()) detail::check_recurrences(cal_, errors_);
         if (errors_.empty()) detail::check_same_member(cal_, errors_);
+        if (errors_.empty()) detail::check_terms(cal_, errors_);  // term_reader.cpp
         if (errors_.empty()) detail::check_membership_cycles(cal_, errors_);
         if (errors_.empty()) detail::check_precedence_cycles(cal_, errors_);
         if (errors_.empty()) detail::check_windows(cal_, errors_);
@@ -179,7 +181,7 @@ private:
 
     void read_body(const toml::table& t) {
         table_reader r(t, "[[body]]", file_, errors_,
-                       {"id", "name", "short_name", "description", "members"});
+                       {"id", "name", "short_name", "description", "members", "term"});
         body b;
         b.id = r.id("id", true).value_or("");
         b.name = r.string("name", true).value_or("");
@@ -192,6 +194,7 @@ private:
                 b.members.push_back(std::move(m.value));
             }
         }
+        detail::read_terms(r, b, references_);  // term_reader.cpp
         r.finish();
         if (!b.id.empty() && !body_ids_.insert(b.id).second)
             r.error_at_key("id", fmt::format("[[body]]: duplicate id '{}'", b.id));

@@ -71,13 +71,25 @@ void add_caps(const event_template& e, std::vector<constraint>& out) {
                        &e.where});
 }
 
+// The terms of office of the bodies that sit at it, when some have terms.
+void add_terms(const calendar& cal, const event_template& e, const std::string& member,
+               unsigned index, std::vector<constraint>& out) {
+    if (!cal.has_terms()) return;  // no work for a calendar without terms
+    term_constraint terms;
+    for (auto& b : bodies_sitting(e, member, index))
+        if (const body* sits = cal.find_body(b); sits && !sits->terms.empty())
+            terms.bodies.push_back(std::move(b));
+    if (!terms.bodies.empty()) out.push_back({std::move(terms), "out-of-term", &e.where});
+}
+
 // The day tests beyond working days: a full-day event's short days, the
-// election margin, and the bodies it books.
-void add_day_tests(const event_template& e, const std::string& member, int cycle_year,
-                   unsigned index, std::vector<constraint>& out) {
+// election margin, the terms of the bodies that sit, and the bodies it books.
+void add_day_tests(const calendar& cal, const event_template& e, const std::string& member,
+                   int cycle_year, unsigned index, std::vector<constraint>& out) {
     if (full_day_event(e)) out.push_back({short_day_constraint{}, "short-day", &e.where});
     if (e.election_margin_days)
         out.push_back({election_constraint{e.election_margin_days}, "election-day", &e.where});
+    add_terms(cal, e, member, index, out);
     if (auto booked = bodies_booked(e, member, index); !booked.empty())
         out.push_back(
             {clash_constraint{std::move(booked), attended_event(e), e.id, member, cycle_year},
@@ -204,6 +216,9 @@ std::optional<day_bound> bound(const election_constraint&, const dated_occurrenc
 std::optional<day_bound> bound(const clash_constraint&, const dated_occurrences&) {
     return std::nullopt;
 }
+std::optional<day_bound> bound(const term_constraint&, const dated_occurrences&) {
+    return std::nullopt;
+}
 
 // Whether two timed occurrences on one day overlap in time.
 bool times_overlap(const timed_span& a, const booking& b) {
@@ -243,7 +258,7 @@ result<std::vector<constraint>> constraints_of(const calendar& cal,
     add_offset(cal, e, member, out);
     add_working_days(cal, e, member, out);
     add_caps(e, out);
-    add_day_tests(e, member, cycle_year, index, out);
+    add_day_tests(cal, e, member, cycle_year, index, out);
     add_weekdays(e, out);
     if (auto ok = move_named_day(cal, holidays, e, out); !ok) return ok.errors();
     return out;
@@ -311,6 +326,19 @@ std::vector<std::string> bodies_booked(const event_template& e, const std::strin
                     if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
             return out;
     }
+}
+
+std::vector<std::string> bodies_sitting(const event_template& e, const std::string& member,
+                                        unsigned index) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& b) {
+        if (!b.empty() && std::find(out.begin(), out.end(), b) == out.end()) out.push_back(b);
+    };
+    add(e.organiser);
+    for (const auto& b : e.co_organisers) add(b);
+    if (attended_event(e))
+        for (const auto& b : bodies_booked(e, member, index)) add(b);
+    return out;
 }
 
 day_bookings::day_bookings(const calendar& cal) : cal_(&cal) {
@@ -384,6 +412,37 @@ std::optional<day_conflict> conflict_of(const election_constraint& c, sys_days f
         return day_conflict{"election-day", std::max(first, lo),
                             fmt::format("{} days or less from the general election on {}",
                                         c.margin_days, iso_date(*election))};
+    }
+    return std::nullopt;
+}
+
+std::optional<day_conflict> conflict_of(const term_constraint& c, const calendar& cal,
+                                        sys_days first, sys_days last) {
+    for (const auto& id : c.bodies) {
+        const body* b = cal.find_body(id);
+        if (!b || b->terms.empty()) continue;
+        for (sys_days d = first; d <= last; d += days{1}) {
+            if (b->term_on(d)) continue;
+            // The term before the day and the one after it, for the message.
+            const body_term* before = nullptr;
+            const body_term* after = nullptr;
+            for (const auto& t : b->terms) {
+                if (t.last < d)
+                    before = &t;
+                else if (!after && t.first > d)
+                    after = &t;
+            }
+            std::string what =
+                fmt::format("outside every term of office of {}", cal.body_label(id));
+            if (before && after)
+                what += fmt::format(" (between {} and {})", iso_date(before->last),
+                                    iso_date(after->first));
+            else if (before)
+                what += fmt::format(" (the last ends {})", iso_date(before->last));
+            else if (after)
+                what += fmt::format(" (the first begins {})", iso_date(after->first));
+            return day_conflict{"out-of-term", d, std::move(what)};
+        }
     }
     return std::nullopt;
 }
@@ -537,6 +596,8 @@ std::vector<violation> violations_of(const std::vector<constraint>& cs, const da
             conflict = conflict_of(*c.as<short_day_constraint>(), holidays, days.first, days.last);
         else if (const auto* election = c.as<election_constraint>())
             conflict = conflict_of(*election, days.first, days.last);
+        else if (const auto* terms = c.as<term_constraint>())
+            conflict = conflict_of(*terms, cal, days.first, days.last);
         else if (const auto* clash = c.as<clash_constraint>(); clash && others.bookings())
             conflict =
                 conflict_of(*clash, cal, *others.bookings(), days.first, days.last, time, false);

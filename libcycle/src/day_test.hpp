@@ -5,6 +5,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -39,8 +40,8 @@ private:
 
 // What the planner tests on each candidate day of one occurrence: its
 // working-day and election constraints and that its start time exists on
-// that day (hard: never broken), its short-day and clash constraints (soft:
-// kept when some day allows it; a check warns otherwise).
+// that day (hard: never broken), its short-day, terms-of-office and clash
+// constraints (soft: kept when some day allows it; a check warns otherwise).
 class day_test {
 public:
     day_test(const calendar& cal, const holiday_calendar& holidays, const dated_occurrences& others,
@@ -54,6 +55,8 @@ public:
           election_(find_constraint<election_constraint>(cs)),
           short_day_(find_constraint<short_day_constraint>(cs)),
           clash_(find_constraint<clash_constraint>(cs)),
+          terms_(useful(cal, find_constraint<term_constraint>(cs),
+                        find_constraint<window_constraint>(cs))),
           time_{start, e.duration},
           clock_(clock) {
         // The clash test's lists are looked up once: the planner adds no
@@ -79,7 +82,9 @@ public:
             if (auto c = conflict_of(*election_, d, last_day(d))) return c->what;
         if (!time_exists(d)) return "no such local time (DST)";
         if (auto c = soft_conflict(d))
-            return c->rule == "short-day" ? c->what : fmt::format("clash with {}", c->what);
+            return c->rule == "body-clash" || c->rule == "time-overlap"
+                       ? fmt::format("clash with {}", c->what)
+                       : c->what;
         return {};
     }
 
@@ -88,10 +93,38 @@ private:
     std::optional<day_conflict> soft_conflict(date::sys_days d, bool words = true) const {
         if (short_day_)
             if (auto c = conflict_of(*short_day_, holidays_, d, last_day(d))) return c;
+        if (terms_ && !words && outside_terms(d)) return day_conflict{"out-of-term", d, {}};
+        if (terms_ && words)
+            if (auto c = conflict_of(*terms_, cal_, d, last_day(d))) return c;
         if (clash_lists_)
             return clash_of(*clash_, cal_, *others_.bookings(), *clash_lists_, d, last_day(d),
                             time_, true, words);
         return std::nullopt;
+    }
+    // The terms test, unless a body that sits has no term in the window at
+    // all: every day would be one to avoid, and the other soft tests (short
+    // day, clash) would go unheard. The occurrence is then placed as if the
+    // body had no terms, and the check reports it.
+    static const term_constraint* useful(const calendar& cal, const term_constraint* terms,
+                                         const window_constraint* window) {
+        if (!terms || !window) return terms;
+        for (const auto& id : terms->bodies) {
+            const body* b = cal.find_body(id);
+            if (!b) continue;
+            const bool overlaps =
+                std::any_of(b->terms.begin(), b->terms.end(), [&](const body_term& t) {
+                    return t.first <= window->days.last && window->days.first <= t.last;
+                });
+            if (!overlaps) return nullptr;
+        }
+        return terms;
+    }
+    bool outside_terms(date::sys_days d) const {
+        for (const auto& id : terms_->bodies)
+            if (const body* b = cal_.find_body(id))
+                for (date::sys_days x = d; x <= last_day(d); x += date::days{1})
+                    if (!b->term_on(x)) return true;
+        return false;
     }
     date::sys_days last_day(date::sys_days d) const { return d + date::days{e_.days - 1}; }
     bool time_exists(date::sys_days d) const {
@@ -107,6 +140,7 @@ private:
     const election_constraint* election_;
     const short_day_constraint* short_day_;
     const clash_constraint* clash_;
+    const term_constraint* terms_;
     timed_span time_;
     const local_times& clock_;
     std::optional<clash_lists> clash_lists_;

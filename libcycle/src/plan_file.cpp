@@ -1,6 +1,8 @@
 // Reads and writes plan files (docs/plan-format.md).
 #include "cycle/plan_file.hpp"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,18 +13,17 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <fmt/format.h>
-
 #include "cycle/assumptions.hpp"
 #include "cycle/holidays.hpp"
 #include "cycle/plan.hpp"
 #include "cycle/read_file.hpp"
+#include "cycle/terms.hpp"
 #include "cycle/text.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
 #include "enum_names.hpp"
-#include "suggest.hpp"
 #include "plan_scanner.hpp"
+#include "suggest.hpp"
 #include "toml_reader.hpp"
 #include "value_parsing.hpp"
 
@@ -506,6 +507,10 @@ void append_plan_entry(std::string& out, const calendar& cal, const occurrence& 
     // header: the title comment above it is the one --update edits).
     if (auto why = assumption_of(cal, o); !why.empty())
         fmt::format_to(to, "# {}: {}\n", texts_for(cal.language).preliminary, printable(why));
+    // Who sits: the term of office of each body with terms (terms.hpp).
+    for (const auto& s : terms_of(cal, o))
+        fmt::format_to(to, "# {}: {}\n", texts_for(cal.language).term,
+                       printable(term_text(cal, s)));
     out += "event = ";
     append_toml_string(out, o.event);
     out += '\n';

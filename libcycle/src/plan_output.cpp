@@ -1,14 +1,15 @@
-#include "calendar_names.hpp"
 #include "cycle/plan_output.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
 #include <optional>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "calendar_names.hpp"
 #include "cycle/assumptions.hpp"
+#include "cycle/terms.hpp"
 #include "cycle/text.hpp"
 #include "cycle/texts.hpp"
 #include "cycle/timezone.hpp"
@@ -142,6 +143,9 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
             out += fmt::format("            {} {}\n", t.rule, printable(source));
         if (auto why = assumption_of(cal, o); !why.empty())
             out += fmt::format("            {}: {}\n", t.preliminary, printable(why));
+        // Who sits: the term of office of each body with terms.
+        for (const auto& s : terms_of(cal, o))
+            out += fmt::format("            {}: {}\n", t.term, printable(term_text(cal, s)));
     }
     return out;
 }
@@ -185,6 +189,20 @@ std::string format_json_tree(const calendar& cal, const plan& p, const std::stri
                                : json(nullptr);
         j["deadline"] = o.deadline ? json(day_text(*o.deadline)) : json(nullptr);
         j["status"] = to_string(o.status);
+        // Who sits: only for an occurrence a body with terms sits at.
+        if (auto terms = terms_of(cal, o); !terms.empty()) {
+            json list = json::array();
+            for (const auto& s : terms) {
+                const body_term* term = s.term;
+                list.push_back({{"body", s.body},
+                                {"from", term ? json(day_text(term->first)) : json(nullptr)},
+                                {"to", term ? json(day_text(term->last)) : json(nullptr)},
+                                {"people", term ? json(term->people) : json::array()},
+                                {"assumed", term && !term->assumed.empty() ? json(term->assumed)
+                                                                           : json(nullptr)}});
+            }
+            j["terms"] = std::move(list);
+        }
         j["note"] = o.note;
         j["source"] = cal.describe_source(e->source);
         j["explanation"] = explain(cal, o);
@@ -352,6 +370,34 @@ std::string format_json(const calendar& cal, const plan& p, const std::string& a
         j.key("start").string_or_null(start);
         j.key("start_utc").string_or_null(start_utc);
         j.key("status").string(to_string(o.status));
+        // Who sits: only for an occurrence a body with terms sits at.
+        if (auto terms = terms_of(cal, o); !terms.empty()) {
+            j.key("terms").open('[');
+            for (const auto& s : terms) {
+                const body_term* term = s.term;
+                j.item();
+                j.open('{');
+                j.key("assumed").string_or_null(term ? std::string_view{term->assumed} : "");
+                j.key("body").string(s.body);
+                if (term)
+                    j.key("from").string(day_text(term->first));
+                else
+                    j.key("from").null();
+                j.key("people").open('[');
+                if (term)
+                    for (const auto& person : term->people) {
+                        j.item();
+                        j.string(person);
+                    }
+                j.close(']');
+                if (term)
+                    j.key("to").string(day_text(term->last));
+                else
+                    j.key("to").null();
+                j.close('}');
+            }
+            j.close(']');
+        }
         j.key("title").string(title_of(cal, o));
         j.key("week").number(o.iso_week());
         j.key("weekday").string(weekday_abbreviation(o.date));

@@ -87,6 +87,8 @@ const texts swedish{
     "i planen:",
     "fastställt i planen",
     "stängt",
+    "mandatperiod",
+    "utanför alla mandatperioder",
 };
 
 const texts english{
@@ -170,6 +172,8 @@ const texts english{
     "in the plan:",
     "fixed in the plan",
     "closed",
+    "term",
+    "outside every term",
 };
 
 }  // namespace

@@ -323,6 +323,7 @@ private:
             return fmt::format("{} is a full-day event on a short working day{}: {}", who, day,
                                c.what);
         if (c.rule == "election-day") return fmt::format("{} is{} {}", who, day, c.what);
+        if (c.rule == "out-of-term") return fmt::format("{} is{} {}", who, day, c.what);
         if (c.rule == "body-clash")
             return fmt::format("{} shares a day{} with {}", who, day, c.what);
         if (c.rule == "time-overlap")

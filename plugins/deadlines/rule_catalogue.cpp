@@ -20,6 +20,11 @@ const std::vector<rule_info>& rule_catalogue() {
          "a full-day event on the eve of a public holiday (a short working day)"},
         {"election-day", severity::warning,
          "an event closer to a general election than its election_margin_days"},
+        // A warning: a new term usually follows the last one written down;
+        // the calendar is then missing it, rather than the plan being wrong.
+        {"out-of-term", severity::warning,
+         "a body meeting or organising on a day outside every one of its terms of office "
+         "([[body.term]])"},
         {"body-clash", severity::warning,
          "a body booked twice on one day, or a member expected at two events"},
         {"time-overlap", severity::error, "two events of one body at overlapping times on one day"},

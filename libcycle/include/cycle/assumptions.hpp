@@ -29,11 +29,12 @@ namespace cycle {
 // a plan file fixed the date.
 std::string_view assumption_of(const calendar& cal, const occurrence& o);
 
-// One guess of a calendar: an event's or a closure's `assumed`.
+// One guess of a calendar: an event's, a closure's or a term of office's `assumed`.
 struct assumption {
-    std::string subject;  // event id, or closure name
-    std::string title;    // event title, or closure name
+    std::string subject;  // event id, closure name, or body id (a term)
+    std::string title;    // event title, closure name, or "Politisk styrgrupp 2027-01-01 – …"
     bool is_closure = false;
+    bool is_term = false;  // a [[body.term]]: its days are the plan's days the body sits in it
     std::string why;
     std::string source;   // the rule's source in words (events), may be empty
     source_region where;  // the `assumed` key (events), the [[closure]] table
@@ -43,8 +44,8 @@ struct assumption {
     std::vector<date::sys_days> fixed;
 };
 
-// Every guess of the calendar, in calendar order (events, then closures),
-// with the plan's days for each event.
+// Every guess of the calendar, in calendar order (events, closures, then
+// terms of office), with the plan's days for each event and term.
 std::vector<assumption> assumptions_of(const calendar& cal, const plan& p);
 
 // The list `cycle plan --assumptions` prints, in the calendar's language.

@@ -45,6 +45,24 @@ struct rule_source {
     std::string lines;
 };
 
+// A term of office of a body (`[[body.term]]`): who sits from `first` to
+// `last` inclusive. "Politisk styrgrupp 5 maj 2023 – 31 december 2026"
+// (seed 001, line 155) is one. A body with terms meets and organises only
+// within them: the planner keeps its occurrences inside one, and `cycle
+// check` reports one outside every term (rule out-of-term).
+struct body_term {
+    date::sys_days first;
+    date::sys_days last;
+    std::vector<std::string> people;  // who sits, as the documents name them; may be empty
+    rule_source source;
+    // Why the term is a guess (`assumed = "why"`), or empty, as for events.
+    std::string assumed;
+    source_region assumed_where;
+    source_region where;  // the [[body.term]] table
+
+    bool covers(date::sys_days d) const { return first <= d && d <= last; }
+};
+
 // An organisation, group or audience. A body can have members (other bodies):
 // "principals" has the 17 huvudmän as members.
 struct body {
@@ -53,7 +71,11 @@ struct body {
     std::string short_name;  // e.g. "VR/OR"; empty if none
     std::string description;
     std::vector<std::string> members;
+    std::vector<body_term> terms;  // in order, none overlapping; empty: always sits
     source_region where;
+
+    // The term `d` falls in, or nullptr (also when the body has no terms).
+    const body_term* term_on(date::sys_days d) const;
 };
 
 enum class event_kind { meeting, conference, dialogue, deadline, window, milestone };
@@ -213,6 +235,9 @@ struct calendar {
     int last_plannable_year() const;
 
     const body* find_body(std::string_view id) const;
+    // Whether some body has terms of office ([[body.term]]); found by
+    // build_index. Without, nothing about terms is computed or shown.
+    bool has_terms() const { return has_terms_; }
     const event_template* find_event(std::string_view id) const;
     const source_document* find_source(std::string_view id) const;
     // The [checks] entry for a rule id, or nullptr: the checker's default.
@@ -263,6 +288,7 @@ private:
     };
     using id_map = std::unordered_map<std::string, std::size_t, id_hash, std::equal_to<>>;
     id_map event_ids_, body_ids_, source_ids_;
+    bool has_terms_ = false;
     // member -> position, per body (same order as `bodies`)
     std::vector<id_map> member_positions_;
     // Every body's transitive members as sorted numbers of names_ (an id or

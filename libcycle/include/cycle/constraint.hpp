@@ -20,6 +20,8 @@
 //   election          election-day       election_margin_days = 6
 //   clash             body-clash,        every meeting, conference, dialogue
 //                     time-overlap       and milestone (bodies_booked)
+//   terms of office   out-of-term        [[body.term]] of a body that sits
+//                                        (bodies_sitting)
 //
 // The planner (planner.cpp) searches the days that satisfy them; a checker
 // (plugins/deadlines) evaluates the same constraints on the dates a plan file
@@ -132,6 +134,13 @@ struct clash_constraint {
     int cycle_year = 0;
 };
 
+// The bodies with terms of office that sit at the occurrence
+// (bodies_sitting): each has a term ([[body.term]]) on every one of its
+// days. The planner avoids a day outside them when another day allows it.
+struct term_constraint {
+    std::vector<std::string> bodies;
+};
+
 // The weekdays an event is held on (`weekdays`): its first day is one of them.
 // The planner prefers them and falls back to any day; a check warns.
 struct weekday_constraint {
@@ -140,8 +149,8 @@ struct weekday_constraint {
 
 using constraint_form =
     std::variant<window_constraint, deadline_constraint, after_constraint, offset_constraint,
-                 working_day_constraint, caps_constraint, weekday_constraint,
-                 short_day_constraint, election_constraint, clash_constraint>;
+                 working_day_constraint, caps_constraint, weekday_constraint, short_day_constraint,
+                 election_constraint, clash_constraint, term_constraint>;
 
 struct constraint {
     constraint_form form;
@@ -207,6 +216,11 @@ std::vector<std::string> bodies_booked(const event_template& e, const std::strin
                                        unsigned index = 0);
 // A meeting, conference or dialogue: its bodies take part.
 bool attended_event(const event_template& e);
+// Who sits at an occurrence, for terms of office: its organisers (of any
+// kind: a body organises even a deadline), and the bodies a meeting,
+// conference or dialogue books; each once, in that order.
+std::vector<std::string> bodies_sitting(const event_template& e, const std::string& member,
+                                        unsigned index = 0);
 
 // One occurrence's booking of its bodies, for the clash test.
 struct booking {
@@ -299,8 +313,8 @@ bool has_conflict(const working_day_constraint& c, const calendar& cal,
                   const holiday_calendar& holidays, date::sys_days first, date::sys_days last);
 
 // The soft and hard day tests other than working days, each as the first
-// day that breaks it (rule "short-day", "election-day", "body-clash" or
-// "time-overlap"), or none. `timed` is the occurrence's start and duration
+// day that breaks it (rule "short-day", "election-day", "out-of-term",
+// "body-clash" or "time-overlap"), or none. `timed` is the occurrence's start and duration
 // for the clash test (none: all day); `all` reports every clash, not only
 // those with an occurrence that ranks before this one (the planner avoids
 // every clash, a check reports each pair once).
@@ -313,6 +327,9 @@ struct timed_span {
     std::optional<std::chrono::minutes> start;
     std::chrono::minutes duration{0};
 };
+// The first day a body sits outside every one of its terms ("out-of-term").
+std::optional<day_conflict> conflict_of(const term_constraint& c, const calendar& cal,
+                                        date::sys_days first, date::sys_days last);
 std::optional<day_conflict> conflict_of(const clash_constraint& c, const calendar& cal,
                                         const day_bookings& bookings, date::sys_days first,
                                         date::sys_days last, const timed_span& time, bool all);

@@ -105,6 +105,9 @@ struct texts {
     std::string_view in_plan;              // "i planen:"
     std::string_view fixed_in_plan;        // "fastställt i planen"
     std::string_view closure;              // "stängt" as in "Höstlov (stängt)"
+    // Terms of office ([[body.term]]): `--explain`, plan files, assumptions.
+    std::string_view term;          // "mandatperiod" (of a body, [[body.term]])
+    std::string_view outside_term;  // "utanför alla mandatperioder"
 };
 
 const texts& texts_for(std::string_view language);
