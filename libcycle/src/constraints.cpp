@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <tuple>
 
 #include "clash_test.hpp"
 #include "cycle/constraint.hpp"
@@ -219,20 +218,6 @@ std::optional<day_bound> bound(const clash_constraint&, const dated_occurrences&
 std::optional<day_bound> bound(const term_constraint&, const dated_occurrences&) {
     return std::nullopt;
 }
-
-// Whether two timed occurrences on one day overlap in time.
-bool times_overlap(const timed_span& a, const booking& b) {
-    if (!a.start || !b.start) return false;
-    return *a.start < *b.start + b.duration && *b.start < *a.start + a.duration;
-}
-
-// Calendar order of an occurrence: event, member, cycle year.
-std::tuple<long, long, int> rank(const calendar& cal, const std::string& event,
-                                 const std::string& member, int cycle_year) {
-    const event_template* e = cal.find_event(event);
-    const long m = e && e->per_member ? cal.member_index(e->per_member->body, member) : -1;
-    return {cal.event_index(event), m, cycle_year};
-}
 std::optional<day_bound> bound(const weekday_constraint&, const dated_occurrences&) {
     return std::nullopt;
 }
@@ -341,53 +326,6 @@ std::vector<std::string> bodies_sitting(const event_template& e, const std::stri
     return out;
 }
 
-day_bookings::day_bookings(const calendar& cal) : cal_(&cal) {
-    for (const auto& b : cal.bodies)
-        if (!b.members.empty()) groups_.push_back(b.id);
-}
-
-std::vector<const std::string*> day_bookings::groups_of(const std::string& body) const {
-    std::vector<const std::string*> out;
-    for (const auto& g : groups_)
-        if (g != body && cal_->is_member_of(body, g)) out.push_back(&g);
-    return out;
-}
-
-void day_bookings::add(booking b) {
-    const std::size_t at = all_.size();
-    for (const auto& body : b.bodies) {
-        const auto groups = groups_of(body);
-        for (sys_days d = b.days.first; d <= b.days.last; d += days{1}) {
-            const long key = d.time_since_epoch().count();
-            exact_[body][key].push_back(at);
-            for (const std::string* g : groups) within_[*g][key].push_back(at);
-        }
-    }
-    all_.push_back(std::move(b));
-}
-
-const std::vector<std::size_t>* day_bookings::find(const std::unordered_map<std::string, by_day>& m,
-                                                   const std::string& body, sys_days d) {
-    auto it = m.find(body);
-    if (it == m.end()) return nullptr;
-    auto day = it->second.find(d.time_since_epoch().count());
-    return day == it->second.end() ? nullptr : &day->second;
-}
-const day_bookings::by_day* day_bookings::days_of(const std::string& body) const {
-    auto it = exact_.find(body);
-    return it == exact_.end() ? nullptr : &it->second;
-}
-const day_bookings::by_day* day_bookings::days_within(const std::string& group) const {
-    auto it = within_.find(group);
-    return it == within_.end() ? nullptr : &it->second;
-}
-const std::vector<std::size_t>* day_bookings::of(const std::string& body, sys_days d) const {
-    return find(exact_, body, d);
-}
-const std::vector<std::size_t>* day_bookings::within(const std::string& group, sys_days d) const {
-    return find(within_, group, d);
-}
-
 std::optional<day_conflict> conflict_of(const short_day_constraint&,
                                         const holiday_calendar& holidays, sys_days first,
                                         sys_days last) {
@@ -444,78 +382,6 @@ std::optional<day_conflict> conflict_of(const term_constraint& c, const calendar
             return day_conflict{"out-of-term", d, std::move(what)};
         }
     }
-    return std::nullopt;
-}
-
-std::optional<day_conflict> conflict_of(const clash_constraint& c, const calendar& cal,
-                                        const day_bookings& bookings, sys_days first, sys_days last,
-                                        const timed_span& time, bool all) {
-    return detail::clash_of(c, cal, bookings, detail::clash_lists(c, bookings), first, last, time,
-                            all, true);
-}
-
-detail::clash_lists::clash_lists(const clash_constraint& c, const day_bookings& bookings) {
-    bodies.reserve(c.bodies.size());
-    for (const auto& x : c.bodies) {
-        per_body p{&x, bookings.days_of(x), bookings.days_within(x), {}};
-        for (const std::string* g : bookings.groups_of(x))
-            p.groups.push_back({g, bookings.days_of(*g)});
-        bodies.push_back(std::move(p));
-    }
-}
-
-std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const calendar& cal,
-                                             const day_bookings& bookings, const clash_lists& lists,
-                                             sys_days first, sys_days last, const timed_span& time,
-                                             bool all, bool words) {
-    // This occurrence's rank, looked up once and only when it is needed.
-    std::optional<decltype(rank(cal, c.event, c.member, c.cycle_year))> mine;
-    auto ranks_after = [&](const booking& b) {
-        if (!mine) mine = rank(cal, c.event, c.member, c.cycle_year);
-        return rank(cal, b.event, b.member, b.cycle_year) > *mine;
-    };
-    // The first booking on day d of the list that clashes; `body` is the
-    // body both hold (for the message), or none: the member of `group` the
-    // booking holds.
-    auto clash_in = [&](const day_bookings::by_day* days, sys_days d, const std::string* body,
-                        const std::string& group) -> std::optional<day_conflict> {
-        if (!days) return std::nullopt;
-        auto on_day = days->find(d.time_since_epoch().count());
-        if (on_day == days->end()) return std::nullopt;
-        for (std::size_t i : on_day->second) {
-            const booking* b = &bookings.at(i);
-            if (b->cycle_year == c.cycle_year && b->event == c.event && b->member == c.member)
-                continue;
-            if (!c.attended && !b->attended) continue;
-            if (!all && ranks_after(*b)) continue;
-            const bool overlap = d == b->days.first && times_overlap(time, *b);
-            const char* rule = overlap ? "time-overlap" : "body-clash";
-            if (!words) return day_conflict{rule, d, {}};
-            std::string both = body ? *body : group;
-            if (!body)
-                for (const auto& y : b->bodies)
-                    if (y != group && cal.is_member_of(y, group)) {
-                        both = y;
-                        break;
-                    }
-            const event_template* other = cal.find_event(b->event);
-            const std::string what = other ? other->title : b->event;
-            const std::string who =
-                b->member.empty() ? what : fmt::format("{} – {}", what, cal.body_label(b->member));
-            return day_conflict{rule, d,
-                                fmt::format("{} ({} in both)", who, cal.body_label(both))};
-        }
-        return std::nullopt;
-    };
-    for (sys_days d = first; d <= last; d += days{1})
-        for (const auto& p : lists.bodies) {
-            const std::string& x = *p.body;
-            // The same body; a member of x (x a group); a group x is in.
-            if (auto found = clash_in(p.exact, d, &x, x)) return found;
-            if (auto found = clash_in(p.within, d, nullptr, x)) return found;
-            for (const auto& [g, exact] : p.groups)
-                if (auto found = clash_in(exact, d, &x, *g)) return found;
-        }
     return std::nullopt;
 }
 
