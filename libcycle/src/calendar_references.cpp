@@ -84,8 +84,6 @@ void check_references(const calendar& cal, const std::vector<calendar_reference>
     }
 }
 
-// "event/member": a per-member event and one of its members.
-
 void check_membership_cycles(const calendar& cal, errors& errs) {
     id_graph g;
     for (const auto& b : cal.bodies) {
