@@ -42,9 +42,9 @@ std::optional<day_conflict> conflict_of(const clash_constraint& c, const calenda
 detail::clash_lists::clash_lists(const clash_constraint& c, const day_bookings& bookings) {
     bodies.reserve(c.bodies.size());
     for (const auto& x : c.bodies) {
-        per_body p{&x, bookings.days_of(x), bookings.days_within(x), {}};
+        per_body p{&x, bookings.number_of(x), {}};
         for (const std::string* g : bookings.groups_of(x))
-            p.groups.push_back({g, bookings.days_of(*g)});
+            p.groups.push_back({g, bookings.number_of(*g)});
         bodies.push_back(std::move(p));
     }
 }
@@ -62,20 +62,21 @@ std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const ca
     // The first booking on day d of the list that clashes; `body` is the
     // body both hold (for the message), or none: the member of `group` the
     // booking holds.
-    auto clash_in = [&](const day_bookings::by_day* days, sys_days d, const std::string* body,
-                        const std::string& group) -> std::optional<day_conflict> {
-        if (!days) return std::nullopt;
-        auto on_day = days->find(d.time_since_epoch().count());
-        if (on_day == days->end()) return std::nullopt;
-        for (std::size_t i : on_day->second) {
+    std::optional<day_conflict> found;
+    auto clash_in = [&](std::uint32_t number, bool within, sys_days d, const std::string* body,
+                        const std::string& group) {
+        return bookings.any_on(number, d, within, [&](std::size_t i) {
             const booking* b = &bookings.at(i);
             if (b->cycle_year == c.cycle_year && b->event == c.event && b->member == c.member)
-                continue;
-            if (!c.attended && !b->attended) continue;
-            if (!all && ranks_after(*b)) continue;
+                return false;
+            if (!c.attended && !b->attended) return false;
+            if (!all && ranks_after(*b)) return false;
             const bool overlap = d == b->days.first && times_overlap(time, *b);
             const char* rule = overlap ? "time-overlap" : "body-clash";
-            if (!words) return day_conflict{rule, d, {}};
+            if (!words) {
+                found = day_conflict{rule, d, {}};
+                return true;
+            }
             std::string both = body ? *body : group;
             if (!body)
                 for (const auto& y : b->bodies)
@@ -87,18 +88,19 @@ std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const ca
             const std::string what = other ? other->title : b->event;
             const std::string who =
                 b->member.empty() ? what : fmt::format("{} – {}", what, cal.body_label(b->member));
-            return day_conflict{rule, d, fmt::format("{} ({} in both)", who, cal.body_label(both))};
-        }
-        return std::nullopt;
+            found =
+                day_conflict{rule, d, fmt::format("{} ({} in both)", who, cal.body_label(both))};
+            return true;
+        });
     };
     for (sys_days d = first; d <= last; d += days{1})
         for (const auto& p : lists.bodies) {
             const std::string& x = *p.body;
             // The same body; a member of x (x a group); a group x is in.
-            if (auto found = clash_in(p.exact, d, &x, x)) return found;
-            if (auto found = clash_in(p.within, d, nullptr, x)) return found;
-            for (const auto& [g, exact] : p.groups)
-                if (auto found = clash_in(exact, d, &x, *g)) return found;
+            if (clash_in(p.number, false, d, &x, x)) return found;
+            if (clash_in(p.number, true, d, nullptr, x)) return found;
+            for (const auto& [g, number] : p.groups)
+                if (clash_in(number, false, d, &x, *g)) return found;
         }
     return std::nullopt;
 }

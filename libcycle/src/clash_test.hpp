@@ -3,6 +3,7 @@
 // whether a day clashes; the text is made for the day it explains.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,9 +19,9 @@ namespace cycle::detail {
 struct clash_lists {
     struct per_body {
         const std::string* body;
-        const day_bookings::by_day* exact;   // the body itself
-        const day_bookings::by_day* within;  // members of the body
-        std::vector<std::pair<const std::string*, const day_bookings::by_day*>> groups;
+        std::uint32_t number;  // day_bookings::number_of: its own and its members' bookings
+        // The groups it is in, with their numbers.
+        std::vector<std::pair<const std::string*, std::uint32_t>> groups;
     };
     std::vector<per_body> bodies;
     clash_lists(const clash_constraint& c, const day_bookings& bookings);

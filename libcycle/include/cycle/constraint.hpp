@@ -42,6 +42,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -235,34 +236,73 @@ struct booking {
 };
 
 // Bookings by body and day: built by the planner as it places, by a checker
-// from the plan file. Looked up by hash (body, then day), never scanned, so
-// a day's test costs the same however many events the calendar has.
+// from the plan file. Each name a booking holds (a body or a member) gets a
+// number when it is first booked; a day's bookings of a body are found by
+// one probe of a flat hash table keyed by (number, day), and listed in the
+// order they were added. A day's test costs the same however many events
+// the calendar has, and adding a booking allocates nothing per day.
 class day_bookings {
 public:
     explicit day_bookings(const calendar& cal);
     void add(booking b);
-    // The bookings of `body` itself on a day, and of the (transitive)
-    // members of `body` when it is a group; nullptr when there are none.
-    const std::vector<std::size_t>* of(const std::string& body, date::sys_days d) const;
-    const std::vector<std::size_t>* within(const std::string& group, date::sys_days d) const;
+    const booking& at(std::size_t i) const { return all_[i]; }
     // The calendar's groups (bodies with members) that `body` is a member of.
     std::vector<const std::string*> groups_of(const std::string& body) const;
-    const booking& at(std::size_t i) const { return all_[i]; }
 
-    // One body's bookings by day (the day's number since the epoch), found
-    // once for a test of many days; nullptr when it has none.
-    using by_day = std::unordered_map<long, std::vector<std::size_t>>;
-    const by_day* days_of(const std::string& body) const;
-    const by_day* days_within(const std::string& group) const;
+    // A booked name's number, found once for a test of many days; none when
+    // nothing books it.
+    static constexpr std::uint32_t none = ~std::uint32_t{0};
+    std::uint32_t number_of(std::string_view name) const;
+
+    // Calls f(i) for the index i of each booking on day `d`, in the order
+    // added, until f returns true; whether one did. Of the name itself
+    // (exact), or of the (transitive) members of the group `name` (within).
+    template <class F>
+    bool any_on(std::uint32_t name, date::sys_days d, bool within, F&& f) const {
+        if (name == none) return false;
+        for (std::uint32_t n = (within ? within_ : exact_).first(name, d); n != none;
+             n = nodes_[n].next)
+            if (f(std::size_t{nodes_[n].booking})) return true;
+        return false;
+    }
 
 private:
-    static const std::vector<std::size_t>* find(const std::unordered_map<std::string, by_day>& m,
-                                                 const std::string& body, date::sys_days d);
+    struct node_t {
+        std::uint32_t booking;
+        std::uint32_t next;  // none: the day's last
+    };
+    // (name number, day) -> the day's first and last node, open addressing.
+    class day_index {
+    public:
+        void add(std::uint32_t name, date::sys_days d, std::uint32_t node,
+                 std::vector<node_t>& nodes);
+        std::uint32_t first(std::uint32_t name, date::sys_days d) const;
+
+    private:
+        struct slot {
+            std::uint64_t key = empty;
+            std::uint32_t first = 0, last = 0;
+        };
+        static constexpr std::uint64_t empty = ~std::uint64_t{0};
+        std::size_t at(std::uint64_t key) const;
+        void grow();
+        std::vector<slot> slots_;
+        std::size_t used_ = 0;
+    };
+    std::uint32_t number(const std::string& name);
+
     const calendar* cal_;
     std::vector<std::string> groups_;  // the calendar's bodies with members
     std::vector<booking> all_;
-    std::unordered_map<std::string, by_day> exact_;   // by booked body
-    std::unordered_map<std::string, by_day> within_;  // by a group of a booked body
+    struct id_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, id_hash, std::equal_to<>> numbers_;
+    std::vector<std::vector<std::uint32_t>> groups_by_number_;  // numbers of the groups a name is in
+    std::vector<node_t> nodes_;
+    day_index exact_;   // by booked name
+    day_index within_;  // by a group of a booked name
 };
 
 // The dates other occurrences of the same cycle year have, for the
