@@ -42,7 +42,7 @@ std::optional<day_conflict> conflict_of(const clash_constraint& c, const calenda
 detail::clash_lists::clash_lists(const clash_constraint& c, const day_bookings& bookings) {
     bodies.reserve(c.bodies.size());
     for (const auto& x : c.bodies) {
-        per_body p{&x, bookings.number_of(x), {}};
+        per_body p{&x, bookings.number_of(x), bookings.number_of(x, true), {}};
         for (const std::string* g : bookings.groups_of(x))
             p.groups.push_back({g, bookings.number_of(*g)});
         bodies.push_back(std::move(p));
@@ -97,8 +97,8 @@ std::optional<day_conflict> detail::clash_of(const clash_constraint& c, const ca
         for (const auto& p : lists.bodies) {
             const std::string& x = *p.body;
             // The same body; a member of x (x a group); a group x is in.
-            if (clash_in(p.number, false, d, &x, x)) return found;
-            if (clash_in(p.number, true, d, nullptr, x)) return found;
+            if (clash_in(p.exact, false, d, &x, x)) return found;
+            if (clash_in(p.within, true, d, nullptr, x)) return found;
             for (const auto& [g, number] : p.groups)
                 if (clash_in(number, false, d, &x, *g)) return found;
         }

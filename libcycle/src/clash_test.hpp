@@ -19,7 +19,7 @@ namespace cycle::detail {
 struct clash_lists {
     struct per_body {
         const std::string* body;
-        std::uint32_t number;  // day_bookings::number_of: its own and its members' bookings
+        std::uint32_t exact, within;  // day_bookings::number_of: its own, its members'
         // The groups it is in, with their numbers.
         std::vector<std::pair<const std::string*, std::uint32_t>> groups;
     };

@@ -24,9 +24,10 @@ std::vector<const std::string*> day_bookings::groups_of(const std::string& body)
     return out;
 }
 
-std::uint32_t day_bookings::number_of(std::string_view name) const {
+std::uint32_t day_bookings::number_of(std::string_view name, bool within) const {
     auto it = numbers_.find(name);
-    return it == numbers_.end() ? none : it->second;
+    if (it == numbers_.end() || !(booked_[it->second] & (within ? 2 : 1))) return none;
+    return it->second;
 }
 
 std::uint32_t day_bookings::number(const std::string& name) {
@@ -35,6 +36,7 @@ std::uint32_t day_bookings::number(const std::string& name) {
     const std::uint32_t n = it->second;  // `it` does not outlive a rehash below
     if (added) {
         groups_by_number_.emplace_back();
+        booked_.push_back(0);
         // The groups it is in, found once (not per booking). A group's own
         // number is made after it: the vector may grow meanwhile.
         std::vector<std::uint32_t> groups;
@@ -49,6 +51,8 @@ void day_bookings::add(booking b) {
     for (const auto& body : b.bodies) {
         const std::uint32_t n = number(body);
         const std::vector<std::uint32_t>& groups = groups_by_number_[n];
+        booked_[n] |= 1;
+        for (std::uint32_t g : groups) booked_[g] |= 2;
         for (sys_days d = b.days.first; d <= b.days.last; d += days{1}) {
             exact_.add(n, d, at, nodes_);
             for (std::uint32_t g : groups) within_.add(g, d, at, nodes_);

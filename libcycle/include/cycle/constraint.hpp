@@ -250,9 +250,9 @@ public:
     std::vector<const std::string*> groups_of(const std::string& body) const;
 
     // A booked name's number, found once for a test of many days; none when
-    // nothing books it.
+    // nothing books it (within: none of its members).
     static constexpr std::uint32_t none = ~std::uint32_t{0};
-    std::uint32_t number_of(std::string_view name) const;
+    std::uint32_t number_of(std::string_view name, bool within = false) const;
 
     // Calls f(i) for the index i of each booking on day `d`, in the order
     // added, until f returns true; whether one did. Of the name itself
@@ -300,6 +300,7 @@ private:
     };
     std::unordered_map<std::string, std::uint32_t, id_hash, std::equal_to<>> numbers_;
     std::vector<std::vector<std::uint32_t>> groups_by_number_;  // numbers of the groups a name is in
+    std::vector<std::uint8_t> booked_;  // by number: 1 the name itself, 2 one of its members
     std::vector<node_t> nodes_;
     day_index exact_;   // by booked name
     day_index within_;  // by a group of a booked name
