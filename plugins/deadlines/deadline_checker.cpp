@@ -4,12 +4,15 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "cycle/constraint.hpp"
 #include "cycle/recurrence.hpp"
@@ -34,7 +37,7 @@ public:
                      const holiday_calendar& holidays)
         : cal_(cal), plan_(plan), options_(options), holidays_(holidays) {
         for (const auto& entry : plan.entries) {
-            by_event_[{entry.event, entry.cycle_year}].push_back(&entry);
+            by_event_[key(cal_.event_index(entry.event), entry.cycle_year)].push_back(&entry);
             years_.try_emplace(entry.cycle_year, &entry);
             book(entry);
         }
@@ -74,10 +77,16 @@ private:
                        attended_event(*e)});
     }
 
-    const std::vector<const plan_entry*>& entries_of(const std::string& event, int year) const {
-        static const std::vector<const plan_entry*> none;
-        auto it = by_event_.find({event, year});
-        return it == by_event_.end() ? none : it->second;
+    // The key of an event (its position in the calendar) and a year.
+    static std::uint64_t key(long event, int year) {
+        return (static_cast<std::uint64_t>(event) << 32) | static_cast<std::uint32_t>(year);
+    }
+    const std::vector<const plan_entry*>& entries_of(long event, int year) const {
+        auto it = by_event_.find(key(event, year));
+        return it == by_event_.end() ? no_entries_ : it->second;
+    }
+    const std::vector<const plan_entry*>& entries_of(const event_template& e, int year) const {
+        return entries_of(static_cast<long>(&e - cal_.events.data()), year);
     }
 
     std::string label(const event_template& e, const std::string& member,
@@ -111,34 +120,63 @@ private:
         const year_dates dates(*this, year);
         for (const auto& e : cal_.events) {
             if (!occurs_in(cal_, e, year)) continue;
-            std::vector<std::string> members{std::string{}};
-            if (e.per_member) members = cal_.find_body(e.per_member->body)->members;
-            // The entries of each member, in plan order, found once: a scan
-            // of every entry per member made checking quadratic in members.
-            std::unordered_map<std::string_view, std::vector<const plan_entry*>> by_member;
-            for (const plan_entry* entry : entries_of(e.id, year))
-                by_member[entry->member].push_back(entry);
-            if (e.repeat) {
-                check_recurring_presence(e, year, year_file, by_member[""]);
-            } else {
-                for (const auto& member : members) {
-                    auto it = by_member.find(member);
-                    check_presence(e, member, year, year_file,
-                                   it == by_member.end() ? no_entries_ : it->second);
-                }
-            }
-            for (const plan_entry* entry : entries_of(e.id, year))
+            const auto& entries = entries_of(e, year);
+            if (e.repeat)
+                check_recurring_presence(e, year, year_file, entries);
+            else
+                check_members(e, year, year_file, entries);
+            for (const plan_entry* entry : entries)
                 if (counts(*entry)) check_entry(e, *entry, dates);
             if (e.per_member) check_caps(e, year, dates);
         }
     }
 
+    // Each member's occurrence of an event in a year (the one occurrence of
+    // an event that is not per member), present once.
+    void check_members(const event_template& e, int year, const source_region& year_file,
+                       const std::vector<const plan_entry*>& entries) {
+        static const std::vector<std::string> no_member{std::string{}};
+        const body* b = e.per_member ? cal_.find_body(e.per_member->body) : nullptr;
+        const auto& members = b ? b->members : no_member;
+        // The plan `cycle` writes: one entry per member, in the calendar's
+        // order of members (each named once). Each is its member's only entry.
+        const bool one_each =
+            entries.size() == members.size() && (!b || distinct_members(*b)) &&
+            std::equal(entries.begin(), entries.end(), members.begin(),
+                       [](const plan_entry* p, const std::string& m) { return p->member == m; });
+        if (one_each) {
+            for (std::size_t i = 0; i < members.size(); ++i)
+                check_presence(e, members[i], year, year_file, {&entries[i], 1});
+            return;
+        }
+        // The entries of each member, in plan order, found once: a scan
+        // of every entry per member made checking quadratic in members.
+        std::unordered_map<std::string_view, std::vector<const plan_entry*>> by_member;
+        for (const plan_entry* entry : entries) by_member[entry->member].push_back(entry);
+        for (const auto& member : members) {
+            auto it = by_member.find(member);
+            check_presence(e, member, year, year_file,
+                           it == by_member.end() ? no_entries_ : it->second);
+        }
+    }
+
+    bool distinct_members(const body& b) {
+        auto [it, added] = distinct_.try_emplace(&b, true);
+        if (added) {
+            std::unordered_set<std::string_view> seen;
+            for (const auto& m : b.members)
+                if (!seen.insert(m).second) it->second = false;
+        }
+        return it->second;
+    }
+
     // A recurring event (recurrence.hpp): each of its occurrences of the
     // year once, as a single event's.
     void check_recurring_presence(const event_template& e, int year, const source_region& year_file,
-                                  const std::vector<const plan_entry*>& entries) {
+                                  const std::vector<const plan_entry*>& all) {
         std::map<unsigned, std::vector<const plan_entry*>> by_index;
-        for (const plan_entry* entry : entries) by_index[entry->index].push_back(entry);
+        for (const plan_entry* entry : all)
+            if (entry->member.empty()) by_index[entry->index].push_back(entry);
         const unsigned count = occurrence_count(e, year);
         for (unsigned i = 1; i <= count; ++i) {
             auto it = by_index.find(i);
@@ -148,15 +186,14 @@ private:
     }
 
     void check_presence(const event_template& e, const std::string& member, int year,
-                        const source_region& year_file,
-                        const std::vector<const plan_entry*>& mine, unsigned index = 0) {
+                        const source_region& year_file, std::span<const plan_entry* const> mine,
+                        unsigned index = 0) {
         // The label only when there is something to say: made for every
         // occurrence, it was a tenth of checking a large plan (issue 12).
         if (mine.size() == 1 && counts(*mine.front())) return;
-        const std::string who =
-            index ? fmt::format("{} ({} of {})", title_for(e, index), index,
-                                occurrence_count(e, year))
-                  : label(e, member);
+        const std::string who = index ? fmt::format("{} ({} of {})", title_for(e, index), index,
+                                                    occurrence_count(e, year))
+                                      : label(e, member);
         if (mine.empty()) {
             if (options_.partial) return;  // the planner proposes what the plan leaves out
             add("missing",
@@ -199,7 +236,7 @@ private:
             dated d;
             // "event/member": that member's occurrence only (calendar.hpp).
             const auto [id, member] = split_reference(event);
-            for (const plan_entry* p : checker_.entries_of(std::string(id), year_))
+            for (const plan_entry* p : checker_.entries_of(checker_.cal_.event_index(id), year_))
                 if (counts(*p) && (member.empty() || p->member == member)) {
                     d.spans.push_back({p->date, end_of(*p)});
                     d.entries.push_back(p);
@@ -218,9 +255,10 @@ private:
         if (!cs) return;  // the loader has checked every window and deadline
         const auto broken = violations_of(*cs, {entry.date, end_of(entry)}, dates, cal_, holidays_,
                                           time_of(e, entry));
-        const std::string who = broken.empty() ? std::string{}
-                                               : fmt::format("{} on {}", label(e, entry.member, entry.index),
-                                                             iso_date(entry.date));
+        const std::string who = broken.empty()
+                                    ? std::string{}
+                                    : fmt::format("{} on {}", label(e, entry.member, entry.index),
+                                                  iso_date(entry.date));
         for (const auto& v : broken) add_for(entry, v.rule, message(e, entry, who, v, dates));
         if (options_.today) check_overdue(e, entry, *cs);
     }
@@ -258,9 +296,9 @@ private:
         if (const auto* window = c.as<window_constraint>())
             return fmt::format("{} is outside its window {} – {} ({})", who,
                                iso_date(window->days.first), iso_date(window->days.last),
-                               e.repeat ? fmt::format("{}, {}", describe(e.timing),
-                                                      describe(*e.repeat))
-                                        : describe(e.timing));
+                               e.repeat
+                                   ? fmt::format("{}, {}", describe(e.timing), describe(*e.repeat))
+                                   : describe(e.timing));
         if (const auto* offset = c.as<offset_constraint>()) return offset_message(*offset, who, v);
         if (const auto* weekdays = c.as<weekday_constraint>()) {
             std::vector<std::string> names;
@@ -271,14 +309,14 @@ private:
         }
         if (const auto* after = c.as<after_constraint>()) {
             const plan_entry& last = dates.entry(after->event, v.bound.other);
-            return fmt::format("{} must come after {} (on {}, {}){}", who,
-                               label(*cal_.find_event(split_reference(after->event).event),
-                                     last.member),
-                               iso_date(v.bound.other_day), last.where.to_string(),
-                               after->gap_days || after->gap_working_days
-                                   ? fmt::format(" with a gap of {}, so not before {}",
-                                                 gap_text(*after), iso_date(*v.bound.first_from))
-                                   : "");
+            return fmt::format(
+                "{} must come after {} (on {}, {}){}", who,
+                label(*cal_.find_event(split_reference(after->event).event), last.member),
+                iso_date(v.bound.other_day), last.where.to_string(),
+                after->gap_days || after->gap_working_days
+                    ? fmt::format(" with a gap of {}, so not before {}", gap_text(*after),
+                                  iso_date(*v.bound.first_from))
+                    : "");
         }
         return working_day_message(entry, who, *v.conflict);
     }
@@ -308,7 +346,8 @@ private:
             before ? "before" : "after",
             iso_date(before ? *v.bound.first_until : *v.bound.first_from), span,
             before ? "before" : "after", before ? "first" : "last",
-            cal_.find_event(split_reference(offset.anchor).event)->title, iso_date(v.bound.other_day));
+            cal_.find_event(split_reference(offset.anchor).event)->title,
+            iso_date(v.bound.other_day));
     }
 
     static std::string working_day_message(const plan_entry& entry, const std::string& who,
@@ -351,7 +390,9 @@ private:
     const plan_file& plan_;
     const check_options& options_;
     const holiday_calendar& holidays_;
-    std::map<std::pair<std::string, int>, std::vector<const plan_entry*>> by_event_;
+    // The entries of each event and year, in plan order (key()).
+    std::unordered_map<std::uint64_t, std::vector<const plan_entry*>> by_event_;
+    std::unordered_map<const body*, bool> distinct_;  // whether a body names each member once
     // Each year of the entries, with its first entry (found once: a scan
     // per year made checking a plan of many years quadratic, issue 12).
     std::map<int, const plan_entry*> years_;
