@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -21,7 +22,11 @@ public:
     }
 
     findings apply(findings found) {
-        for (const auto& f : found) broken_.insert({f.occurrence, f.rule});
+        // What is broken, by occurrence, only when some waiver asks.
+        const bool waivers = std::any_of(plan_.entries.begin(), plan_.entries.end(),
+                                         [](const plan_entry& e) { return !e.waivers.empty(); });
+        if (waivers)
+            for (const auto& f : found) broken_.insert({f.occurrence, f.rule});
         check_settings();
         check_waivers();
         for (auto& f : found) add(std::move(f));
@@ -47,6 +52,7 @@ private:
 
     // The waiver of the occurrence's plan entries for the finding's rule.
     const waiver* waiver_for(const finding& f) const {
+        if (waivers_.empty()) return nullptr;
         auto it = waivers_.find(f.occurrence);
         if (it == waivers_.end()) return nullptr;
         for (const waiver* w : it->second)
@@ -90,6 +96,7 @@ private:
     // Each waiver names a known rule, and one its occurrence breaks.
     void check_waivers() {
         for (const auto& entry : plan_.entries) {
+            if (entry.waivers.empty()) continue;
             const std::string id = entry.to_string();
             for (const auto& w : entry.waivers) {
                 waivers_[id].push_back(&w);
@@ -137,11 +144,20 @@ const std::vector<rule_info>& host_rules() {
 check_report apply_check_policy(findings found, const std::vector<rule_info>& rules,
                                 const calendar& cal, const plan_file& plan, bool strict) {
     check_report r;
-    r.found = policy(rules, cal, plan).apply(std::move(found));
-    std::stable_sort(r.found.begin(), r.found.end(), [](const finding& a, const finding& b) {
+    found = policy(rules, cal, plan).apply(std::move(found));
+    // Sorted by place, then rule and message: positions are sorted and each
+    // finding moved once (moving the findings themselves at every step of
+    // the sort was a tenth of checking a plan with 87,000 findings).
+    std::vector<std::size_t> order(found.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+        const finding& a = found[i];
+        const finding& b = found[j];
         return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.message) <
                std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.message);
     });
+    r.found.reserve(found.size());
+    for (std::size_t i : order) r.found.push_back(std::move(found[i]));
     for (const auto& f : r.found) {
         if (f.waived)
             ++r.waived;
