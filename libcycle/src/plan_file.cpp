@@ -168,7 +168,6 @@ private:
     template <class Reader, class Waivers>
     plan_entry read_fields(Reader& r, Waivers&& read_entry_waivers) {
         plan_entry entry;
-        entry.where = r.where();
         const event_template* e = read_event_and_member(r, entry);
         const bool dated = read_dates(r, entry);
         read_year(r, e, dated, entry);
@@ -182,33 +181,43 @@ private:
     }
 
 public:
-    // A plan of the plain shape, read without a TOML tree; none when the scan
-    // or any entry finds something to say: the caller then reads the file
-    // with toml++, which says it with its place.
-    std::optional<plan_file> load_scanned(const detail::scanned_plan& scanned) {
+    // A plan of the plain shape, read without a TOML tree as it is scanned;
+    // none when the scan or any entry finds something to say: the caller
+    // then reads the file with toml++, which says it with its place.
+    std::optional<plan_file> load_scanned(std::string_view text) {
         bool failed = false;
         plan_file pf;
         pf.where = {file_, 0, 0};
-        if (!scanned.calendar || scanned.calendar->kind != detail::scanned_value::type::string ||
-            scanned.calendar->text != cal_.id)
-            return std::nullopt;
-        pf.calendar_id = std::string(scanned.calendar->text);
-        pf.entries.reserve(scanned.occurrences.size());
-        for (const auto& o : scanned.occurrences) {
-            scanned_reader r(o.table, detail::occurrence_keys, file_, failed);
-            pf.entries.push_back(read_fields(r, [&](plan_entry& entry) {
-                for (const auto& w : o.waivers) {
-                    scanned_reader wr(w, detail::waiver_keys, file_, failed);
-                    waiver wv;
-                    wv.rule = wr.id("rule", true).value_or("");
-                    wv.reason = wr.string("reason", true).value_or("");
-                    if (wv.reason.find_first_not_of(" \t\n") == std::string::npos) failed = true;
-                    wv.where = wr.where();
-                    entry.waivers.push_back(std::move(wv));
-                }
-            }));
-            if (failed) return std::nullopt;
-        }
+        const auto is_ours = [&](const detail::scanned_value* calendar) {
+            return calendar && calendar->kind == detail::scanned_value::type::string &&
+                   calendar->text == cal_.id;
+        };
+        // Room for the entries of a plan `cycle` writes (about 200 bytes
+        // each), never fewer: pages not written take no memory.
+        pf.entries.reserve(text.size() / 100 + 1);
+        std::optional<detail::scanned_value> calendar;
+        const bool scanned = detail::scan_plan(
+            text,
+            [&](const detail::scanned_value* cal, const detail::scanned_occurrence& o) {
+                if (!is_ours(cal)) return false;
+                scanned_reader r(o.table, detail::occurrence_keys, file_, failed);
+                pf.entries.push_back(read_fields(r, [&](plan_entry& entry) {
+                    for (const auto& w : o.waivers) {
+                        scanned_reader wr(w, detail::waiver_keys, file_, failed);
+                        waiver wv;
+                        wv.rule = wr.id("rule", true).value_or("");
+                        wv.reason = wr.string("reason", true).value_or("");
+                        if (wv.reason.find_first_not_of(" \t\n") == std::string::npos)
+                            failed = true;
+                        wv.where = wr.where();
+                        entry.waivers.push_back(std::move(wv));
+                    }
+                }));
+                return !failed;
+            },
+            calendar);
+        if (!scanned || !is_ours(calendar ? &*calendar : nullptr)) return std::nullopt;
+        pf.calendar_id = std::string(calendar->text);
         return pf;
     }
 
@@ -233,11 +242,10 @@ private:
     // 'date' and 'end'; whether the entry has a date.
     bool read_dates(auto& r, plan_entry& entry) {
         auto day = r.date("date", true);
-        if (day) {
-            entry.date = *day;
-            // Findings about the occurrence point at the line a reviewer changes.
-            entry.where = r.where("date");
-        }
+        // Findings about the occurrence point at the line a reviewer changes
+        // (the table's header without a date).
+        entry.where = day ? r.where("date") : r.where();
+        if (day) entry.date = *day;
         if (auto end = r.date("end")) {
             entry.end_date = date::sys_days{*end};
             if (day && *entry.end_date < entry.date)
@@ -275,12 +283,15 @@ private:
         }
         if (!entry.cycle_year) return;
         const unsigned count = occurrence_count(*e, entry.cycle_year);
-        if (index) entry.index = static_cast<unsigned>(*index);
-        else if (dated) entry.index = occurrence_at(*e, entry.cycle_year, entry.date);
+        if (index)
+            entry.index = static_cast<unsigned>(*index);
+        else if (dated)
+            entry.index = occurrence_at(*e, entry.cycle_year, entry.date);
         if (!entry.index && !r.has("index"))
-            r.error(fmt::format("[[occurrence]]: event '{}' recurs ({} a year): say which "
-                                "occurrence with 'index' (1–{})",
-                                e->id, count, count));
+            r.error(
+                fmt::format("[[occurrence]]: event '{}' recurs ({} a year): say which "
+                            "occurrence with 'index' (1–{})",
+                            e->id, count, count));
         else if (entry.index > count)
             r.error_at_key("index", fmt::format("[[occurrence]]: event '{}' has {} occurrences in "
                                                 "{}, not {}",
@@ -303,14 +314,15 @@ private:
             entry.start_time = detail::parse_clock(*start);
             if (!entry.start_time)
                 r.error_at_key("start", fmt::format("[[occurrence]]: start '{}' is not a time of "
-                                                    "day \"HH:MM\"", *start));
+                                                    "day \"HH:MM\"",
+                                                    *start));
             else if (dated)
                 check_local_time(r, entry);
         }
         if (auto duration = r.string("duration")) {
             entry.duration = detail::parse_duration(*duration);
-            if (entry.duration && (*entry.duration < min_plan_duration ||
-                                   *entry.duration > max_plan_duration))
+            if (entry.duration &&
+                (*entry.duration < min_plan_duration || *entry.duration > max_plan_duration))
                 entry.duration.reset();
             if (!entry.duration)
                 r.error_at_key("duration", fmt::format("[[occurrence]]: duration '{}' is not like "
@@ -353,23 +365,27 @@ private:
         if (!e.per_member) {
             if (!member.empty())
                 r.error_at_key("member", fmt::format("event '{}' is not per member; remove "
-                                                     "'member'", e.id));
+                                                     "'member'",
+                                                     e.id));
             return;
         }
         const auto& members = cal_.find_body(e.per_member->body)->members;
         if (member.empty())
-            r.error(fmt::format("[[occurrence]]: event '{}' has one occurrence per member of '{}': "
-                                "say which with 'member'", e.id, e.per_member->body));
+            r.error(
+                fmt::format("[[occurrence]]: event '{}' has one occurrence per member of '{}': "
+                            "say which with 'member'",
+                            e.id, e.per_member->body));
         else if (!members_of(e.per_member->body).count(member))
-            r.error_at_key("member", fmt::format("'{}' is not a member of '{}'{}", member,
-                                                 e.per_member->body,
-                                                 detail::did_you_mean(member, members)));
+            r.error_at_key("member",
+                           fmt::format("'{}' is not a member of '{}'{}", member, e.per_member->body,
+                                       detail::did_you_mean(member, members)));
     }
 
     void check_local_time(auto& r, const plan_entry& entry) {
         auto local = date::local_seconds{entry.date.time_since_epoch()} + *entry.start_time;
         if (auto utc = to_utc(cal_.time_zone, local); !utc)
-            r.error_at_key("start", fmt::format("[[occurrence]]: {}", utc.errors().front().message));
+            r.error_at_key("start",
+                           fmt::format("[[occurrence]]: {}", utc.errors().front().message));
     }
 
     // The members of a body as a set, made once: a linear search per entry
@@ -396,14 +412,26 @@ void append_toml_string(std::string& out, std::string_view text) {
     out += '"';
     for (unsigned char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
-                if (c < 0x20 || c == 0x7f) fmt::format_to(std::back_inserter(out), "\\u{:04X}", c);
-                else out += static_cast<char>(c);
+                if (c < 0x20 || c == 0x7f)
+                    fmt::format_to(std::back_inserter(out), "\\u{:04X}", c);
+                else
+                    out += static_cast<char>(c);
         }
     }
     out += '"';
@@ -424,9 +452,7 @@ result<plan_file> load_plan_string(std::string_view toml, std::string_view name,
     // toml++ was two thirds of checking a large plan); any other file, and
     // any file with something wrong, is read through toml++ as before.
     if (toml.size() <= detail::max_plan_bytes)
-        if (auto scanned = detail::scan_plan(toml))
-            if (auto pf = plan_loader(cal, std::string(name)).load_scanned(*scanned))
-                return std::move(*pf);
+        if (auto pf = plan_loader(cal, std::string(name)).load_scanned(toml)) return std::move(*pf);
     return detail::load_plan_string_toml(toml, name, cal);
 }
 
@@ -441,10 +467,11 @@ std::optional<std::string> plan_dates_problem(const plan_entry& entry) {
         const int y = year_of(d);
         if (y < first_holiday_year || y > last_holiday_year ||
             std::abs(y - entry.cycle_year) > max_years_from_cycle_year)
-            return fmt::format("{} {} is too far from cycle year {}: a plan's dates lie in {}–{} "
-                               "and within {} years of their cycle year (docs/limits.md)",
-                               key, date::format("%F", d), entry.cycle_year, first_holiday_year,
-                               last_holiday_year, max_years_from_cycle_year);
+            return fmt::format(
+                "{} {} is too far from cycle year {}: a plan's dates lie in {}–{} "
+                "and within {} years of their cycle year (docs/limits.md)",
+                key, date::format("%F", d), entry.cycle_year, first_holiday_year, last_holiday_year,
+                max_years_from_cycle_year);
         return std::nullopt;
     };
     if (auto why = check("date", entry.date)) return why;
@@ -502,7 +529,8 @@ void append_plan_entry(std::string& out, const calendar& cal, const occurrence& 
     const auto to = std::back_inserter(out);
     // Comments hold one line of printable text: a newline in a title must
     // not end the comment and start a key.
-    fmt::format_to(to, "# {} ({})\n[[occurrence]]\n", printable(title_of(cal, o)), week_label(o.date));
+    fmt::format_to(to, "# {} ({})\n[[occurrence]]\n", printable(title_of(cal, o)),
+                   week_label(o.date));
     // A guessed date says so, and why, in the calendar's language (under the
     // header: the title comment above it is the one --update edits).
     if (auto why = assumption_of(cal, o); !why.empty())

@@ -11,16 +11,17 @@ namespace {
 
 class scanner {
 public:
-    explicit scanner(std::string_view text) : text_(text) {}
+    scanner(std::string_view text, const occurrence_reader& read,
+            std::optional<scanned_value>& calendar)
+        : text_(text), read_(read), calendar_(calendar) {}
 
-    std::optional<scanned_plan> scan() {
+    bool scan() {
         // A byte-order mark, or a file that does not end its last line, is
         // left to toml++ (rare; no need to get its details right here).
-        if (text_.substr(0, 3) == "\xEF\xBB\xBF") return std::nullopt;
-        plan_.occurrences.reserve(text_.size() / 160 + 1);
+        if (text_.substr(0, 3) == "\xEF\xBB\xBF") return false;
         while (at_ < text_.size())
-            if (!line()) return std::nullopt;
-        return std::move(plan_);
+            if (!line()) return false;
+        return hand_over();
     }
 
 private:
@@ -86,14 +87,17 @@ private:
         static constexpr std::string_view waiver = "[[occurrence.waive]]";
         if (text_.substr(at_, occurrence.size()) == occurrence) {
             at_ += occurrence.size();
-            auto& o = plan_.occurrences.emplace_back();
-            o.table.line = line_;
-            o.table.column = col;
-            table_ = &o.table;
+            if (!hand_over()) return false;
+            current_.table = {};
+            current_.waivers.clear();
+            current_.table.line = line_;
+            current_.table.column = col;
+            table_ = &current_.table;
             state_ = in::occurrence;
-        } else if (text_.substr(at_, waiver.size()) == waiver && !plan_.occurrences.empty()) {
+            has_current_ = true;
+        } else if (text_.substr(at_, waiver.size()) == waiver && has_current_) {
             at_ += waiver.size();
-            auto& w = plan_.occurrences.back().waivers.emplace_back();
+            auto& w = current_.waivers.emplace_back();
             w.line = line_;
             w.column = col;
             table_ = &w;
@@ -102,6 +106,13 @@ private:
             return false;
         }
         return rest_of_line();
+    }
+
+    // The occurrence read so far, if any, to the reader.
+    bool hand_over() {
+        if (!has_current_) return true;
+        has_current_ = false;
+        return read_(calendar_ ? &*calendar_ : nullptr, current_);
     }
 
     static bool is_bare_key_char(char c) {
@@ -128,7 +139,7 @@ private:
 
     scanned_value* slot_for(std::string_view key) {
         if (state_ == in::top)  // once: a second `calendar` is toml++'s error to report
-            return key == "calendar" && !plan_.calendar ? &plan_.calendar.emplace() : nullptr;
+            return key == "calendar" && !calendar_ ? &calendar_.emplace() : nullptr;
         const std::string_view* keys =
             state_ == in::occurrence ? std::begin(occurrence_keys) : std::begin(waiver_keys);
         const std::string_view* end =
@@ -179,7 +190,7 @@ private:
         v.kind = scanned_value::type::string;
         if (escaped) {
             unescaped.append(text_.substr(plain, at_ - 1 - plain));
-            v.text = plan_.unescaped.emplace_back(std::move(unescaped));
+            v.text = unescaped_.emplace_back(std::move(unescaped));
         } else {
             v.text = raw;
         }
@@ -230,13 +241,18 @@ private:
     int line_ = 0;
     in state_ = in::top;
     scanned_table* table_ = nullptr;
-    scanned_plan plan_;
+    const occurrence_reader& read_;
+    std::optional<scanned_value>& calendar_;
+    scanned_occurrence current_;  // the occurrence being read
+    bool has_current_ = false;
+    std::deque<std::string> unescaped_;  // strings that had escapes (stable addresses)
 };
 
 }  // namespace
 
-std::optional<scanned_plan> scan_plan(std::string_view text) {
-    return scanner(text).scan();
+bool scan_plan(std::string_view text, const occurrence_reader& read,
+               std::optional<scanned_value>& calendar) {
+    return scanner(text, read, calendar).scan();
 }
 
 }  // namespace cycle::detail

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,19 +47,24 @@ struct scanned_occurrence {
     std::vector<scanned_table> waivers;
 };
 
-struct scanned_plan {
-    std::optional<scanned_value> calendar;
-    std::vector<scanned_occurrence> occurrences;
-    std::deque<std::string> unescaped;  // strings that had escapes (stable addresses)
-};
-
 // The keys an [[occurrence]] and an [[occurrence.waive]] may have, in slot order.
-inline constexpr std::string_view occurrence_keys[] = {"event", "member",   "year",   "date", "end",
-                                                       "start", "duration", "status", "note", "index"};
+inline constexpr std::string_view occurrence_keys[] = {
+    "event", "member", "year", "date", "end", "start", "duration", "status", "note", "index"};
 inline constexpr std::string_view waiver_keys[] = {"rule", "reason"};
 
-// The plan in `text`, or none when it is not of the plain shape (or not
-// valid TOML): read it with toml++ then. The values point into `text`.
-std::optional<scanned_plan> scan_plan(std::string_view text);
+// What a plan's reader is given, one [[occurrence]] at a time: the file's
+// `calendar` value (none when it has none before its first table) and the
+// occurrence, with its waivers. The values point into the text, or into
+// strings the scan keeps until it returns. It returns false to stop.
+using occurrence_reader =
+    std::function<bool(const scanned_value* calendar, const scanned_occurrence& occurrence)>;
+
+// Scans the plan in `text`, handing each occurrence to `read` as soon as it
+// is complete (a plan of 100,000 occurrences is not held scanned as a
+// whole), and sets `calendar` to the file's calendar value; false when it
+// is not of the plain shape (or not valid TOML), or `read` stopped: read it
+// with toml++ then.
+bool scan_plan(std::string_view text, const occurrence_reader& read,
+               std::optional<scanned_value>& calendar);
 
 }  // namespace cycle::detail
