@@ -88,7 +88,7 @@ private:
         if (text_.substr(at_, occurrence.size()) == occurrence) {
             at_ += occurrence.size();
             if (!hand_over()) return false;
-            current_.table = {};
+            for (auto& v : current_.table.values) v.kind = scanned_value::type::none;  // unset
             current_.waivers.clear();
             current_.table.line = line_;
             current_.table.column = col;
