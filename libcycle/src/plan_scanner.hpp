@@ -8,7 +8,7 @@
 // the plan format, one to a line; basic strings with the escapes \" \\ \n
 // \t \r; decimal integers; dates YYYY-MM-DD; comments and blank lines; LF
 // or CRLF line ends. Anything else, including anything TOML would refuse,
-// makes it give up (std::nullopt), and the file is read through toml++ as
+// makes it give up (false), and the file is read through toml++ as
 // before: the scanner never decides that a file is wrong, so every error
 // and its place come from the one general path.
 #pragma once
@@ -29,7 +29,7 @@ namespace cycle::detail {
 struct scanned_value {
     enum class type { none, string, integer, date } kind = type::none;
     std::string_view
-        text;  // a string, unescaped: in the file's text, or in scanned_plan::unescaped
+        text;  // a string, unescaped: in the file's text, or in a string the scan keeps
     std::int64_t integer = 0;
     date::year_month_day day{};
     int line = 0, column = 0;  // where the value starts, 1-based, as toml++ counts
