@@ -215,6 +215,25 @@ int run_plan(const registry& plugins, const plan_command& command) {
     const std::string& audience = command.inputs.audience;
     if (!audience.empty()) p.occurrences = select(cal, p, {.audience = audience, .from = {}, .to = {}});
 
+    // A JSON plan goes to its file in pieces (110 MB for 100,000
+    // occurrences), put in place only when whole.
+    if (command.format == "json" && !command.assumptions && command.out != "-") {
+        staged_outputs staged;
+        std::optional<errors> failed;
+        auto opened = staged.open(command.out);
+        if (!opened) return report(opened.errors(), exit_bad_input);
+        const bool whole = write_json(cal, p, audience, [&](std::string_view piece) {
+            auto ok = staged.append(piece);
+            if (!ok) failed = ok.errors();
+            return static_cast<bool>(ok);
+        });
+        if (failed) return report(*failed, exit_bad_input);
+        if (whole) {
+            if (auto done = staged.commit(); !done) return report(done.errors(), exit_bad_input);
+            return exit_ok;
+        }
+        // Text that is not UTF-8: as format_json has it.
+    }
     std::string text;
     if (command.assumptions) text = format_assumptions(cal, assumptions_of(cal, p));
     else if (command.format == "json") text = format_json(cal, p, audience);

@@ -108,6 +108,44 @@ TEST_CASE("the JSON written directly is nlohmann's dump(2) of the same tree, byt
     CHECK_THROWS(cycle::format_json(cal, *p));
 }
 
+TEST_CASE("the JSON of a whole cycle and in pieces is format_json's, byte for byte",
+          "[golden][json]") {
+    // Each event's narrowings are put into words once while its occurrences
+    // share them (explanation_words): a whole cycle has each event's window
+    // change from year to year.
+    for (const auto& w : wheels()) {
+        auto cal = cycle::load_calendar_file(w.file);
+        REQUIRE(cal);
+        auto p = cycle::make_plan(*cal, {.year = std::nullopt, .fixed = nullptr});
+        REQUIRE(p);
+        INFO(w.name);
+        CHECK(cycle::format_json(*cal, *p) == cycle::detail::format_json_tree(*cal, *p));
+    }
+    // write_json hands the same bytes over in pieces of about a megabyte.
+    const auto& cal = cycle::default_calendar();
+    auto p = cycle::make_plan(cal, {.year = std::nullopt, .fixed = nullptr});
+    REQUIRE(p);
+    const auto one = p->occurrences;
+    for (int i = 0; i < 11; ++i) p->occurrences.insert(p->occurrences.end(), one.begin(), one.end());
+    const std::string whole = cycle::format_json(cal, *p, "eda");
+    REQUIRE(whole.size() > 2 * (std::size_t{1} << 20));
+    std::string joined;
+    int pieces = 0;
+    CHECK(cycle::write_json(cal, *p, "eda", [&](std::string_view piece) {
+        joined += piece;
+        ++pieces;
+        return true;
+    }));
+    CHECK(pieces > 2);
+    CHECK(joined == whole);
+    // A sink that fails stops it; so does text that is not UTF-8.
+    pieces = 0;
+    CHECK_FALSE(cycle::write_json(cal, *p, "", [&](std::string_view) { return ++pieces < 2; }));
+    CHECK(pieces == 2);
+    p->occurrences.back().note = "Eda\x80";
+    CHECK_FALSE(cycle::write_json(cal, *p, "", [](std::string_view) { return true; }));
+}
+
 TEST_CASE("a plan with fixed dates is byte-identical to the golden file", "[golden]") {
     auto cal = cycle::load_calendar_file(fs::path(CYCLE_TEST_DATA) / "plans/check-wheel.toml");
     REQUIRE(cal);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <compare>
+#include <cstdint>
 #include <utility>
 
 namespace cycle::detail {
@@ -33,17 +34,26 @@ occurrence_rank rank_of(const calendar& cal, const occurrence& o) {
 
 }  // namespace
 
-void sort_plan(const calendar& cal, std::vector<occurrence>& occurrences) {
-    std::vector<std::pair<occurrence_rank, std::size_t>> ranks;
-    ranks.reserve(occurrences.size());
-    for (std::size_t i = 0; i < occurrences.size(); ++i)
-        ranks.push_back({rank_of(cal, occurrences[i]), i});
-    std::stable_sort(ranks.begin(), ranks.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+std::vector<occurrence> in_plan_order(const calendar& cal,
+                                      std::vector<std::vector<occurrence>>&& parts) {
+    struct place {
+        occurrence_rank rank;
+        std::uint32_t part, index;
+    };
+    std::size_t count = 0;
+    for (const auto& part : parts) count += part.size();
+    std::vector<place> places;
+    places.reserve(count);
+    for (std::size_t p = 0; p < parts.size(); ++p)
+        for (std::size_t i = 0; i < parts[p].size(); ++i)
+            places.push_back({rank_of(cal, parts[p][i]), static_cast<std::uint32_t>(p),
+                              static_cast<std::uint32_t>(i)});
+    std::stable_sort(places.begin(), places.end(),
+                     [](const place& a, const place& b) { return a.rank < b.rank; });
     std::vector<occurrence> sorted;
-    sorted.reserve(ranks.size());
-    for (const auto& r : ranks) sorted.push_back(std::move(occurrences[r.second]));
-    occurrences = std::move(sorted);
+    sorted.reserve(count);
+    for (const auto& at : places) sorted.push_back(std::move(parts[at.part][at.index]));
+    return sorted;
 }
 
 }  // namespace cycle::detail

@@ -8,7 +8,12 @@
 
 namespace cycle::detail {
 
-// Sorts by date, time, then calendar order of event and member (stable).
-void sort_plan(const calendar& cal, std::vector<occurrence>& occurrences);
+// The occurrences of `parts`, taken in turn, sorted by date, time, then
+// calendar order of event and member (stable: equals keep the order of
+// `parts`). Each occurrence is moved once, into its place: the planner makes
+// them in per-event vectors, and a 100,000-occurrence plan moved into one
+// vector and then into plan order was a fifth of planning.
+std::vector<occurrence> in_plan_order(const calendar& cal,
+                                      std::vector<std::vector<occurrence>>&& parts);
 
 }  // namespace cycle::detail

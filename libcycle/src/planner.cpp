@@ -14,6 +14,7 @@
 #include "cycle/recurrence.hpp"
 #include "cycle/timezone.hpp"
 #include "cycle/working_days.hpp"
+#include "cycle/zone.hpp"
 #include "day_choice.hpp"
 #include "day_test.hpp"
 #include "dependency_order.hpp"
@@ -44,8 +45,10 @@ public:
     }
 
     // Plans one cycle year (a calendar year from first_year to
-    // last_plannable_year) into `out`.
-    void plan_year(int year, std::vector<occurrence>& out) {
+    // last_plannable_year) into `out`: each event's occurrences, in the
+    // order of the event ids, as one vector (in_plan_order moves each
+    // occurrence once, into its place in the plan).
+    void plan_year(int year, std::vector<std::vector<occurrence>>& out) {
         year_ = year;
         placed_.clear();
         spans_.clear();
@@ -55,7 +58,7 @@ public:
             record_spans(e->id);
         }
         for (auto& [id, occs] : placed_)
-            for (auto& o : occs) out.push_back(std::move(o));
+            if (!occs.empty()) out.push_back(std::move(occs));
     }
 
     errors take_errors() { return std::move(errors_); }
@@ -158,6 +161,9 @@ private:
     std::vector<std::string> place_fixed(const event_template& e, std::vector<occurrence>& out) const {
         std::vector<std::string> members{std::string{}};
         if (e.per_member) members = cal_.find_body(e.per_member->body)->members;
+        // One occurrence per member, kept until the plan is in order: no
+        // room to spare (a vector grown by doubling wastes a fifth).
+        out.reserve(out.size() + members.size());
         std::vector<std::string> open;
         for (const auto& m : members) {
             if (const plan_entry* entry = fixed_entry(e, m)) {
@@ -540,17 +546,23 @@ private:
 // of March in Europe/Stockholm) is refused here, at the rule, as export and
 // plan files refuse it: the planner never proposes a time that does not exist.
 // (Fixed dates were checked where the plan file was read.)
-static errors nonexistent_times(const calendar& cal, const std::vector<occurrence>& occurrences) {
+static errors nonexistent_times(const calendar& cal,
+                                const std::vector<std::vector<occurrence>>& parts) {
     errors out;
-    for (const auto& o : occurrences) {
-        if (o.fixed || !o.start_time) continue;
-        const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
-        if (auto utc = to_utc(cal.time_zone, local); !utc)
-            out.push_back({fmt::format("event '{}' is placed on {} at its start time: {}; give it "
-                                       "another start or keep it off that day",
-                                       o.event, iso_date(o.date),
-                                       utc.errors().front().message),
-                           o.where});
+    // The zone found once (to_utc finds it by name per call) and asked
+    // whether each start exists; to_utc says why one does not.
+    auto zone = locate_zone(cal.time_zone);
+    for (const auto& part : parts) {
+        for (const auto& o : part) {
+            if (o.fixed || !o.start_time) continue;
+            const auto local = date::local_seconds{o.date.time_since_epoch()} + *o.start_time;
+            if (zone && (*zone)->get_info(local).result != date::local_info::nonexistent) continue;
+            if (auto utc = to_utc(cal.time_zone, local); !utc)
+                out.push_back({fmt::format("event '{}' is placed on {} at its start time: {}; give "
+                                           "it another start or keep it off that day",
+                                           o.event, iso_date(o.date), utc.errors().front().message),
+                               o.where});
+        }
     }
     return out;
 }
@@ -579,13 +591,14 @@ result<plan> make_plan(const calendar& cal, const plan_request& request) {
     p.first_year = first;
     p.last_year = last;
     planner pl(cal, *holidays, request.fixed);
-    for (int y = first; y <= last; ++y) pl.plan_year(y, p.occurrences);
+    std::vector<std::vector<occurrence>> parts;
+    for (int y = first; y <= last; ++y) pl.plan_year(y, parts);
     if (auto errs = pl.take_errors(); !errs.empty()) return errs;
-    if (auto errs = nonexistent_times(cal, p.occurrences); !errs.empty()) return errs;
+    if (auto errs = nonexistent_times(cal, parts); !errs.empty()) return errs;
 
     // Entries of the plan file for years outside this plan are not lost:
     // they belong to other years' plans.
-    detail::sort_plan(cal, p.occurrences);
+    p.occurrences = detail::in_plan_order(cal, std::move(parts));
     return p;
 }
 

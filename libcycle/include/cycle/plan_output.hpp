@@ -2,7 +2,9 @@
 // docs/json-format.md). Plan files are written by plan_file.hpp.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "cycle/calendar.hpp"
 #include "cycle/plan.hpp"
@@ -20,6 +22,12 @@ std::string format_table(const calendar& cal, const plan& p, const table_options
 
 // The plan as JSON (docs/json-format.md), ending in a newline.
 std::string format_json(const calendar& cal, const plan& p, const std::string& audience = {});
+// The same JSON handed to `append` in pieces of about a megabyte, so that a
+// plan of 100,000 occurrences (110 MB of JSON) is never in memory whole.
+// False when `append` returned false or some text was not UTF-8: what was
+// appended is then to be thrown away (format_json says what such text gives).
+bool write_json(const calendar& cal, const plan& p, const std::string& audience,
+                const std::function<bool(std::string_view)>& append);
 
 namespace detail {
 // The same JSON built as a nlohmann::json tree and dumped: what format_json
