@@ -56,7 +56,7 @@ TARGETS = {
 }
 
 
-def run(cmd, limit_memory, cwd):
+def run(cmd, limit_memory, cwd, ok_codes=(0,)):
     """Runs cmd; returns (status, seconds, peak MiB, cpu seconds)."""
     def limits():
         os.setsid()
@@ -81,21 +81,21 @@ def run(cmd, limit_memory, cwd):
     err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
     code = os.waitstatus_to_exitcode(status)
-    if code != 0:
+    if code not in ok_codes:
         kind = "out of memory" if "bad_alloc" in err or "memory" in err.lower() else f"exit {code}"
         sys.stderr.write(f"  {' '.join(map(str, cmd))}: {kind}: {err.strip()[:300]}\n")
         return kind, None, None, None
     return "ok", seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def measure(cmd, events, limit_memory=False, cwd=None, fresh=None):
+def measure(cmd, events, limit_memory=False, cwd=None, fresh=None, ok_codes=(0,)):
     """Best of three below 10,000 events, else one run."""
     best = None
     for _ in range(3 if events < 10_000 else 1):
         if fresh:
             shutil.rmtree(fresh, ignore_errors=True)
             fresh.mkdir(parents=True)
-        result = run(cmd, limit_memory, cwd)
+        result = run(cmd, limit_memory, cwd, ok_codes)
         if result[0] != "ok":
             return result
         if best is None or result[1] < best[1]:
@@ -173,7 +173,10 @@ def main():
             commands = cycle_commands(cycle, d)
             for work in CYCLE_WORK[axis]:
                 cmd, fresh = commands[work]
-                status, sec, mib, cpu = measure([str(c) for c in cmd], events, True, d, fresh)
+                # check exits 1 when it finds something: a result, not a failure
+                # (grown by templates, 2,000 timed meetings a member a year overlap).
+                ok_codes = (0, 1) if work == "check" else (0,)
+                status, sec, mib, cpu = measure([str(c) for c in cmd], events, True, d, fresh, ok_codes)
                 results.append(dict(axis=axis, events=events, tool="cycle", work=work,
                                     status=status, seconds=sec, peak_mib=mib, cpu_seconds=cpu))
                 print(f"  cycle {work}: {status} {fmt_time(sec)} {fmt_mib(mib)}", flush=True)
